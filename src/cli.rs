@@ -1,0 +1,237 @@
+//! Command-line arguments (clap) and the run function behind each subcommand. Prints diagnostics
+//! and summaries; the exit code is decided here and nowhere deeper.
+
+use crate::build::{BuildOptions, BuildReport, build};
+use crate::diagnostics::Diagnostic;
+use crate::scaffold::{self, NewItem, Scaffolded};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(name = "handbook", version, about = "Builds a handbook website from Markdown files.", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (default `public/`).
+    Build(BuildArgs),
+    /// Validate everything as `build` would, writing nothing. Exit code 1 on errors.
+    Check(CheckArgs),
+    /// Create a new handbook in DIR (a new or empty folder).
+    Init(InitArgs),
+    /// Create a new page from a template, e.g. `handbook new example "Title" --act ask-the-quiet-voice`.
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Project folder containing book.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Output folder (overrides `[build] output`).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Include pages marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Absolute URL the site will be served from (overrides `[book] base_url`).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Project folder containing book.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Include pages marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to create the handbook in.
+    pub dir: PathBuf,
+    /// Title of the new handbook (default: from the folder name).
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// What to create: a collection item such as `example`, or `page`.
+    pub kind: String,
+    /// Title of the new page; the file name is made from it.
+    pub title: String,
+    /// Project folder containing book.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// For `page`: the section folder to put it in (e.g. `concept`).
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Front matter values as `--<field> <value>`, e.g. `--act ask-the-quiet-voice --context work`.
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "--FIELD VALUE"
+    )]
+    pub fields: Vec<String>,
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Build(a) => run_build(BuildOptions {
+            root: a.root,
+            output: a.output,
+            drafts: a.drafts,
+            base_url: a.base_url,
+            write: true,
+        }),
+        Command::Check(a) => run_build(BuildOptions {
+            root: a.root,
+            drafts: a.drafts,
+            write: false,
+            ..BuildOptions::default()
+        }),
+        Command::Init(a) => {
+            finish_scaffold(scaffold::init(&a.dir, a.title.as_deref()), Some(&a.dir))
+        }
+        Command::New(a) => {
+            let fields = match pair_fields(&a.fields) {
+                Ok(f) => f,
+                Err(d) => return report_failure(&[d]),
+            };
+            finish_scaffold(
+                scaffold::new_item(&NewItem {
+                    root: a.root,
+                    kind: a.kind,
+                    title: a.title,
+                    section: a.section,
+                    fields,
+                }),
+                None,
+            )
+        }
+    }
+}
+
+/// `["--act", "x", "--context=work"]` -> `[("act","x"), ("context","work")]`.
+pub fn pair_fields(args: &[String]) -> Result<Vec<(String, String)>, Diagnostic> {
+    let mut out = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let Some(name) = arg.strip_prefix("--") else {
+            return Err(
+                Diagnostic::error("handbook new", format!("unexpected argument `{arg}`")).hint(
+                    "give front matter values as `--field value`, e.g. `--act ask-the-quiet-voice`",
+                ),
+            );
+        };
+        let (name, value) = match name.split_once('=') {
+            Some((n, v)) => (n.to_string(), v.to_string()),
+            None => match iter.next() {
+                Some(v) => (name.to_string(), v.clone()),
+                None => {
+                    return Err(Diagnostic::error(
+                        "handbook new",
+                        format!("`--{name}` needs a value"),
+                    ));
+                }
+            },
+        };
+        out.push((name, value));
+    }
+    Ok(out)
+}
+
+fn run_build(opts: BuildOptions) -> ExitCode {
+    let write = opts.write;
+    match build(&opts) {
+        Ok(report) => {
+            print_diagnostics(&report.diagnostics);
+            summarize(&report, write);
+            if report.has_errors() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            eprintln!("The previous output, if any, was left as it was.");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn summarize(report: &BuildReport, write: bool) {
+    let ms = report.elapsed.as_secs_f64() * 1000.0;
+    let counts = format!(
+        "{} error(s), {} warning(s)",
+        report.errors(),
+        report.warnings()
+    );
+    if report.has_errors() {
+        let kept = if write {
+            "; nothing was written, the previous output is unchanged"
+        } else {
+            ""
+        };
+        eprintln!("build failed: {counts}{kept}");
+    } else if report.written {
+        let out = report
+            .output
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        eprintln!(
+            "built {} pages ({} files) into {out} in {ms:.0} ms{}",
+            report.pages,
+            report.files,
+            if report.warnings() > 0 {
+                format!(", {counts}")
+            } else {
+                String::new()
+            }
+        );
+    } else {
+        eprintln!("checked {} pages in {ms:.0} ms: {counts}", report.pages);
+    }
+}
+
+fn print_diagnostics(diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{d}\n");
+    }
+}
+
+fn report_failure(diags: &[Diagnostic]) -> ExitCode {
+    print_diagnostics(diags);
+    ExitCode::FAILURE
+}
+
+fn finish_scaffold(result: anyhow::Result<Scaffolded>, init_dir: Option<&PathBuf>) -> ExitCode {
+    match result {
+        Ok(s) if s.diagnostics.iter().any(Diagnostic::is_error) => report_failure(&s.diagnostics),
+        Ok(s) => {
+            for path in &s.created {
+                println!("created {}", path.display());
+            }
+            if let Some(dir) = init_dir {
+                println!("\nnext: cd {} && handbook build", dir.display());
+            } else {
+                println!("next: write the story, then run `handbook check`");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! Walks the content folder and lists its source files in a stable order; reads nothing else.
+//!
+//! Hidden files and folders and editors' temporary files are skipped. Symbolic links are followed
+//! only while they stay inside the project, so a link cannot pull `/etc` into the site; loops and
+//! dangling links are warnings naming the file.
+
+use crate::config::display_path;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use std::path::{Path, PathBuf};
+
+/// A file under the content folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the content folder, `/`-separated.
+    pub rel: String,
+    pub abs: PathBuf,
+    /// Path as shown in diagnostics (relative to the project root).
+    pub shown: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Markdown files, sorted by `rel`.
+    pub pages: Vec<SourceFile>,
+    /// Every other file (images and such), copied to the output as they are.
+    pub assets: Vec<SourceFile>,
+}
+
+/// True for names editors and operating systems leave behind.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+        || name == "Thumbs.db"
+}
+
+pub fn discover(root: &Path, content_dir: &Path, diags: &Diagnostics) -> Discovered {
+    let content = root.join(content_dir);
+    let mut found = Discovered::default();
+    let root_canon = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let walker = walkdir::WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| content.clone());
+                let rel = path.strip_prefix(root).unwrap_or(&path);
+                let message = if e.loop_ancestor().is_some() {
+                    "symbolic link loop; skipped".to_string()
+                } else if path.symlink_metadata().is_ok() && path.metadata().is_err() {
+                    "dangling symbolic link; skipped".to_string()
+                } else {
+                    format!("cannot read: {e}")
+                };
+                diags.push(Diagnostic::warning(display_path(root, rel), message));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let abs = entry.path().to_path_buf();
+        let Ok(rel) = abs.strip_prefix(&content) else {
+            continue;
+        };
+        let shown = display_path(root, &content_dir.join(rel));
+        if entry.path_is_symlink() || has_symlink_ancestor(&content, rel) {
+            let inside = std::fs::canonicalize(&abs)
+                .map(|c| c.starts_with(&root_canon))
+                .unwrap_or(false);
+            if !inside {
+                diags.push(
+                    Diagnostic::warning(shown, "symbolic link points outside the project; skipped")
+                        .hint("copy the file into the project instead"),
+                );
+                continue;
+            }
+        }
+        let Some(rel_str) = rel.to_str() else {
+            diags.push(
+                Diagnostic::error(shown, "file name is not valid UTF-8")
+                    .hint("rename the file using UTF-8 characters"),
+            );
+            continue;
+        };
+        let file = SourceFile {
+            rel: rel_str.replace('\\', "/"),
+            abs,
+            shown,
+        };
+        if file.rel.ends_with(".md") {
+            found.pages.push(file);
+        } else {
+            found.assets.push(file);
+        }
+    }
+    found
+}
+
+fn has_symlink_ancestor(content: &Path, rel: &Path) -> bool {
+    let mut path = content.to_path_buf();
+    for part in rel.parent().into_iter().flat_map(Path::components) {
+        path.push(part);
+        if path
+            .symlink_metadata()
+            .map(|m| m.file_type().is_symlink())
+            .unwrap_or(false)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ignored_names_table() {
+        for (name, ignored) in [
+            (".git", true),
+            (".#page.md", true),
+            ("page.md~", true),
+            (".page.md.swp", true),
+            ("4913", true),
+            ("page.md", false),
+            ("photo.jpg", false),
+        ] {
+            assert_eq!(is_ignored_name(name), ignored, "{name}");
+        }
+    }
+}

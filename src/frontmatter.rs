@@ -1,0 +1,474 @@
+//! Splits a source file into TOML front matter and body, and validates the front matter; knows
+//! nothing about Markdown. All positions are byte offsets into the original file, so diagnostics
+//! point at the right line of the file, not of the TOML block.
+
+use crate::config::{SortBy, toml_error};
+use crate::diagnostics::Diagnostic;
+use crate::tomlcheck::{self, Shape};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::value::Datetime;
+
+/// Keys every page accepts.
+pub const PAGE_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "weight",
+    "date",
+    "updated",
+    "draft",
+    "slug",
+    "tags",
+    "template",
+    "extra",
+];
+
+/// Keys only a section's `_index.md` accepts, on top of [`PAGE_KEYS`].
+pub const SECTION_KEYS: &[&str] = &["sort_by", "page_template"];
+
+/// Where the front matter and the body sit in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub front: &'a str,
+    pub front_offset: usize,
+    pub body: &'a str,
+    pub body_offset: usize,
+}
+
+/// Finds the `+++` block at the top of `text` (after an optional BOM).
+pub fn split<'a>(text: &'a str, shown: &str) -> Result<Split<'a>, Diagnostic> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[start..];
+    let first_line = rest.split('\n').next().unwrap_or("").trim_end_matches('\r');
+    if first_line.trim_end() == "---" {
+        return Err(Diagnostic::error(
+            shown,
+            "YAML front matter (`---`) is not supported; front matter is TOML between `+++` lines",
+        )
+        .at(text, start)
+        .hint(yaml_hint(rest)));
+    }
+    if first_line.trim_end() != "+++" {
+        return Err(Diagnostic::error(
+            shown,
+            "missing front matter: a page starts with a `+++` line",
+        )
+        .at(text, start)
+        .hint("start the file with:\n    +++\n    title = \"Page title\"\n    +++"));
+    }
+    let front_offset = start + first_line.len() + 1;
+    let front_offset = front_offset.min(text.len());
+    let mut offset = front_offset;
+    for line in text[front_offset..].split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            let body_offset = offset + line.len();
+            return Ok(Split {
+                front: &text[front_offset..offset],
+                front_offset,
+                body: &text[body_offset..],
+                body_offset,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(shown, "front matter is never closed")
+        .at(text, start)
+        .hint("add a line with `+++` after the last front matter key"))
+}
+
+/// Shows how the first lines of a YAML block would look in TOML.
+fn yaml_hint(rest: &str) -> String {
+    let mut lines = vec![
+        "write it as TOML between `+++` lines, e.g.:".to_string(),
+        "    +++".into(),
+    ];
+    for line in rest.lines().skip(1).take(6) {
+        if line.trim_end() == "---" {
+            break;
+        }
+        match line.split_once(':') {
+            Some((k, v)) if !k.trim().is_empty() && !k.starts_with(' ') => {
+                let v = v.trim();
+                let value = if v.starts_with('[')
+                    || v.starts_with('"')
+                    || v.parse::<f64>().is_ok()
+                    || v == "true"
+                    || v == "false"
+                {
+                    v.to_string()
+                } else {
+                    format!("\"{}\"", v.trim_matches('\'').replace('"', "\\\""))
+                };
+                lines.push(format!("    {} = {value}", k.trim()));
+            }
+            _ => {}
+        }
+    }
+    lines.push("    +++".into());
+    lines.join("\n")
+}
+
+/// What a page's front matter may hold beyond the common keys.
+#[derive(Debug, Clone, Default)]
+pub struct Allowed<'a> {
+    pub is_section: bool,
+    /// Collection fields and relation fields (free text values).
+    pub fields: Vec<&'a str>,
+}
+
+/// A validated front matter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrontMatter {
+    pub title: String,
+    pub description: Option<String>,
+    pub weight: Option<i64>,
+    pub date: Option<Datetime>,
+    pub updated: Option<Datetime>,
+    pub draft: bool,
+    pub slug: Option<String>,
+    pub tags: Vec<String>,
+    pub template: Option<String>,
+    pub extra: toml::Table,
+    pub sort_by: Option<SortBy>,
+    pub page_template: Option<String>,
+    /// Collection and relation fields: value and its byte offset in the file.
+    pub fields: BTreeMap<String, (String, usize)>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Raw {
+    title: Option<String>,
+    description: Option<String>,
+    weight: Option<i64>,
+    date: Option<toml::Value>,
+    updated: Option<toml::Value>,
+    draft: bool,
+    slug: Option<String>,
+    tags: Vec<String>,
+    template: Option<String>,
+    extra: toml::Table,
+    sort_by: Option<SortBy>,
+    page_template: Option<String>,
+}
+
+/// Parses and validates front matter. `text` is the whole file; errors are positioned in it.
+pub fn parse(
+    text: &str,
+    split: &Split<'_>,
+    shown: &str,
+    allowed: &Allowed<'_>,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let front = split.front;
+    let base = split.front_offset;
+    let at = |d: Diagnostic, off: usize| d.at(text, base + off);
+    let mut keys: Vec<&str> = PAGE_KEYS.to_vec();
+    if allowed.is_section {
+        keys.extend(SECTION_KEYS);
+    }
+    keys.extend(allowed.fields.iter().copied());
+    let shape = Shape::table(keys.iter().map(|k| {
+        let s = if *k == "extra" {
+            Shape::Any
+        } else {
+            Shape::Any
+        };
+        (*k, s)
+    }));
+    let mut errors = Vec::new();
+    let unknown = match tomlcheck::unknown_keys(front, &shape) {
+        Ok(u) => u,
+        Err(e) => return Err(vec![shift(toml_error(shown, front, &e), text, base, &e)]),
+    };
+    for u in &unknown {
+        let mut hint = tomlcheck::hint_for(u);
+        if !allowed.is_section && SECTION_KEYS.contains(&u.path.as_str()) {
+            hint = format!("`{}` only applies to a section's `_index.md`", u.path);
+        }
+        errors.push(at(
+            Diagnostic::error(shown, format!("unknown front matter key `{}`", u.path)).hint(hint),
+            u.span.start,
+        ));
+    }
+    let raw: Raw = match toml::from_str(front) {
+        Ok(r) => r,
+        Err(e) => {
+            errors.push(shift(toml_error(shown, front, &e), text, base, &e));
+            return Err(errors);
+        }
+    };
+    let key_at = |key: &str| key_offset(front, key);
+    let title = match raw.title {
+        Some(t) if !t.trim().is_empty() => t,
+        Some(_) => {
+            errors.push(at(
+                Diagnostic::error(shown, "`title` is empty"),
+                key_at("title"),
+            ));
+            String::new()
+        }
+        None => {
+            errors.push(
+                Diagnostic::error(shown, "missing `title` in front matter")
+                    .at(text, base.saturating_sub(1).min(split.front_offset))
+                    .hint("add a line such as `title = \"Share the credit\"`"),
+            );
+            String::new()
+        }
+    };
+    let mut date_of = |key: &str, v: Option<toml::Value>| -> Option<Datetime> {
+        match v? {
+            toml::Value::Datetime(d) if d.date.is_some() => Some(d),
+            toml::Value::String(s) => match s.trim().parse::<Datetime>() {
+                Ok(d) if d.date.is_some() => Some(d),
+                _ => {
+                    errors.push(at(
+                        Diagnostic::error(shown, format!("`{key}` is not a date: `{s}`"))
+                            .hint(format!("write a date like `{key} = 2026-04-17`")),
+                        key_at(key),
+                    ));
+                    None
+                }
+            },
+            other => {
+                errors.push(at(
+                    Diagnostic::error(
+                        shown,
+                        format!("`{key}` must be a date, got {}", other.type_str()),
+                    )
+                    .hint(format!("write a date like `{key} = 2026-04-17`")),
+                    key_at(key),
+                ));
+                None
+            }
+        }
+    };
+    let date = date_of("date", raw.date);
+    let updated = date_of("updated", raw.updated);
+    if let Some(slug) = &raw.slug
+        && !valid_slug(slug)
+    {
+        errors.push(at(
+            Diagnostic::error(shown, format!("invalid slug `{slug}`"))
+                .hint("a slug is lowercase letters, digits, `-` and `_`, e.g. `slug = \"share-the-credit\"`"),
+            key_at("slug"),
+        ));
+    }
+    for tag in &raw.tags {
+        if tag.trim().is_empty() || crate::slug::slugify(tag).is_empty() {
+            errors.push(at(
+                Diagnostic::error(shown, format!("tag `{tag}` has no letters or digits"))
+                    .hint("use words such as `tags = [\"meetings\", \"remote-work\"]`"),
+                key_at("tags"),
+            ));
+        }
+    }
+    for name in [&raw.template, &raw.page_template].into_iter().flatten() {
+        if !valid_template_name(name) {
+            errors.push(at(
+                Diagnostic::error(shown, format!("invalid template name `{name}`"))
+                    .hint("name a file of the theme's `templates/` folder, e.g. `template = \"page.html\"`"),
+                key_at(if raw.template.as_ref() == Some(name) { "template" } else { "page_template" }),
+            ));
+        }
+    }
+    let mut fields = BTreeMap::new();
+    if !allowed.fields.is_empty()
+        && let Ok(table) = toml::de::DeTable::parse(front)
+    {
+        for (key, value) in table.get_ref().iter() {
+            let name = key.get_ref().as_ref();
+            if !allowed.fields.contains(&name) {
+                continue;
+            }
+            match value.get_ref().as_str() {
+                Some(s) => {
+                    fields.insert(name.to_string(), (s.to_string(), base + value.span().start));
+                }
+                None => errors.push(at(
+                    Diagnostic::error(
+                        shown,
+                        format!("`{name}` must be text, got {}", value.get_ref().type_str()),
+                    )
+                    .hint(format!("write `{name} = \"...\"`")),
+                    value.span().start,
+                )),
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(FrontMatter {
+        title,
+        description: raw.description.filter(|d| !d.trim().is_empty()),
+        weight: raw.weight,
+        date,
+        updated,
+        draft: raw.draft,
+        slug: raw.slug,
+        tags: raw.tags,
+        template: raw.template,
+        extra: raw.extra,
+        sort_by: raw.sort_by,
+        page_template: raw.page_template,
+        fields,
+    })
+}
+
+/// Re-positions a toml error from the front matter block into the file.
+fn shift(d: Diagnostic, text: &str, base: usize, e: &toml::de::Error) -> Diagnostic {
+    match e.span() {
+        Some(span) => Diagnostic {
+            source_line: None,
+            ..d
+        }
+        .at(text, base + span.start),
+        None => d.at(text, base),
+    }
+}
+
+fn key_offset(front: &str, key: &str) -> usize {
+    let mut offset = 0;
+    for line in front.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return offset + (line.len() - trimmed.len());
+        }
+        offset += line.len();
+    }
+    0
+}
+
+pub fn valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 200
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn valid_template_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains("..")
+        && !name.contains('\\')
+        && !name.starts_with('/')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_file(text: &str, allowed: &Allowed<'_>) -> Result<FrontMatter, Vec<Diagnostic>> {
+        let split = split(text, "a.md").map_err(|d| vec![d])?;
+        parse(text, &split, "a.md", allowed)
+    }
+
+    #[test]
+    fn splits_front_matter_and_body_with_offsets() {
+        let text = "+++\ntitle = \"A\"\n+++\nBody\n";
+        let s = split(text, "a.md").unwrap();
+        assert_eq!(s.front, "title = \"A\"\n");
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(&text[s.body_offset..], "Body\n");
+    }
+
+    #[test]
+    fn accepts_crlf_and_bom() {
+        let text = "\u{feff}+++\r\ntitle = \"A\"\r\n+++\r\nBody\r\n";
+        let fm = parse_file(text, &Allowed::default()).unwrap();
+        assert_eq!(fm.title, "A");
+    }
+
+    #[test]
+    fn yaml_gets_a_toml_translation_hint() {
+        let err = split("---\ntitle: Hello\ntags: [a]\n---\n", "a.md").unwrap_err();
+        assert_eq!(err.location(), "a.md:1:1");
+        let hint = err.hint.unwrap();
+        assert!(hint.contains("title = \"Hello\""), "{hint}");
+        assert!(hint.contains("tags = [a]"), "{hint}");
+    }
+
+    #[test]
+    fn unclosed_and_missing_front_matter_are_errors() {
+        assert_eq!(
+            split("+++\ntitle = \"x\"\n", "a.md").unwrap_err().message,
+            "front matter is never closed"
+        );
+        assert!(
+            split("# Hi\n", "a.md")
+                .unwrap_err()
+                .message
+                .starts_with("missing front matter")
+        );
+    }
+
+    #[test]
+    fn unknown_key_position_is_counted_in_the_file() {
+        let errs = parse_file(
+            "+++\ntitle = \"A\"\ntitel = \"B\"\n+++\n",
+            &Allowed::default(),
+        )
+        .unwrap_err();
+        assert_eq!(errs[0].location(), "a.md:3:1");
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn missing_title_and_bad_date_are_reported_together() {
+        let errs = parse_file("+++\ndate = \"soon\"\n+++\n", &Allowed::default()).unwrap_err();
+        let messages: Vec<_> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert!(
+            messages.contains(&"missing `title` in front matter"),
+            "{messages:?}"
+        );
+        assert!(
+            messages.contains(&"`date` is not a date: `soon`"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn collection_fields_are_allowed_only_where_declared() {
+        let text = "+++\ntitle = \"A\"\nact = \"x\"\n+++\n";
+        assert!(parse_file(text, &Allowed::default()).is_err());
+        let allowed = Allowed {
+            is_section: false,
+            fields: vec!["act"],
+        };
+        let fm = parse_file(text, &allowed).unwrap();
+        assert_eq!(
+            fm.fields["act"],
+            ("x".to_string(), text.find("\"x\"").unwrap())
+        );
+    }
+
+    #[test]
+    fn slugs_with_paths_are_rejected() {
+        let errs = parse_file(
+            "+++\ntitle = \"A\"\nslug = \"../x\"\n+++\n",
+            &Allowed::default(),
+        )
+        .unwrap_err();
+        assert_eq!(errs[0].message, "invalid slug `../x`");
+        assert_eq!(errs[0].location(), "a.md:3:1");
+    }
+
+    #[test]
+    fn sort_by_is_for_sections_only() {
+        let text = "+++\ntitle = \"A\"\nsort_by = \"date\"\n+++\n";
+        let errs = parse_file(text, &Allowed::default()).unwrap_err();
+        assert!(errs[0].hint.as_deref().unwrap().contains("_index.md"));
+        let allowed = Allowed {
+            is_section: true,
+            fields: vec![],
+        };
+        assert_eq!(
+            parse_file(text, &allowed).unwrap().sort_by,
+            Some(SortBy::Date)
+        );
+    }
+}

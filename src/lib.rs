@@ -1,0 +1,25 @@
+//! `handbook`: a static site generator for handbooks written in Markdown.
+//!
+//! The build is a chain of stages, each a function from a typed input to a typed output:
+//! [`config::Config::load`] -> [`discover::discover`] -> [`site::parse_file`] (per file) ->
+//! [`site::link`] (the one global step) -> [`render::render_site`] -> [`output::write_site`].
+//! Problems an author must fix travel alongside as [`diagnostics::Diagnostic`]s.
+//! [`build::build`] runs the whole chain.
+
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod diagnostics;
+pub mod discover;
+pub mod frontmatter;
+pub mod fsx;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod site;
+pub mod slug;
+pub mod theme;
+pub mod tomlcheck;
+
+pub use build::{BuildOptions, BuildReport, build};

@@ -1,0 +1,441 @@
+//! One pass over a page's Markdown: the event stream (kept for rendering once URLs are known),
+//! headings with unique ids, the links to resolve, plain text and author warnings. Rendering
+//! rewrites link destinations on the stored events; no HTML is ever pattern-matched.
+
+use crate::diagnostics::Diagnostic;
+use crate::slug::{UniqueIds, slugify};
+use pulldown_cmark::{
+    BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html,
+};
+use std::collections::HashMap;
+use std::fmt::Write;
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// A link or image destination as written, with its position in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub dest: String,
+    pub offset: usize,
+    pub is_image: bool,
+    /// Autolinks and e-mail links are always external.
+    pub is_auto: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub events: Vec<Event<'static>>,
+    pub headings: Vec<Heading>,
+    /// In event order; `render` takes one resolved destination per entry.
+    pub links: Vec<LinkRef>,
+    /// Ids that links may point at with `#fragment` (headings, footnotes, explicit ids).
+    pub anchors: Vec<String>,
+    /// Plain text of the first paragraph.
+    pub summary: String,
+    pub word_count: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where a body sits in its file, for diagnostics.
+pub struct SourceRef<'a> {
+    pub text: &'a str,
+    pub body_offset: usize,
+    pub shown: &'a str,
+}
+
+pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
+    let raw: Vec<(Event<'_>, usize)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .map(|(e, r)| (e, r.start + src.body_offset))
+        .collect();
+
+    let mut diagnostics = Vec::new();
+    let mut ids = UniqueIds::default();
+    for (event, offset) in &raw {
+        if let Event::Start(Tag::Heading { id: Some(id), .. }) = event
+            && !ids.reserve(id)
+        {
+            diagnostics.push(
+                Diagnostic::warning(
+                    src.shown,
+                    format!("heading id `{id}` is used twice on this page"),
+                )
+                .at(src.text, *offset)
+                .hint("links to it will go to the first heading; give each heading its own id"),
+            );
+        }
+    }
+
+    let mut footnotes: HashMap<String, usize> = HashMap::new();
+    let mut footnote_number = |label: &str| {
+        let next = footnotes.len() + 1;
+        *footnotes.entry(label.to_string()).or_insert(next)
+    };
+
+    let mut out: Vec<Event<'static>> = Vec::with_capacity(raw.len());
+    let mut headings = Vec::new();
+    let mut anchors = Vec::new();
+    let mut links = Vec::new();
+    let mut summary = String::new();
+    let mut summary_done = false;
+    let mut in_paragraph = false;
+    let mut word_count = 0;
+    let mut code_depth = 0usize;
+    let mut iter = raw.into_iter().peekable();
+    while let Some((event, offset)) = iter.next() {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: _,
+            }) => {
+                let mut inner = Vec::new();
+                let mut title = String::new();
+                for (e, _) in iter.by_ref() {
+                    match &e {
+                        Event::End(TagEnd::Heading(_)) => break,
+                        Event::Text(t) | Event::Code(t) => title.push_str(t),
+                        _ => {}
+                    }
+                    inner.push(e.into_static());
+                }
+                word_count += count_words(&title);
+                let id = match id {
+                    Some(id) => id.to_string(),
+                    None => ids.unique(&slugify(&title)),
+                };
+                let n = heading_number(level);
+                let mut open = format!("<h{n} id=\"");
+                escape_attr(&mut open, &id);
+                open.push('"');
+                if !classes.is_empty() {
+                    open.push_str(" class=\"");
+                    let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+                    escape_attr(&mut open, &joined.join(" "));
+                    open.push('"');
+                }
+                open.push('>');
+                out.push(Event::Html(open.into()));
+                out.extend(inner);
+                let mut close = String::from(" <a class=\"anchor\" href=\"#");
+                escape_attr(&mut close, &id);
+                close.push_str("\" aria-label=\"Link to this section: ");
+                escape_attr(&mut close, &title);
+                let _ = write!(close, "\">#</a></h{n}>\n");
+                out.push(Event::Html(close.into()));
+                anchors.push(id.clone());
+                headings.push(Heading {
+                    level: n,
+                    id,
+                    title,
+                });
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                ref dest_url,
+                ..
+            }) => {
+                links.push(LinkRef {
+                    dest: dest_url.to_string(),
+                    offset,
+                    is_image: false,
+                    is_auto: matches!(link_type, LinkType::Autolink | LinkType::Email),
+                });
+                out.push(event.into_static());
+            }
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                links.push(LinkRef {
+                    dest: dest_url.to_string(),
+                    offset,
+                    is_image: true,
+                    is_auto: false,
+                });
+                let has_alt =
+                    matches!(iter.peek(), Some((Event::Text(t), _)) if !t.trim().is_empty());
+                if !has_alt {
+                    diagnostics.push(
+                        Diagnostic::warning(src.shown, "image has no alt text")
+                            .at(src.text, offset)
+                            .hint("describe the image for readers who cannot see it: `![what it shows](path)`"),
+                    );
+                }
+                out.push(event.into_static());
+            }
+            Event::FootnoteReference(label) => {
+                let n = footnote_number(&label);
+                let id = slugify(&label);
+                out.push(Event::Html(
+                    format!(
+                        "<sup class=\"footnote-reference\" id=\"fnref-{id}\"><a href=\"#fn-{id}\">{n}</a></sup>"
+                    )
+                    .into(),
+                ));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let n = footnote_number(&label);
+                let id = slugify(&label);
+                anchors.push(format!("fn-{id}"));
+                out.push(Event::Html(
+                    format!(
+                        "<div class=\"footnote-definition\" id=\"fn-{id}\"><span class=\"footnote-label\">{n}.</span> "
+                    )
+                    .into(),
+                ));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                out.push(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, label) = callout(kind);
+                out.push(Event::Html(
+                    format!("<aside class=\"callout callout-{class}\" aria-label=\"{label}\">\n")
+                        .into(),
+                ));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                out.push(Event::Html("</aside>\n".into()));
+            }
+            Event::Start(Tag::Paragraph) => {
+                in_paragraph = true;
+                out.push(event.into_static());
+            }
+            Event::End(TagEnd::Paragraph) => {
+                in_paragraph = false;
+                if !summary.is_empty() {
+                    summary_done = true;
+                }
+                out.push(event.into_static());
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                code_depth += 1;
+                out.push(event.into_static());
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                code_depth = code_depth.saturating_sub(1);
+                out.push(event.into_static());
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                if code_depth == 0 {
+                    word_count += count_words(t);
+                    if in_paragraph && !summary_done {
+                        summary.push_str(t);
+                    }
+                }
+                out.push(event.into_static());
+            }
+            Event::SoftBreak | Event::HardBreak if in_paragraph && !summary_done => {
+                summary.push(' ');
+                out.push(event.into_static());
+            }
+            other => out.push(other.into_static()),
+        }
+    }
+    Parsed {
+        events: out,
+        headings,
+        links,
+        anchors,
+        summary: summary.split_whitespace().collect::<Vec<_>>().join(" "),
+        word_count,
+        diagnostics,
+    }
+}
+
+/// Words are runs of non-space characters with at least one letter or digit.
+fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    }
+}
+
+/// Renders stored events to HTML, replacing the destination of link `i` with `hrefs[i]`.
+pub fn render(events: &[Event<'static>], hrefs: &[String]) -> String {
+    let mut link = 0;
+    let mapped = events.iter().map(|e| match e {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url: _,
+            title,
+            id,
+        }) => {
+            let dest = hrefs.get(link).cloned().unwrap_or_default();
+            link += 1;
+            Event::Start(Tag::Link {
+                link_type: *link_type,
+                dest_url: CowStr::from(dest),
+                title: title.clone(),
+                id: id.clone(),
+            })
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url: _,
+            title,
+            id,
+        }) => {
+            let dest = hrefs.get(link).cloned().unwrap_or_default();
+            link += 1;
+            Event::Start(Tag::Image {
+                link_type: *link_type,
+                dest_url: CowStr::from(dest),
+                title: title.clone(),
+                id: id.clone(),
+            })
+        }
+        other => other.clone(),
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, mapped);
+    out
+}
+
+/// Escapes text for use inside a double-quoted HTML attribute (or element text).
+pub fn escape_attr(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(body: &str) -> Parsed {
+        parse(
+            body,
+            &SourceRef {
+                text: body,
+                body_offset: 0,
+                shown: "a.md",
+            },
+        )
+    }
+
+    fn html_of(body: &str) -> String {
+        let p = parse_str(body);
+        let hrefs: Vec<String> = p.links.iter().map(|l| l.dest.clone()).collect();
+        render(&p.events, &hrefs)
+    }
+
+    #[test]
+    fn headings_get_stable_deduplicated_ids_and_anchors() {
+        let p = parse_str("## Why it matters\n\n## Why it matters\n\n### Custom {#mine}\n");
+        let ids: Vec<&str> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["why-it-matters", "why-it-matters-1", "mine"]);
+        let html = html_of("## Why *it* matters\n");
+        assert!(html.contains("<h2 id=\"why-it-matters\">Why <em>it</em> matters <a class=\"anchor\" href=\"#why-it-matters\""), "{html}");
+    }
+
+    #[test]
+    fn custom_ids_win_over_earlier_automatic_ones() {
+        let p = parse_str("## Intro\n\n## Other {#intro}\n");
+        let ids: Vec<&str> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["intro-1", "intro"]);
+    }
+
+    #[test]
+    fn heading_text_is_escaped_in_attributes() {
+        let html = html_of("## A \"quoted\" <b>\n");
+        assert!(
+            html.contains("aria-label=\"Link to this section: A “quoted” \""),
+            "{html}"
+        );
+        assert!(!html.contains("\"quoted\""));
+    }
+
+    #[test]
+    fn links_are_recorded_with_file_offsets_and_rewritten() {
+        let body = "See [x](../acts/a.md#why) and ![pic](p.png).\n";
+        let p = parse_str(body);
+        assert_eq!(p.links.len(), 2);
+        assert_eq!(p.links[0].dest, "../acts/a.md#why");
+        assert_eq!(p.links[0].offset, body.find('[').unwrap());
+        assert!(p.links[1].is_image);
+        let html = render(&p.events, &["../../acts/a/#why".into(), "p.png".into()]);
+        assert!(
+            html.contains("<a href=\"../../acts/a/#why\">x</a>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn image_without_alt_text_is_a_warning() {
+        let p = parse_str("text\n\n![](p.png)\n");
+        assert_eq!(p.diagnostics.len(), 1);
+        assert_eq!(p.diagnostics[0].location(), "a.md:3:1");
+    }
+
+    #[test]
+    fn footnote_ids_are_prefixed() {
+        let html = html_of("Claim[^1].\n\n[^1]: Source.\n");
+        assert!(html.contains("id=\"fnref-1\""), "{html}");
+        assert!(html.contains("id=\"fn-1\""), "{html}");
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let html = html_of(
+            "| a |\n|---|\n| b |\n\n~~old~~ \"quote\"\n\n- [x] done\n\n> [!TIP]\n> Try it.\n",
+        );
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>old</del>"));
+        assert!(html.contains("“quote”"));
+        assert!(html.contains("type=\"checkbox\""));
+        assert!(
+            html.contains("<aside class=\"callout callout-tip\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn summary_is_the_first_paragraph_and_words_are_counted() {
+        let p =
+            parse_str("## Head\n\nFirst line\nsecond `code`.\n\nLater.\n\n```\nnot counted\n```\n");
+        assert_eq!(p.summary, "First line second code.");
+        assert_eq!(p.word_count, 1 + 4 + 1);
+    }
+}

@@ -1,0 +1,547 @@
+//! Typed template contexts and rendering of every output page. Contexts borrow from the linked
+//! [`Site`]: a page summary ([`PageRef`]) is built once per page and shared by every listing,
+//! card and navigation entry that shows it, so no site-wide data is cloned per page.
+//!
+//! URLs in contexts are relative to the site root (`acts/share-the-credit/`); templates prefix
+//! them with `root`, the relative way back to the root from the page being rendered. That keeps
+//! every link relative, so the output works at a domain root, under a subpath and from disk.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::{self, Heading};
+use crate::site::{Child, Site, relative_url};
+use crate::theme::{Theme, template_error};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use toml::value::Datetime;
+
+#[derive(Serialize)]
+pub struct SiteCtx<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    pub authors: &'a [String],
+    pub base_url: &'a str,
+    pub extra: &'a toml::Table,
+    pub generator: &'static str,
+}
+
+#[derive(Serialize, Clone)]
+pub struct TagRef<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Serialize)]
+pub struct LinkCtx<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+}
+
+/// What a listing, a card or a navigation entry knows about a page.
+#[derive(Serialize)]
+pub struct PageRef<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub description: Option<&'a str>,
+    pub summary: &'a str,
+    pub date: Option<String>,
+    pub date_display: Option<String>,
+    pub updated: Option<String>,
+    pub weight: Option<i64>,
+    pub tags: Vec<TagRef<'a>>,
+    /// Collection fields (e.g. `contributor`, `context`).
+    pub fields: BTreeMap<&'a str, &'a str>,
+    /// Relation field -> related page (e.g. `act` -> the act page).
+    pub relations: BTreeMap<&'a str, LinkCtx<'a>>,
+    pub word_count: usize,
+    pub reading_time: usize,
+    pub is_section: bool,
+    pub extra: &'a toml::Table,
+}
+
+#[derive(Serialize)]
+pub struct NavItem<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub is_section: bool,
+    pub children: Vec<NavItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct PageCtx<'a> {
+    #[serde(flatten)]
+    summary: &'a PageRef<'a>,
+    content: String,
+    toc: Vec<&'a Heading>,
+    source: &'a str,
+    /// Collection name -> pages that relate to this one (e.g. `examples` on an act page).
+    backlinks: BTreeMap<&'a str, Vec<&'a PageRef<'a>>>,
+    /// Pages that share this page's first relation target (e.g. other examples of the same act).
+    related: Vec<&'a PageRef<'a>>,
+    collection: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SectionCtx<'a> {
+    pages: Vec<&'a PageRef<'a>>,
+    subsections: Vec<&'a PageRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct TermCtx<'a> {
+    #[serde(flatten)]
+    tag: &'a TagRef<'a>,
+    pages: Vec<&'a PageRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct Ctx<'a> {
+    site: &'a SiteCtx<'a>,
+    nav: &'a [NavItem<'a>],
+    /// Relative path from this page to the site root, ending in `/` (`./` at the root).
+    root: String,
+    /// This page's URL relative to the root (compare with `nav` entries' `url`).
+    url: &'a str,
+    /// `<title>` of the document.
+    title: String,
+    description: &'a str,
+    kind: &'static str,
+    breadcrumbs: Vec<LinkCtx<'a>>,
+    prev: Option<&'a PageRef<'a>>,
+    next: Option<&'a PageRef<'a>>,
+    page: Option<PageCtx<'a>>,
+    section: Option<SectionCtx<'a>>,
+    /// Top-level sections by folder name (`sections.acts.pages`), for the home page.
+    sections: BTreeMap<&'a str, SectionCtx<'a>>,
+    term: Option<TermCtx<'a>>,
+    terms: Vec<&'a TagRef<'a>>,
+    /// The stylesheet, inlined on pages whose depth is unknown (404).
+    inline_css: Option<&'a str>,
+}
+
+/// One rendered file: output path (relative to the site root) and bytes.
+pub type Rendered = Vec<(String, Vec<u8>)>;
+
+pub fn render_site(site: &Site, theme: &Theme, diags: &Diagnostics) -> Rendered {
+    let config = &site.config;
+    let site_ctx = SiteCtx {
+        title: &config.book.title,
+        description: &config.book.description,
+        language: &config.book.language,
+        authors: &config.book.authors,
+        base_url: &config.book.base_url,
+        extra: &config.extra,
+        generator: concat!("handbook ", env!("CARGO_PKG_VERSION")),
+    };
+    let tag_refs: Vec<TagRef<'_>> = site
+        .tags
+        .iter()
+        .map(|t| TagRef {
+            name: &t.name,
+            slug: &t.slug,
+            url: format!("tags/{}/", t.slug),
+            count: t.pages.len(),
+        })
+        .collect();
+    let refs: Vec<PageRef<'_>> = (0..site.pages.len())
+        .map(|i| page_ref(site, i, &tag_refs))
+        .collect();
+    let nav = nav_items(site, 0);
+    let base = Base {
+        site,
+        theme,
+        site_ctx: &site_ctx,
+        nav: &nav,
+        refs: &refs,
+        diags,
+    };
+
+    let mut out: Rendered = Vec::with_capacity(site.pages.len() + site.tags.len() + 2);
+    for i in 0..site.pages.len() {
+        let Some(template) = template_for(site, theme, i, diags) else {
+            continue;
+        };
+        let url = &site.urls[i];
+        let ctx = base.page_ctx(i);
+        if let Some(html) = base.render(&template, &ctx, Some(&site.pages[i].shown)) {
+            out.push((format!("{url}index.html"), html));
+        }
+    }
+    if !site.tags.is_empty() {
+        let mut ctx = base.plain_ctx("tags/", "Tags".into(), "tags");
+        ctx.terms = tag_refs.iter().collect();
+        if let Some(html) = base.render("tags.html", &ctx, None) {
+            out.push(("tags/index.html".into(), html));
+        }
+        for (t, tag) in site.tags.iter().enumerate() {
+            let tref = &tag_refs[t];
+            let mut ctx = base.plain_ctx(&tref.url, format!("Tagged “{}”", tag.name), "tag");
+            ctx.breadcrumbs.push(LinkCtx {
+                title: "Tags",
+                url: "tags/",
+            });
+            ctx.term = Some(TermCtx {
+                tag: tref,
+                pages: tag.pages.iter().map(|&p| &refs[p]).collect(),
+            });
+            if let Some(html) = base.render("tag.html", &ctx, None) {
+                out.push((format!("{}index.html", tref.url), html));
+            }
+        }
+    }
+    let mut ctx = base.plain_ctx("", "Page not found".into(), "404");
+    ctx.root = not_found_root(&config.book.base_url);
+    let css = theme
+        .static_files
+        .get("assets/style.css")
+        .and_then(|b| std::str::from_utf8(b).ok());
+    ctx.inline_css = css;
+    if let Some(html) = base.render("404.html", &ctx, None) {
+        out.push(("404.html".into(), html));
+    }
+    out
+}
+
+/// Links on the 404 page cannot be relative (it is served at any depth): use the path of
+/// `base_url` when known, else the domain root.
+fn not_found_root(base_url: &str) -> String {
+    let path = base_url.splitn(4, '/').nth(3).unwrap_or("");
+    if path.is_empty() {
+        "/".into()
+    } else {
+        format!("/{}/", path.trim_matches('/'))
+    }
+}
+
+struct Base<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    site_ctx: &'a SiteCtx<'a>,
+    nav: &'a [NavItem<'a>],
+    refs: &'a [PageRef<'a>],
+    diags: &'a Diagnostics,
+}
+
+impl<'a> Base<'a> {
+    fn plain_ctx(&self, url: &'a str, title: String, kind: &'static str) -> Ctx<'a> {
+        let book = &self.site.config.book.title;
+        Ctx {
+            site: self.site_ctx,
+            nav: self.nav,
+            root: relative_url(url, ""),
+            url,
+            title: format!("{title} · {book}"),
+            description: &self.site.config.book.description,
+            kind,
+            breadcrumbs: vec![LinkCtx {
+                title: &self.site.pages[self.site.sections[0].page].fm.title,
+                url: "",
+            }],
+            prev: None,
+            next: None,
+            page: None,
+            section: None,
+            sections: BTreeMap::new(),
+            term: None,
+            terms: Vec::new(),
+            inline_css: None,
+        }
+    }
+
+    fn page_ctx(&self, i: usize) -> Ctx<'a> {
+        let site = self.site;
+        let page = &site.pages[i];
+        let url = site.urls[i].as_str();
+        let book = &site.config.book.title;
+        let is_home = i == site.sections[0].page;
+        let title = if is_home || page.fm.title == *book {
+            book.clone()
+        } else {
+            format!("{} · {book}", page.fm.title)
+        };
+        let mut ctx = self.plain_ctx(
+            url,
+            String::new(),
+            if page.is_section { "section" } else { "page" },
+        );
+        ctx.title = title;
+        if is_home {
+            ctx.kind = "home";
+        }
+        ctx.description = page
+            .fm
+            .description
+            .as_deref()
+            .or(Some(page.parsed.summary.as_str()).filter(|s| !s.is_empty()))
+            .unwrap_or(&site.config.book.description);
+        ctx.breadcrumbs = site
+            .ancestors(i)
+            .into_iter()
+            .map(|s| {
+                let p = site.sections[s].page;
+                LinkCtx {
+                    title: &site.pages[p].fm.title,
+                    url: &site.urls[p],
+                }
+            })
+            .collect();
+        ctx.prev = site.prev[i].map(|p| &self.refs[p]);
+        ctx.next = site.next[i].map(|p| &self.refs[p]);
+        let content = markdown::render(&page.parsed.events, &site.hrefs[i]);
+        let backlinks = site.backlinks[i]
+            .iter()
+            .map(|(name, list)| (name.as_str(), list.iter().map(|&p| &self.refs[p]).collect()))
+            .collect();
+        let related = site.relations[i]
+            .first()
+            .map(|rel| {
+                site.backlinks[rel.target]
+                    .values()
+                    .flatten()
+                    .filter(|&&p| p != i)
+                    .take(5)
+                    .map(|&p| &self.refs[p])
+                    .collect()
+            })
+            .unwrap_or_default();
+        let collection = site.config.collections.iter().find(|c| {
+            !page.is_section
+                && (page.dir == c.section || page.dir.starts_with(&format!("{}/", c.section)))
+        });
+        ctx.page = Some(PageCtx {
+            summary: &self.refs[i],
+            content,
+            toc: page
+                .parsed
+                .headings
+                .iter()
+                .filter(|h| (2..=3).contains(&h.level))
+                .collect(),
+            source: &page.rel,
+            backlinks,
+            related,
+            collection: collection.map(|c| c.name.as_str()),
+        });
+        if page.is_section {
+            let s = &site.sections[site.section_of[i]];
+            ctx.section = Some(self.section_ctx(site.section_of[i]));
+            if s.parent.is_none() {
+                for &sub in &s.subsections {
+                    ctx.sections
+                        .insert(site.sections[sub].dir.as_str(), self.section_ctx(sub));
+                }
+            }
+        }
+        ctx
+    }
+
+    fn section_ctx(&self, s: usize) -> SectionCtx<'a> {
+        let section = &self.site.sections[s];
+        SectionCtx {
+            pages: section.pages.iter().map(|&p| &self.refs[p]).collect(),
+            subsections: section
+                .subsections
+                .iter()
+                .map(|&x| &self.refs[self.site.sections[x].page])
+                .collect(),
+        }
+    }
+
+    fn render(&self, template: &str, ctx: &Ctx<'_>, page: Option<&str>) -> Option<Vec<u8>> {
+        let context = match tera::Context::from_serialize(ctx) {
+            Ok(c) => c,
+            Err(e) => {
+                self.diags
+                    .push(template_error(&e, &self.theme.templates, page));
+                return None;
+            }
+        };
+        let mut buf = Vec::with_capacity(16 * 1024);
+        match self.theme.tera.render_to(template, &context, &mut buf) {
+            Ok(()) => Some(buf),
+            Err(e) => {
+                self.diags
+                    .push(template_error(&e, &self.theme.templates, page));
+                None
+            }
+        }
+    }
+}
+
+/// Chooses a page's template: front matter, then the section's `page_template`, then its
+/// collection or relation role, then the generic one.
+fn template_for(site: &Site, theme: &Theme, i: usize, diags: &Diagnostics) -> Option<String> {
+    let page = &site.pages[i];
+    let config = &site.config;
+    let section = &site.sections[site.section_of[i]];
+    let section_page = &site.pages[section.page];
+    let (name, explicit) = if let Some(t) = &page.fm.template {
+        (t.clone(), true)
+    } else if page.is_section {
+        let name = if section.parent.is_none() {
+            "index.html".to_string()
+        } else if let Some(c) = section.collection {
+            config.collections[c].section_template.clone()
+        } else {
+            "section.html".to_string()
+        };
+        (name, false)
+    } else if let Some(t) = &section_page.fm.page_template {
+        (t.clone(), true)
+    } else if let Some(c) = config.collections.iter().find(|c| c.section == page.dir) {
+        (c.template.clone(), false)
+    } else if let Some(r) = config
+        .collections
+        .iter()
+        .flat_map(|c| &c.relations)
+        .find(|r| r.section == page.dir)
+    {
+        (r.target_template.clone(), false)
+    } else {
+        ("page.html".to_string(), false)
+    };
+    if theme.has_template(&name) {
+        return Some(name);
+    }
+    if explicit {
+        let available: Vec<&str> = theme
+            .templates
+            .keys()
+            .map(String::as_str)
+            .filter(|n| !n.starts_with("partials/"))
+            .collect();
+        diags.push(
+            Diagnostic::error(&page.shown, format!("template `{name}` does not exist"))
+                .hint(format!("available templates: {}", available.join(", "))),
+        );
+        return None;
+    }
+    let fallback = if page.is_section {
+        "section.html"
+    } else {
+        "page.html"
+    };
+    Some(fallback.to_string())
+}
+
+fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> PageRef<'a> {
+    let page = &site.pages[i];
+    let words = page.parsed.word_count;
+    PageRef {
+        title: &page.fm.title,
+        url: &site.urls[i],
+        description: page.fm.description.as_deref(),
+        summary: &page.parsed.summary,
+        date: page.fm.date.as_ref().map(iso_date),
+        date_display: page.fm.date.as_ref().map(display_date),
+        updated: page.fm.updated.as_ref().map(iso_date),
+        weight: page.fm.weight,
+        tags: site.page_tags[i].iter().map(|&t| tags[t].clone()).collect(),
+        fields: page
+            .fm
+            .fields
+            .iter()
+            .map(|(k, (v, _))| (k.as_str(), v.as_str()))
+            .collect(),
+        relations: site.relations[i]
+            .iter()
+            .map(|r| {
+                (
+                    r.field.as_str(),
+                    LinkCtx {
+                        title: &site.pages[r.target].fm.title,
+                        url: &site.urls[r.target],
+                    },
+                )
+            })
+            .collect(),
+        word_count: words,
+        reading_time: words.div_ceil(220).max(1),
+        is_section: page.is_section,
+        extra: &page.fm.extra,
+    }
+}
+
+/// The navigation tree: the root's children, each section with its pages unless it is a
+/// collection (those can hold thousands of pages and have their own listing).
+fn nav_items(site: &Site, s: usize) -> Vec<NavItem<'_>> {
+    site.sections[s]
+        .children
+        .iter()
+        .map(|child| match *child {
+            Child::Page(p) => NavItem {
+                title: &site.pages[p].fm.title,
+                url: &site.urls[p],
+                is_section: false,
+                children: Vec::new(),
+            },
+            Child::Section(x) => {
+                let p = site.sections[x].page;
+                NavItem {
+                    title: &site.pages[p].fm.title,
+                    url: &site.urls[p],
+                    is_section: true,
+                    children: if site.sections[x].collection.is_some() {
+                        Vec::new()
+                    } else {
+                        nav_items(site, x)
+                    },
+                }
+            }
+        })
+        .collect()
+}
+
+pub fn iso_date(d: &Datetime) -> String {
+    match d.date {
+        Some(date) => format!("{:04}-{:02}-{:02}", date.year, date.month, date.day),
+        None => d.to_string(),
+    }
+}
+
+pub fn display_date(d: &Datetime) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match d.date {
+        Some(date) => {
+            let month = MONTHS
+                .get(usize::from(date.month).saturating_sub(1))
+                .unwrap_or(&"");
+            format!("{} {month} {}", date.day, date.year)
+        }
+        None => d.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_display_in_words() {
+        let d: Datetime = "2026-04-07".parse().unwrap();
+        assert_eq!(display_date(&d), "7 April 2026");
+        assert_eq!(iso_date(&d), "2026-04-07");
+    }
+
+    #[test]
+    fn not_found_root_uses_base_url_path() {
+        assert_eq!(not_found_root(""), "/");
+        assert_eq!(not_found_root("https://x.org"), "/");
+        assert_eq!(not_found_root("https://x.org/hb"), "/hb/");
+    }
+}

@@ -1,0 +1,355 @@
+//! `handbook init` and `handbook new`: create files for authors, never overwriting anything.
+//! `new` writes only inside the content folder; `init` only inside a new or empty folder.
+
+use crate::config::{Collection, Config, display_path};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::discover;
+use crate::fsx;
+use crate::site;
+use crate::slug::slugify;
+use anyhow::Result;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Outcome of a scaffolding command: files created, or problems that stopped it.
+#[derive(Debug, Default)]
+pub struct Scaffolded {
+    pub created: Vec<PathBuf>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Creates a new handbook in `dir`, which must not exist or be empty.
+pub fn init(dir: &Path, title: Option<&str>) -> Result<Scaffolded> {
+    let mut out = Scaffolded::default();
+    if dir.exists() {
+        let empty = dir.is_dir()
+            && std::fs::read_dir(dir)
+                .map(|mut d| d.next().is_none())
+                .unwrap_or(false);
+        if !empty {
+            out.diagnostics.push(
+                Diagnostic::error(
+                    dir.display().to_string(),
+                    "folder already exists and is not empty",
+                )
+                .hint("choose a new folder name; `init` never overwrites files"),
+            );
+            return Ok(out);
+        }
+    }
+    let name = crate::output::absolute(dir)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let title = title.map(str::to_string).unwrap_or_else(|| {
+        let t = name.replace(['-', '_'], " ");
+        let mut c = t.chars();
+        c.next().map_or("My handbook".into(), |f| {
+            f.to_uppercase().chain(c).collect()
+        })
+    });
+    let today = today();
+    let files: Vec<(&str, String)> = vec![
+        ("book.toml", format!(
+            "[book]\ntitle = {}\ndescription = \"Small, everyday acts of leadership, with real examples.\"\nlanguage = \"en\"\nauthors = []\n# base_url = \"https://example.org/handbook/\"  # needed only for feeds and canonical links\n\n[build]\n# content = \"content\"\n# output = \"public\"\n# theme = \"default\"\n# drafts = false\n\n[extra]\n",
+            toml_string(&title)
+        )),
+        (".gitignore", "/public/\n".into()),
+        ("content/_index.md", format!(
+            "+++\ntitle = {}\ndescription = \"Small, everyday acts of leadership, with real examples.\"\n+++\n\nLeadership is something you do, not a title you hold. Start with [the acts](acts/_index.md), then read the [examples](examples/_index.md).\n",
+            toml_string(&title)
+        )),
+        ("content/acts/_index.md", "+++\ntitle = \"The acts\"\nweight = 1\n+++\n\nEach act is a small, deliberate thing anyone can do this week.\n".into()),
+        ("content/acts/ask-the-quiet-voice.md", "+++\ntitle = \"Ask the quiet voice\"\ndescription = \"Invite the view of someone who has not spoken yet.\"\nweight = 1\n+++\n\n## What it looks like\n\nIn a meeting, you notice who has not spoken and ask for their view.\n\n## Try it this week\n\n> [!TIP]\n> Before the meeting ends, say: \"I'd like to hear from someone we haven't heard from yet.\"\n".into()),
+        ("content/examples/_index.md", "+++\ntitle = \"Examples\"\nweight = 2\n+++\n\nShort, real stories of small acts of leadership, newest first.\n".into()),
+        ("content/examples/first-example.md", format!(
+            "+++\ntitle = \"The colleague who finally spoke\"\ndate = {today}\nact = \"ask-the-quiet-voice\"\ncontext = \"work\"\ntags = [\"meetings\"]\n+++\n\nReplace this with a story: the situation, the act, what happened, and what you learned.\n"
+        )),
+    ];
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fsx::create_dir_all(parent)?;
+        }
+        fsx::create_new(&path, text.as_bytes())?;
+        out.created.push(path);
+    }
+    Ok(out)
+}
+
+/// Arguments of `handbook new`.
+#[derive(Debug, Clone, Default)]
+pub struct NewItem {
+    pub root: PathBuf,
+    /// A collection's item name (`example`) or name (`examples`), or `page`.
+    pub kind: String,
+    pub title: String,
+    /// For `page`: the section folder to create it in (default: the content root).
+    pub section: Option<String>,
+    /// `--field value` pairs (relations and collection fields), in the order given.
+    pub fields: Vec<(String, String)>,
+}
+
+pub fn new_item(req: &NewItem) -> Result<Scaffolded> {
+    let mut out = Scaffolded::default();
+    let diags = Diagnostics::new();
+    let Some(config) = Config::load(&req.root, &diags) else {
+        out.diagnostics = diags.into_sorted();
+        return Ok(out);
+    };
+    let fail = |out: &mut Scaffolded, d: Diagnostic| out.diagnostics.push(d);
+    let collection = config
+        .collections
+        .iter()
+        .find(|c| c.item == req.kind || c.name == req.kind);
+    if collection.is_none() && req.kind != "page" {
+        let kinds: Vec<&str> = config
+            .collections
+            .iter()
+            .map(|c| c.item.as_str())
+            .chain(["page"])
+            .collect();
+        let hint = match did_you_mean(&req.kind, kinds.iter().copied()) {
+            Some(k) => format!("did you mean `{k}`?"),
+            None => format!("kinds: {}", kinds.join(", ")),
+        };
+        fail(
+            &mut out,
+            Diagnostic::error("handbook new", format!("unknown kind `{}`", req.kind)).hint(hint),
+        );
+        return Ok(out);
+    }
+    let slug = slugify(&req.title);
+    if req.title.trim().is_empty() || slug.is_empty() {
+        fail(
+            &mut out,
+            Diagnostic::error(
+                "handbook new",
+                "the title needs at least one letter or digit",
+            )
+            .hint(
+                "e.g. handbook new example \"The intern who spoke up\" --act ask-the-quiet-voice",
+            ),
+        );
+        return Ok(out);
+    }
+    let section = match (collection, &req.section) {
+        (Some(c), _) => c.section.clone(),
+        (None, Some(s)) => s.trim_matches('/').to_string(),
+        (None, None) => String::new(),
+    };
+    if section.split('/').any(|p| p == ".." || p == ".") || section.starts_with('/') {
+        fail(
+            &mut out,
+            Diagnostic::error("handbook new", format!("invalid section `{section}`")),
+        );
+        return Ok(out);
+    }
+    let content = req.root.join(&config.build.content);
+    let dir = if section.is_empty() {
+        content.clone()
+    } else {
+        content.join(&section)
+    };
+    let rel = Path::new(&config.build.content)
+        .join(&section)
+        .join(format!("{slug}.md"));
+    let shown = display_path(&req.root, &rel);
+    let path = dir.join(format!("{slug}.md"));
+    if path.exists() {
+        fail(
+            &mut out,
+            Diagnostic::error(&shown, "file already exists; `new` never overwrites")
+                .hint("choose another title, or edit the existing file"),
+        );
+        return Ok(out);
+    }
+    let text = match collection {
+        Some(c) => match item_text(&config, c, req, &content) {
+            Ok(t) => t,
+            Err(d) => {
+                out.diagnostics.extend(d);
+                return Ok(out);
+            }
+        },
+        None => {
+            if let Some((field, _)) = req.fields.first() {
+                fail(
+                    &mut out,
+                    Diagnostic::error(
+                        "handbook new",
+                        format!("`--{field}` only applies to collection items"),
+                    ),
+                );
+                return Ok(out);
+            }
+            format!(
+                "+++\ntitle = {}\n# description = \"One sentence for cards and search.\"\n# weight = 1\n+++\n\nWrite here.\n",
+                toml_string(&req.title)
+            )
+        }
+    };
+    fsx::create_dir_all(&dir)?;
+    fsx::create_new(&path, text.as_bytes())?;
+    out.created.push(path);
+    Ok(out)
+}
+
+fn item_text(
+    config: &Config,
+    c: &Collection,
+    req: &NewItem,
+    content: &Path,
+) -> Result<String, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut given: BTreeMap<&str, &str> = BTreeMap::new();
+    let known: Vec<&str> = c
+        .relations
+        .iter()
+        .map(|r| r.field.as_str())
+        .chain(c.fields.iter().map(String::as_str))
+        .collect();
+    for (field, value) in &req.fields {
+        if !known.contains(&field.as_str()) {
+            let hint = match did_you_mean(field, known.iter().copied()) {
+                Some(s) => format!("did you mean `--{s}`?"),
+                None => format!(
+                    "options for {}: {}",
+                    c.item,
+                    known
+                        .iter()
+                        .map(|k| format!("--{k}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            errors.push(
+                Diagnostic::error("handbook new", format!("unknown option `--{field}`")).hint(hint),
+            );
+        }
+        given.insert(field, value);
+    }
+    let mut lines = vec![
+        "+++".to_string(),
+        format!("title = {}", toml_string(&req.title)),
+        "# description = \"One sentence that makes someone want to read it.\"".into(),
+        format!("date = {}", today()),
+    ];
+    for r in &c.relations {
+        let valid = relation_targets(config, &r.section, content);
+        match given.get(r.field.as_str()) {
+            Some(v) if valid.iter().any(|t| t == v) => {
+                lines.push(format!("{} = {}", r.field, toml_string(v)))
+            }
+            Some(v) => {
+                let hint = match did_you_mean(v, valid.iter().map(String::as_str)) {
+                    Some(s) => format!("did you mean `{s}`? valid: {}", valid.join(", ")),
+                    None => format!("valid: {}", valid.join(", ")),
+                };
+                errors.push(
+                    Diagnostic::error("handbook new", format!("unknown {} `{v}`", r.field))
+                        .hint(hint),
+                );
+            }
+            None if r.required => errors.push(
+                Diagnostic::error("handbook new", format!("missing `--{} <slug>`", r.field))
+                    .hint(format!("valid: {}", valid.join(", "))),
+            ),
+            None => lines.push(format!("# {} = \"\"", r.field)),
+        }
+    }
+    for f in &c.fields {
+        match given.get(f.as_str()) {
+            Some(v) => lines.push(format!("{f} = {}", toml_string(v))),
+            None if f == "contributor" => lines.push(
+                "# contributor = \"Your name or a pseudonym (leave out to stay anonymous)\"".into(),
+            ),
+            None if f == "context" => {
+                lines.push("context = \"work\"  # work, home, school, community or online".into())
+            }
+            None => lines.push(format!("# {f} = \"\"")),
+        }
+    }
+    lines.push("tags = []".into());
+    lines.push("+++".into());
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(format!(
+        "{}\n\nWhat was the situation? What did you do, what happened next, and what did you learn?\nKeep it to 150-400 words, and leave out names and details that could identify anyone.\n",
+        lines.join("\n")
+    ))
+}
+
+/// Slugs of the pages of a section, as a relation value would name them.
+fn relation_targets(config: &Config, section: &str, content: &Path) -> Vec<String> {
+    let diags = Diagnostics::new();
+    let root = content.parent().unwrap_or(Path::new("."));
+    let found = discover::discover(
+        root,
+        Path::new(content.file_name().unwrap_or_default()),
+        &diags,
+    );
+    let mut out: Vec<String> = found
+        .pages
+        .iter()
+        .filter(|f| site::placement(&f.rel) == (section.to_string(), false))
+        .filter_map(|f| {
+            let page = site::parse_file(f, config).ok()?;
+            let stem = f.rel.rsplit('/').next()?.trim_end_matches(".md");
+            Some(page.fm.slug.clone().unwrap_or_else(|| slugify(stem)))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_table() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(20_786), (2026, 11, 29));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+    }
+
+    #[test]
+    fn toml_strings_are_quoted_and_escaped() {
+        assert_eq!(toml_string("Say \"no\""), "'Say \"no\"'");
+        assert!(
+            toml_string("a'b\"c").parse::<toml::Value>().is_ok()
+                || toml::from_str::<toml::Table>(&format!("x = {}", toml_string("a'b\"c"))).is_ok()
+        );
+    }
+}

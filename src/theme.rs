@@ -1,0 +1,265 @@
+//! The built-in theme (embedded in the binary) overlaid with a project's theme folder, turned into
+//! a ready Tera instance plus the theme's static files. A project theme may override any single
+//! file; whatever it lacks falls back to the built-in one.
+
+use crate::config::display_path;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Every file of `themes/default/`, each named exactly once (a test keeps this list complete).
+pub const DEFAULT_THEME: &[(&str, &str)] = &[
+    (
+        "templates/base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "templates/index.html",
+        include_str!("../themes/default/templates/index.html"),
+    ),
+    (
+        "templates/section.html",
+        include_str!("../themes/default/templates/section.html"),
+    ),
+    (
+        "templates/page.html",
+        include_str!("../themes/default/templates/page.html"),
+    ),
+    (
+        "templates/act.html",
+        include_str!("../themes/default/templates/act.html"),
+    ),
+    (
+        "templates/example.html",
+        include_str!("../themes/default/templates/example.html"),
+    ),
+    (
+        "templates/examples.html",
+        include_str!("../themes/default/templates/examples.html"),
+    ),
+    (
+        "templates/tags.html",
+        include_str!("../themes/default/templates/tags.html"),
+    ),
+    (
+        "templates/tag.html",
+        include_str!("../themes/default/templates/tag.html"),
+    ),
+    (
+        "templates/404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
+        "templates/partials/card.html",
+        include_str!("../themes/default/templates/partials/card.html"),
+    ),
+    (
+        "templates/partials/nav.html",
+        include_str!("../themes/default/templates/partials/nav.html"),
+    ),
+    (
+        "templates/partials/pager.html",
+        include_str!("../themes/default/templates/partials/pager.html"),
+    ),
+    (
+        "static/assets/style.css",
+        include_str!("../themes/default/static/assets/style.css"),
+    ),
+    (
+        "static/assets/theme.js",
+        include_str!("../themes/default/static/assets/theme.js"),
+    ),
+    (
+        "static/favicon.svg",
+        include_str!("../themes/default/static/favicon.svg"),
+    ),
+];
+
+/// Where a template came from, so errors can name the real file.
+#[derive(Debug, Clone)]
+pub struct TemplateSource {
+    pub shown: String,
+    pub text: String,
+}
+
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Template name (relative to `templates/`) -> origin.
+    pub templates: BTreeMap<String, TemplateSource>,
+    /// Output path (relative to the site root) -> bytes.
+    pub static_files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    /// Loads the theme named in the config. `None` if it could not be made (errors reported).
+    pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> Option<Theme> {
+        let mut templates: BTreeMap<String, TemplateSource> = BTreeMap::new();
+        let mut static_files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        for (path, text) in DEFAULT_THEME {
+            if let Some(name) = path.strip_prefix("templates/") {
+                templates.insert(
+                    name.to_string(),
+                    TemplateSource {
+                        shown: format!("themes/default/{path} (built-in)"),
+                        text: (*text).to_string(),
+                    },
+                );
+            } else if let Some(out) = path.strip_prefix("static/") {
+                static_files.insert(out.to_string(), text.as_bytes().to_vec());
+            }
+        }
+        let theme_dir = root.join("themes").join(name);
+        if theme_dir.is_dir() {
+            overlay(root, &theme_dir, &mut templates, &mut static_files, diags);
+        } else if name != "default" {
+            diags.push(
+                Diagnostic::error(
+                    "book.toml",
+                    format!("theme `{name}` not found: no folder `themes/{name}/`"),
+                )
+                .hint(
+                    "create the folder, or remove `theme` from `[build]` to use the built-in theme",
+                ),
+            );
+            return None;
+        }
+        let mut tera = tera::Tera::new();
+        let all: Vec<(&str, &str)> = templates
+            .iter()
+            .map(|(n, s)| (n.as_str(), s.text.as_str()))
+            .collect();
+        let ok = match tera.add_raw_templates(all) {
+            Ok(()) => true,
+            Err(e) => {
+                diags.push(template_error(&e, &templates, None));
+                false
+            }
+        };
+        ok.then_some(Theme {
+            tera,
+            templates,
+            static_files,
+        })
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.templates.contains_key(name)
+    }
+}
+
+fn overlay(
+    root: &Path,
+    dir: &Path,
+    templates: &mut BTreeMap<String, TemplateSource>,
+    static_files: &mut BTreeMap<String, Vec<u8>>,
+    diags: &Diagnostics,
+) {
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if rel.split('/').any(crate::discover::is_ignored_name) {
+            continue;
+        }
+        let shown = display_path(
+            root,
+            entry.path().strip_prefix(root).unwrap_or(entry.path()),
+        );
+        if let Some(name) = rel.strip_prefix("templates/") {
+            match std::fs::read_to_string(entry.path()) {
+                Ok(text) => {
+                    templates.insert(name.to_string(), TemplateSource { shown, text });
+                }
+                Err(e) => diags.push(Diagnostic::error(
+                    shown,
+                    format!("cannot read template: {e}"),
+                )),
+            }
+        } else if let Some(out) = rel.strip_prefix("static/") {
+            match std::fs::read(entry.path()) {
+                Ok(bytes) => {
+                    static_files.insert(out.to_string(), bytes);
+                }
+                Err(e) => diags.push(Diagnostic::error(shown, format!("cannot read file: {e}"))),
+            }
+        }
+    }
+}
+
+/// A Tera error as a diagnostic at the template's `file:line:col`, naming the page if given.
+pub fn template_error(
+    e: &tera::Error,
+    templates: &BTreeMap<String, TemplateSource>,
+    page: Option<&str>,
+) -> Diagnostic {
+    let context = page
+        .map(|p| format!(" (while rendering `{p}`)"))
+        .unwrap_or_default();
+    let report = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    match report {
+        Some(r) => {
+            let source = templates.get(r.filename());
+            let shown = source.map_or_else(|| r.filename().to_string(), |s| s.shown.clone());
+            let d = Diagnostic::error(shown, format!("template error: {}{context}", r.message()));
+            match source {
+                Some(s) => d.at(&s.text, r.span().range.start),
+                None => d.at_line_col(r.span().start_line, r.span().start_col + 1),
+            }
+        }
+        None => {
+            let mut message = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(s) = source {
+                message.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            Diagnostic::error("templates", format!("template error: {message}{context}"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Guards habit 10: the embedded list and the folder never drift apart.
+    #[test]
+    fn embedded_list_matches_the_theme_folder() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let mut on_disk: Vec<String> = walkdir::WalkDir::new(&dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        on_disk.sort();
+        let mut embedded: Vec<String> = DEFAULT_THEME.iter().map(|(p, _)| p.to_string()).collect();
+        embedded.sort();
+        assert_eq!(embedded, on_disk);
+    }
+
+    #[test]
+    fn built_in_theme_compiles() {
+        let diags = Diagnostics::new();
+        let dir = tempfile::tempdir().unwrap();
+        let theme = Theme::load(dir.path(), "default", &diags);
+        assert!(theme.is_some(), "{:?}", diags.into_sorted());
+    }
+}
