@@ -146,6 +146,10 @@ fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
         |path: String, bytes: Vec<u8>, from: String, files: &mut BTreeMap<String, Vec<u8>>| {
             let key = path.to_lowercase();
             if let Some(first) = origin.get(&key) {
+                // Two pages on one URL were already reported by the link stage.
+                if from.starts_with("page ") && first.starts_with("page ") {
+                    return;
+                }
                 diags.push(
                     Diagnostic::error(
                         &from,
@@ -203,7 +207,7 @@ fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
 fn page_origin(site: &site::Site, path: &str) -> String {
     let url = path.strip_suffix("index.html").unwrap_or(path);
     match site.urls.iter().position(|u| u == url) {
-        Some(p) => format!("`{}`", site.pages[p].shown),
+        Some(p) => format!("page `{}`", site.pages[p].shown),
         None => format!("the generated page `{path}`"),
     }
 }

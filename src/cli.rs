@@ -152,7 +152,16 @@ pub fn pair_fields(args: &[String]) -> Result<Vec<(String, String)>, Diagnostic>
 fn run_build(opts: BuildOptions) -> ExitCode {
     let write = opts.write;
     match build(&opts) {
-        Ok(report) => {
+        Ok(mut report) => {
+            // Diagnostics carry project-relative paths; show them relative to where we run.
+            if opts.root != std::path::Path::new(".") {
+                for d in &mut report.diagnostics {
+                    let joined = opts.root.join(&d.path);
+                    if joined.exists() {
+                        d.path = joined.to_string_lossy().into_owned();
+                    }
+                }
+            }
             print_diagnostics(&report.diagnostics);
             summarize(&report, write);
             if report.has_errors() {

@@ -222,11 +222,7 @@ impl Config {
             }
         };
         for u in &unknown {
-            let message = if u.path.starts_with("collections.") {
-                format!("unknown key `{}` in book.toml", u.path)
-            } else {
-                format!("unknown key `{}` in book.toml", u.path)
-            };
+            let message = format!("unknown key `{}` in book.toml", u.path);
             diags.push(
                 Diagnostic::error(shown, message)
                     .at(text, u.span.start)
@@ -379,14 +375,9 @@ pub fn toml_error(shown: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
     }
 }
 
-/// A path relative to the project root as shown to users.
-pub fn display_path(root: &Path, rel: &Path) -> String {
-    let joined = if root == Path::new(".") || root.as_os_str().is_empty() {
-        rel.to_path_buf()
-    } else {
-        root.join(rel)
-    };
-    joined.to_string_lossy().replace('\\', "/")
+/// A path relative to the project root, as diagnostics carry it (the CLI prefixes `--root`).
+pub fn display_path(_root: &Path, rel: &Path) -> String {
+    rel.to_string_lossy().replace('\\', "/")
 }
 
 #[cfg(test)]

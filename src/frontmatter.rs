@@ -167,14 +167,7 @@ pub fn parse(
         keys.extend(SECTION_KEYS);
     }
     keys.extend(allowed.fields.iter().copied());
-    let shape = Shape::table(keys.iter().map(|k| {
-        let s = if *k == "extra" {
-            Shape::Any
-        } else {
-            Shape::Any
-        };
-        (*k, s)
-    }));
+    let shape = Shape::leaves(keys.iter().copied());
     let mut errors = Vec::new();
     let unknown = match tomlcheck::unknown_keys(front, &shape) {
         Ok(u) => u,
@@ -210,7 +203,7 @@ pub fn parse(
         None => {
             errors.push(
                 Diagnostic::error(shown, "missing `title` in front matter")
-                    .at(text, base.saturating_sub(1).min(split.front_offset))
+                    .at(text, opening_line(text, split.front_offset))
                     .hint("add a line such as `title = \"Share the credit\"`"),
             );
             String::new()
@@ -314,6 +307,12 @@ pub fn parse(
         page_template: raw.page_template,
         fields,
     })
+}
+
+/// Start of the opening `+++` line, for problems with the front matter as a whole.
+pub fn opening_line(text: &str, front_offset: usize) -> usize {
+    let before = text[..front_offset].trim_end_matches(['\n', '\r']);
+    before.rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// Re-positions a toml error from the front matter block into the file.

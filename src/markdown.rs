@@ -137,7 +137,7 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
                 escape_attr(&mut close, &id);
                 close.push_str("\" aria-label=\"Link to this section: ");
                 escape_attr(&mut close, &title);
-                let _ = write!(close, "\">#</a></h{n}>\n");
+                let _ = writeln!(close, "\">#</a></h{n}>");
                 out.push(Event::Html(close.into()));
                 anchors.push(id.clone());
                 headings.push(Heading {

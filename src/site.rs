@@ -291,13 +291,9 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         .enumerate()
         .map(|(i, s)| (s.dir.clone(), i))
         .collect();
-    for i in 1..sections.len() {
-        let parent_dir = sections[i]
-            .dir
-            .rsplit_once('/')
-            .map_or("", |(p, _)| p)
-            .to_string();
-        sections[i].parent = Some(section_index[&parent_dir]);
+    for section in sections.iter_mut().skip(1) {
+        let parent_dir = section.dir.rsplit_once('/').map_or("", |(p, _)| p);
+        section.parent = Some(section_index[parent_dir]);
     }
     let section_of: Vec<usize> = pages.iter().map(|p| section_index[&p.dir]).collect();
 
@@ -357,9 +353,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         let mut list = std::mem::take(&mut sections[s].pages);
         sort_pages(&mut list, &pages, sort_by);
         let mut subs = std::mem::take(&mut sections[s].subsections);
-        subs.sort_by(|&a, &b| {
-            weight_key(&pages[sections[a].page]).cmp(&weight_key(&pages[sections[b].page]))
-        });
+        subs.sort_by_cached_key(|&x| weight_key(&pages[sections[x].page]));
         let mut children: Vec<Child> = list.iter().map(|&p| Child::Page(p)).collect();
         children.extend(subs.iter().map(|&s| Child::Section(s)));
         if sort_by == SortBy::Weight {
@@ -367,7 +361,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
                 Child::Page(p) => weight_key(&pages[p]),
                 Child::Section(x) => weight_key(&pages[sections[x].page]),
             };
-            children.sort_by(|a, b| key(a).cmp(&key(b)));
+            children.sort_by_cached_key(key);
         }
         sections[s].pages = list;
         sections[s].subsections = subs;
@@ -880,15 +874,16 @@ fn relative_path(from_dir: &str, to: &str) -> String {
 }
 
 fn percent_decode(s: &str) -> String {
+    let hex = |b: u8| (b as char).to_digit(16);
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
-            && i + 2 < bytes.len() + 0
-            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+            && let (Some(&h), Some(&l)) = (bytes.get(i + 1), bytes.get(i + 2))
+            && let (Some(h), Some(l)) = (hex(h), hex(l))
         {
-            out.push(v);
+            out.push((h * 16 + l) as u8);
             i += 3;
             continue;
         }
@@ -950,6 +945,11 @@ mod tests {
     fn percent_decoding() {
         assert_eq!(percent_decode("my%20page.md"), "my page.md");
         assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(
+            percent_decode("%é%2"),
+            "%é%2",
+            "never slices inside a character"
+        );
     }
 
     #[test]

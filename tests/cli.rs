@@ -1,0 +1,175 @@
+//! The real binary: commands, help, exit codes, init and new.
+
+use crate::{SiteTest, handbook_site};
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn version_and_help_for_every_command() {
+    let t = SiteTest::empty();
+    let out = t.run(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("handbook {}", env!("CARGO_PKG_VERSION"))
+    );
+    for cmd in ["build", "check", "init", "new"] {
+        let out = t.run(&[cmd, "--help"]);
+        assert!(out.status.success(), "{cmd} --help");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage: handbook"),
+            "{cmd}"
+        );
+    }
+}
+
+#[test]
+fn build_exit_codes_and_error_format() {
+    let t = SiteTest::new();
+    let out = t.run(&["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("built 1 pages"));
+    t.write("content/bad.md", b"+++\ntitle = \"B\"\nwieght = 2\n+++\n");
+    let out = t.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/bad.md:3:1: error: unknown front matter key `wieght`"),
+        "{err}"
+    );
+    assert!(err.contains("3 | wieght = 2"), "{err}");
+    assert!(err.contains("= hint: did you mean `weight`?"), "{err}");
+    assert!(err.contains("previous output is unchanged"), "{err}");
+}
+
+#[test]
+fn build_flags_root_output_base_url_drafts() {
+    let t = SiteTest::new().file("content/d.md", "+++\ntitle = \"D\"\ndraft = true\n+++\n");
+    let parent = tempfile::tempdir().unwrap();
+    let out_dir = parent.path().join("out");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .args(["build", "--root"])
+        .arg(t.root())
+        .arg("--output")
+        .arg(&out_dir)
+        .args(["--drafts", "--base-url", "https://example.org/hb/"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out_dir.join("d/index.html").exists());
+    let html = std::fs::read_to_string(out_dir.join("d/index.html")).unwrap();
+    assert!(
+        html.contains("<link rel=\"canonical\" href=\"https://example.org/hb/d/\">"),
+        "{html}"
+    );
+    let bad = t.run(&["build", "--base-url", "example.org"]);
+    assert_eq!(bad.status.code(), Some(1));
+}
+
+#[test]
+fn check_reports_errors_with_nonzero_exit() {
+    let t = handbook_site().file(
+        "content/examples/x.md",
+        "+++\ntitle = \"X\"\nact = \"nope\"\n+++\n",
+    );
+    let out = t.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("content/examples/x.md:3:7: error: unknown act `nope`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!t.exists("public"));
+}
+
+#[test]
+fn init_creates_a_handbook_that_builds_and_checks_clean() {
+    let t = SiteTest::empty();
+    let out = t.run(&["init", "my-handbook"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .arg("build")
+        .current_dir(t.path("my-handbook"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("0 error(s), 0 warning(s)") || !stderr(&out).contains("warning"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        t.read("my-handbook/public/index.html")
+            .contains("My handbook")
+    );
+    assert!(t.exists("my-handbook/public/examples/first-example/index.html"));
+    // refuses a non-empty folder
+    let again = t.run(&["init", "my-handbook"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("not empty"));
+}
+
+#[test]
+fn new_example_scaffolds_a_valid_file_and_never_overwrites() {
+    let t = handbook_site();
+    let out = t.run(&[
+        "new",
+        "example",
+        "The Intern Who Spoke",
+        "--act",
+        "share-the-credit",
+        "--context",
+        "school",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = t.read("content/examples/the-intern-who-spoke.md");
+    assert!(text.contains("title = \"The Intern Who Spoke\""), "{text}");
+    assert!(text.contains("act = \"share-the-credit\""));
+    assert!(text.contains("context = \"school\""));
+    // the scaffold passes check as it is
+    let check = t.run(&["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    // a second run refuses and leaves the file alone
+    t.write("content/examples/the-intern-who-spoke.md", b"edited");
+    let again = t.run(&[
+        "new",
+        "example",
+        "The Intern Who Spoke",
+        "--act",
+        "share-the-credit",
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("already exists"));
+    assert_eq!(t.read("content/examples/the-intern-who-spoke.md"), "edited");
+}
+
+#[test]
+fn new_example_with_unknown_or_missing_act_lists_valid_acts() {
+    let t = handbook_site();
+    let out = t.run(&["new", "example", "X", "--act", "share-the-credti"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("unknown act `share-the-credti`"), "{err}");
+    assert!(err.contains("did you mean `share-the-credit`?"), "{err}");
+    let out = t.run(&["new", "example", "X"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("missing `--act <slug>`"));
+    assert!(stderr(&out).contains("ask-the-quiet-voice, share-the-credit"));
+    assert!(!t.exists("content/examples/x.md"));
+}
+
+#[test]
+fn new_page_goes_into_a_section() {
+    let t = SiteTest::new();
+    let out = t.run(&["new", "page", "Getting started", "--section", "guide"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        t.read("content/guide/getting-started.md")
+            .contains("title = \"Getting started\"")
+    );
+    let out = t.run(&["new", "page", "Evil", "--section", "../outside"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!t.exists("outside"));
+}

@@ -1,0 +1,164 @@
+//! Author mistakes: each reported at its exact `path:line:col` with a hint, all in one run.
+
+use crate::{SiteTest, handbook_site};
+
+fn one_error(t: &SiteTest) -> (String, String, Option<String>) {
+    let b = t.build();
+    let e = b.only_error();
+    (e.location(), e.message.clone(), e.hint.clone())
+}
+
+#[test]
+fn unknown_front_matter_key_has_position_and_suggestion() {
+    let t = SiteTest::new().file(
+        "content/p.md",
+        "+++\ntitle = \"P\"\n  descripton = \"x\"\n+++\n",
+    );
+    let (loc, msg, hint) = one_error(&t);
+    assert_eq!(loc, "content/p.md:3:3");
+    assert_eq!(msg, "unknown front matter key `descripton`");
+    assert_eq!(hint.as_deref(), Some("did you mean `description`?"));
+}
+
+#[test]
+fn yaml_front_matter_explains_toml() {
+    let t = SiteTest::new().file("content/p.md", "---\ntitle: Hello\n---\nBody\n");
+    let (loc, msg, hint) = one_error(&t);
+    assert_eq!(loc, "content/p.md:1:1");
+    assert!(msg.contains("YAML front matter"));
+    assert!(hint.unwrap().contains("title = \"Hello\""));
+}
+
+#[test]
+fn toml_syntax_error_is_positioned_in_the_file() {
+    let t = SiteTest::new().file("content/p.md", "+++\ntitle = \"P\"\nweight = = 3\n+++\n");
+    let (loc, msg, _) = one_error(&t);
+    assert_eq!(loc, "content/p.md:3:10");
+    assert!(msg.starts_with("invalid TOML"), "{msg}");
+}
+
+#[test]
+fn wrong_type_is_positioned_at_the_value() {
+    let t = SiteTest::new().file(
+        "content/p.md",
+        "+++\ntitle = \"P\"\nweight = \"heavy\"\n+++\n",
+    );
+    let (loc, _, _) = one_error(&t);
+    assert_eq!(loc, "content/p.md:3:10");
+}
+
+#[test]
+fn missing_title_is_an_error() {
+    let t = SiteTest::new().file("content/p.md", "+++\nweight = 1\n+++\n");
+    let (loc, msg, hint) = one_error(&t);
+    assert_eq!(loc, "content/p.md:1:1");
+    assert_eq!(msg, "missing `title` in front matter");
+    assert!(hint.unwrap().contains("title ="));
+}
+
+#[test]
+fn unknown_act_lists_the_valid_ones() {
+    let t = handbook_site().file(
+        "content/examples/bad.md",
+        "+++\ntitle = \"Bad\"\nact = \"share-credit\"\n+++\n",
+    );
+    let (loc, msg, hint) = one_error(&t);
+    assert_eq!(loc, "content/examples/bad.md:3:7");
+    assert_eq!(
+        msg,
+        "unknown act `share-credit`: no page `acts/share-credit.md`"
+    );
+    let hint = hint.unwrap();
+    assert!(hint.contains("did you mean `share-the-credit`?"), "{hint}");
+    assert!(
+        hint.contains("`ask-the-quiet-voice`, `share-the-credit`"),
+        "{hint}"
+    );
+}
+
+#[test]
+fn example_without_act_is_an_error() {
+    let t = handbook_site().file("content/examples/bad.md", "+++\ntitle = \"Bad\"\n+++\n");
+    let (loc, msg, _) = one_error(&t);
+    assert_eq!(loc, "content/examples/bad.md:1:1");
+    assert_eq!(
+        msg,
+        "missing `act` in front matter (required in `examples/`)"
+    );
+}
+
+#[test]
+fn act_field_outside_examples_is_unknown() {
+    let t = handbook_site().file("content/other.md", "+++\ntitle = \"O\"\nact = \"x\"\n+++\n");
+    let (loc, msg, _) = one_error(&t);
+    assert_eq!(loc, "content/other.md:3:1");
+    assert_eq!(msg, "unknown front matter key `act`");
+}
+
+#[test]
+fn every_problem_of_a_run_is_reported() {
+    let t = SiteTest::new()
+        .file("content/a.md", "+++\ntitel = \"A\"\n+++\n")
+        .file("content/b.md", "+++\ntitle = \"B\"\n+++\n[x](missing.md)\n")
+        .file("content/c.md", "no front matter\n");
+    let b = t.build();
+    let locs: Vec<String> = b.errors().iter().map(|e| e.location()).collect();
+    assert_eq!(
+        locs,
+        [
+            "content/a.md:1:1",
+            "content/a.md:2:1",
+            "content/b.md:4:1",
+            "content/c.md:1:1"
+        ]
+    );
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_position() {
+    let t = SiteTest::new();
+    t.write(
+        "content/bin.md",
+        b"+++\ntitle = \"x\"\n+++\nok \xff\xfe bad\n",
+    );
+    let (loc, msg, _) = one_error(&t);
+    assert_eq!(loc, "content/bin.md:4:4");
+    assert_eq!(msg, "file is not valid UTF-8");
+}
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let t = SiteTest::new().file(
+        "content/win.md",
+        "\u{feff}+++\r\ntitle = \"Win\"\r\n+++\r\n## Head\r\nText\r\n",
+    );
+    let b = t.build().ok();
+    assert!(b.main("win/index.html").contains("<h1>Win</h1>"));
+}
+
+#[test]
+fn unknown_book_toml_key_is_an_error() {
+    let t = SiteTest::new().file("book.toml", "[book]\ntitle = \"T\"\nlanguge = \"fr\"\n");
+    let (loc, msg, hint) = one_error(&t);
+    assert_eq!(loc, "book.toml:3:1");
+    assert_eq!(msg, "unknown key `book.languge` in book.toml");
+    assert_eq!(hint.as_deref(), Some("did you mean `language`?"));
+}
+
+#[test]
+fn missing_book_toml_and_content_are_clear_errors() {
+    let t = SiteTest::empty();
+    assert!(one_error(&t).1.starts_with("no book.toml in"));
+    let t = SiteTest::empty().file("book.toml", "[book]\ntitle = \"T\"\n");
+    let (_, msg, _) = one_error(&t);
+    assert_eq!(msg, "content folder `content` not found");
+}
+
+#[test]
+fn image_without_alt_text_is_a_warning_not_an_error() {
+    let t = SiteTest::new()
+        .file("content/p.md", "+++\ntitle = \"P\"\n+++\n![](pic.png)\n")
+        .file("content/pic.png", "png");
+    let b = t.build().ok();
+    assert_eq!(b.messages(), ["content/p.md:4:1: image has no alt text"]);
+}

@@ -1,0 +1,224 @@
+//! Integration tests: each case builds its own small site in a temporary folder, through the
+//! library (`SiteTest::build`) or the real binary (`SiteTest::run`).
+
+mod cli;
+mod content_model;
+mod errors;
+mod links;
+mod output_safety;
+mod shipped;
+mod theme;
+
+use handbook::{BuildOptions, BuildReport, build};
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+pub const BOOK: &str = "[book]\ntitle = \"Test Book\"\n";
+
+/// A small site on disk, written file by file.
+pub struct SiteTest {
+    dir: tempfile::TempDir,
+}
+
+impl Default for SiteTest {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SiteTest {
+    /// A site with a minimal book.toml and a home page.
+    pub fn new() -> Self {
+        SiteTest::empty().file("book.toml", BOOK).file(
+            "content/_index.md",
+            "+++\ntitle = \"Home\"\n+++\nWelcome.\n",
+        )
+    }
+
+    /// No files at all.
+    pub fn empty() -> Self {
+        SiteTest {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn file(self, path: &str, text: &str) -> Self {
+        self.write(path, text.as_bytes());
+        self
+    }
+
+    pub fn write(&self, path: &str, bytes: &[u8]) {
+        let full = self.dir.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, bytes).unwrap();
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn build(&self) -> Built<'_> {
+        self.build_with(|_| {})
+    }
+
+    pub fn build_with(&self, tweak: impl FnOnce(&mut BuildOptions)) -> Built<'_> {
+        let mut opts = BuildOptions {
+            root: self.root().to_path_buf(),
+            write: true,
+            ..Default::default()
+        };
+        tweak(&mut opts);
+        let report = build(&opts).expect("build should not fail on plumbing");
+        Built { site: self, report }
+    }
+
+    /// Runs the real binary in the site's folder.
+    pub fn run(&self, args: &[&str]) -> Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .args(args)
+            .current_dir(self.root())
+            .output()
+            .expect("run handbook")
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.path(rel).exists()
+    }
+}
+
+pub struct Built<'a> {
+    pub site: &'a SiteTest,
+    pub report: BuildReport,
+}
+
+impl Built<'_> {
+    /// Asserts the build succeeded without errors and returns self.
+    pub fn ok(self) -> Self {
+        assert!(
+            !self.report.has_errors(),
+            "build failed:\n{}",
+            self.messages().join("\n")
+        );
+        assert!(self.report.written, "build wrote nothing");
+        self
+    }
+
+    /// `location: severity: message` of every diagnostic.
+    pub fn messages(&self) -> Vec<String> {
+        self.report
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect()
+    }
+
+    pub fn errors(&self) -> Vec<&handbook::diagnostics::Diagnostic> {
+        self.report
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect()
+    }
+
+    /// The single error of a build expected to fail with exactly one.
+    pub fn only_error(&self) -> &handbook::diagnostics::Diagnostic {
+        let errors = self.errors();
+        assert_eq!(
+            errors.len(),
+            1,
+            "expected one error, got:\n{}",
+            self.messages().join("\n")
+        );
+        errors[0]
+    }
+
+    pub fn html(&self, rel: &str) -> String {
+        self.site.read(&format!("public/{rel}"))
+    }
+
+    /// The `<main>` element of an output page: the part a test cares about, without theme chrome.
+    pub fn main(&self, rel: &str) -> String {
+        main_of(&self.html(rel))
+    }
+}
+
+pub fn main_of(html: &str) -> String {
+    let start = html.find("<main").expect("page has <main>");
+    let end = html.find("</main>").expect("page has </main>");
+    html[start..end].to_string()
+}
+
+/// Every `href="..."` and `src="..."` value in an HTML document.
+pub fn links_in(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let end = rest.find('"').unwrap();
+            out.push(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// Checks that every relative link in every HTML file of `out` resolves to an existing file
+/// (as a static server would: `dir/` -> `dir/index.html`), returning the broken ones.
+pub fn broken_relative_links(out: &Path) -> Vec<String> {
+    let mut broken = Vec::new();
+    for entry in walkdir::WalkDir::new(out).into_iter().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") || path.file_name().unwrap() == "404.html" {
+            continue;
+        }
+        let html = std::fs::read_to_string(path).unwrap();
+        for link in links_in(&html) {
+            if link.contains("://") || link.starts_with("mailto:") || link.starts_with('#') {
+                continue;
+            }
+            assert!(
+                !link.starts_with('/'),
+                "absolute link {link} in {}",
+                path.display()
+            );
+            let target = link.split('#').next().unwrap();
+            let mut resolved = path.parent().unwrap().join(target);
+            if target.is_empty() || target.ends_with('/') || resolved.is_dir() {
+                resolved = resolved.join("index.html");
+            }
+            if !resolved.exists() {
+                broken.push(format!(
+                    "{} -> {link}",
+                    path.strip_prefix(out).unwrap().display()
+                ));
+            }
+        }
+    }
+    broken
+}
+
+/// A handbook-shaped test site: two acts and examples pointing at them.
+pub fn handbook_site() -> SiteTest {
+    SiteTest::new()
+        .file("content/acts/_index.md", "+++\ntitle = \"Acts\"\nweight = 1\n+++\n")
+        .file("content/acts/ask-the-quiet-voice.md", "+++\ntitle = \"Ask the quiet voice\"\nweight = 1\n+++\n## Why {#why}\nText.\n")
+        .file("content/acts/share-the-credit.md", "+++\ntitle = \"Share the credit\"\nweight = 2\n+++\nText.\n")
+        .file("content/examples/_index.md", "+++\ntitle = \"Examples\"\nweight = 2\n+++\n")
+        .file(
+            "content/examples/old.md",
+            "+++\ntitle = \"Old story\"\ndate = 2025-01-02\nact = \"ask-the-quiet-voice\"\ncontext = \"work\"\ntags = [\"Meetings\"]\n+++\nOld.\n",
+        )
+        .file(
+            "content/examples/new.md",
+            "+++\ntitle = \"New story\"\ndate = 2026-03-04\nact = \"ask-the-quiet-voice\"\ncontributor = \"Sam\"\ntags = [\"meetings\", \"remote work\"]\n+++\nNew.\n",
+        )
+}

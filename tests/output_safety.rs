@@ -1,0 +1,116 @@
+//! The output folder: refused when dangerous, replaced only on success, nothing lost.
+
+use crate::SiteTest;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn failed_build_leaves_previous_output_byte_identical() {
+    let t = SiteTest::new().file("content/p.md", "+++\ntitle = \"P\"\n+++\nFirst.\n");
+    t.build().ok();
+    let before = snapshot(&t.path("public"));
+    t.write("content/p.md", b"+++\ntitle = \"P\"\nbroken = \n+++\n");
+    let b = t.build();
+    assert!(b.report.has_errors());
+    assert!(!b.report.written);
+    assert_eq!(snapshot(&t.path("public")), before);
+    let leftovers: Vec<_> = std::fs::read_dir(t.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("handbook-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn successful_rebuild_replaces_the_output_and_drops_deleted_pages() {
+    let t = SiteTest::new().file("content/gone.md", "+++\ntitle = \"Gone\"\n+++\n");
+    t.build().ok();
+    assert!(t.exists("public/gone/index.html"));
+    std::fs::remove_file(t.path("content/gone.md")).unwrap();
+    t.build().ok();
+    assert!(!t.exists("public/gone"));
+    assert!(t.exists("public/.handbook-output"));
+}
+
+#[test]
+fn dangerous_output_folders_are_refused_before_anything_is_touched() {
+    let t = SiteTest::new().file("notes/keep.txt", "precious");
+    let before = snapshot(t.root());
+    for out in [".", "content", "content/out", "themes", "..", "/", "notes"] {
+        let out_path = if out.starts_with('/') {
+            out.into()
+        } else {
+            t.path(out)
+        };
+        let b = t.build_with(|o| o.output = Some(out_path.clone()));
+        let e = b.only_error();
+        assert!(
+            e.message.starts_with("refusing to use"),
+            "{out}: {}",
+            e.message
+        );
+        assert!(!b.report.written);
+    }
+    assert_eq!(snapshot(t.root()), before, "nothing was touched");
+}
+
+#[test]
+fn home_folder_is_refused() {
+    let home = std::env::var("HOME").expect("HOME is set in tests");
+    let t = SiteTest::new();
+    let b = t.build_with(|o| o.output = Some(home.clone().into()));
+    assert!(
+        b.only_error().message.contains("home folder"),
+        "{:?}",
+        b.messages()
+    );
+}
+
+#[test]
+fn output_folder_made_by_handbook_is_reused() {
+    let t = SiteTest::new();
+    let out = t.path("site");
+    t.build_with(|o| o.output = Some(out.clone())).ok();
+    t.build_with(|o| o.output = Some(out.clone())).ok();
+    assert!(out.join("index.html").exists());
+}
+
+#[test]
+fn build_never_writes_under_content() {
+    let t = crate::handbook_site().file("content/pic.png", "x");
+    let before = snapshot(&t.path("content"));
+    t.build().ok();
+    t.run(&["check"]);
+    assert_eq!(snapshot(&t.path("content")), before);
+}
+
+#[test]
+fn check_writes_nothing() {
+    let t = SiteTest::new();
+    let out = t.run(&["check"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!t.exists("public"));
+}

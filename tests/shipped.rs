@@ -1,0 +1,40 @@
+//! The handbook shipped in this repository: it builds clean and is complete.
+
+use crate::broken_relative_links;
+use handbook::{BuildOptions, build};
+use std::path::Path;
+
+#[test]
+fn shipped_handbook_builds_without_errors_or_warnings_and_links_resolve() {
+    let out = tempfile::tempdir().unwrap();
+    let opts = BuildOptions {
+        root: Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf(),
+        output: Some(out.path().join("public")),
+        write: true,
+        ..Default::default()
+    };
+    let report = build(&opts).unwrap();
+    let messages: Vec<String> = report.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(messages.is_empty(), "{}", messages.join("\n"));
+    let public = out.path().join("public");
+    assert_eq!(broken_relative_links(&public), Vec::<String>::new());
+
+    // every act lists at least four examples
+    let acts = std::fs::read_dir(public.join("acts")).unwrap();
+    let mut count = 0;
+    for act in acts.flatten().filter(|e| e.path().is_dir()) {
+        let html = std::fs::read_to_string(act.path().join("index.html")).unwrap();
+        let examples = html.matches("<li class=\"card\">").count();
+        assert!(
+            examples >= 4,
+            "{} lists {examples} examples",
+            act.path().display()
+        );
+        count += 1;
+    }
+    assert_eq!(count, 8, "eight acts");
+
+    // the home page links every act directly
+    let home = std::fs::read_to_string(public.join("index.html")).unwrap();
+    assert_eq!(home.matches("class=\"act-card\"").count(), 8);
+}

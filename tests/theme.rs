@@ -1,0 +1,118 @@
+//! Themes: the built-in one, project overrides of single files, and template errors.
+
+use crate::SiteTest;
+
+#[test]
+fn project_theme_overrides_one_template_and_falls_back_for_the_rest() {
+    let t = SiteTest::new()
+        .file("book.toml", "[book]\ntitle = \"T\"\n[build]\ntheme = \"mine\"\n")
+        .file("themes/mine/templates/page.html", "{% extends \"base.html\" %}{% block content %}<p class=\"mine\">{{ page.title }}</p>{% endblock content %}")
+        .file("themes/mine/static/assets/extra.css", "x")
+        .file("content/p.md", "+++\ntitle = \"P\"\n+++\n");
+    let b = t.build().ok();
+    assert!(b.main("p/index.html").contains("<p class=\"mine\">P</p>"));
+    // base.html and the stylesheet come from the built-in theme
+    assert!(
+        b.html("p/index.html")
+            .contains("href=\"../assets/style.css\"")
+    );
+    assert!(t.exists("public/assets/style.css"));
+    assert_eq!(t.read("public/assets/extra.css"), "x");
+}
+
+#[test]
+fn project_static_overrides_theme_static() {
+    let t = SiteTest::new().file("static/assets/style.css", "/* mine */");
+    t.build().ok();
+    assert_eq!(t.read("public/assets/style.css"), "/* mine */");
+}
+
+#[test]
+fn unknown_theme_is_an_error() {
+    let t = SiteTest::new().file(
+        "book.toml",
+        "[book]\ntitle = \"T\"\n[build]\ntheme = \"nope\"\n",
+    );
+    let b = t.build();
+    assert_eq!(
+        b.only_error().message,
+        "theme `nope` not found: no folder `themes/nope/`"
+    );
+}
+
+#[test]
+fn template_syntax_error_names_template_line_and_column() {
+    let t = SiteTest::new()
+        .file(
+            "book.toml",
+            "[book]\ntitle = \"T\"\n[build]\ntheme = \"mine\"\n",
+        )
+        .file("themes/mine/templates/page.html", "line one\n{% if %}\n");
+    let b = t.build();
+    let e = b.only_error();
+    assert_eq!(e.path, "themes/mine/templates/page.html");
+    assert_eq!((e.line, e.col), (2, 7), "{e}");
+}
+
+#[test]
+fn template_render_error_names_template_and_page() {
+    let t = SiteTest::new()
+        .file(
+            "book.toml",
+            "[book]\ntitle = \"T\"\n[build]\ntheme = \"mine\"\n",
+        )
+        .file(
+            "themes/mine/templates/page.html",
+            "<p>\n{{ page.nope.deeper }}</p>\n",
+        )
+        .file("content/p.md", "+++\ntitle = \"P\"\n+++\n");
+    let b = t.build();
+    let e = b.only_error();
+    assert_eq!(e.path, "themes/mine/templates/page.html");
+    assert_eq!(e.line, 2);
+    assert!(
+        e.message.contains("while rendering `content/p.md`"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn front_matter_template_must_exist() {
+    let t = SiteTest::new().file(
+        "content/p.md",
+        "+++\ntitle = \"P\"\ntemplate = \"fancy.html\"\n+++\n",
+    );
+    let b = t.build();
+    let e = b.only_error();
+    assert_eq!(e.message, "template `fancy.html` does not exist");
+    assert!(e.hint.as_deref().unwrap().contains("page.html"));
+}
+
+#[test]
+fn content_text_that_looks_like_a_template_is_printed_literally() {
+    let t = SiteTest::new().file(
+        "content/p.md",
+        "+++\ntitle = \"{{ site.title }}\"\n+++\n{{ site.title }} {% if true %}x{% endif %}\n",
+    );
+    let b = t.build().ok();
+    let main = b.main("p/index.html");
+    assert!(main.contains("<h1>{{ site.title }}</h1>"), "{main}");
+    assert!(main.contains("{{ site.title }} {% if true %}x{% endif %}"));
+}
+
+#[test]
+fn titles_are_escaped_by_autoescape() {
+    let t = SiteTest::new().file(
+        "content/p.md",
+        "+++\ntitle = \"<script>alert(1)</script>\"\n+++\n",
+    );
+    let b = t.build().ok();
+    let html = b.html("p/index.html");
+    assert!(!html.contains("<script>alert(1)"));
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;")
+            || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "escaped title missing"
+    );
+}
