@@ -102,16 +102,30 @@ pub fn run(cli: Cli) -> ExitCode {
             finish_scaffold(scaffold::init(&a.dir, a.title.as_deref()), Some(&a.dir))
         }
         Command::New(a) => {
-            let fields = match pair_fields(&a.fields) {
+            let mut fields = match pair_fields(&a.fields) {
                 Ok(f) => f,
                 Err(d) => return report_failure(&[d]),
             };
+            // Options given after the first `--field` land in `fields`; take ours back.
+            let mut root = a.root;
+            let mut section = a.section;
+            fields.retain(|(k, v)| match k.as_str() {
+                "root" => {
+                    root = PathBuf::from(v);
+                    false
+                }
+                "section" => {
+                    section = Some(v.clone());
+                    false
+                }
+                _ => true,
+            });
             finish_scaffold(
                 scaffold::new_item(&NewItem {
-                    root: a.root,
+                    root,
                     kind: a.kind,
                     title: a.title,
-                    section: a.section,
+                    section,
                     fields,
                 }),
                 None,

@@ -39,7 +39,8 @@ pub struct Split<'a> {
 pub fn split<'a>(text: &'a str, shown: &str) -> Result<Split<'a>, Diagnostic> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[start..];
-    let first_line = rest.split('\n').next().unwrap_or("").trim_end_matches('\r');
+    let raw_first = rest.split('\n').next().unwrap_or("");
+    let first_line = raw_first.trim_end_matches('\r');
     if first_line.trim_end() == "---" {
         return Err(Diagnostic::error(
             shown,
@@ -56,7 +57,7 @@ pub fn split<'a>(text: &'a str, shown: &str) -> Result<Split<'a>, Diagnostic> {
         .at(text, start)
         .hint("start the file with:\n    +++\n    title = \"Page title\"\n    +++"));
     }
-    let front_offset = start + first_line.len() + 1;
+    let front_offset = start + raw_first.len() + 1;
     let front_offset = front_offset.min(text.len());
     let mut offset = front_offset;
     for line in text[front_offset..].split_inclusive('\n') {

@@ -472,40 +472,28 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         }
     }
 
-    // Tags (merged by slug; the first spelling seen names the tag).
-    let mut tag_index: BTreeMap<String, usize> = BTreeMap::new();
-    let mut tags: Vec<Tag> = Vec::new();
-    let mut page_tags: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
+    // Tags, merged by slug (the first spelling in reading order names the tag), sorted by slug.
+    let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
     for &p in &reading_order {
         for name in &pages[p].fm.tags {
             let slug = slugify(name);
-            let t = *tag_index.entry(slug.clone()).or_insert_with(|| {
-                tags.push(Tag {
-                    name: name.trim().to_string(),
-                    slug,
-                    pages: Vec::new(),
-                });
-                tags.len() - 1
+            let tag = by_slug.entry(slug.clone()).or_insert_with(|| Tag {
+                name: name.trim().to_string(),
+                slug,
+                pages: Vec::new(),
             });
-            if !page_tags[p].contains(&t) {
-                page_tags[p].push(t);
-                tags[t].pages.push(p);
+            if !tag.pages.contains(&p) {
+                tag.pages.push(p);
             }
         }
     }
-    for tag in &mut tags {
-        sort_pages(&mut tag.pages, &pages, SortBy::Date);
-    }
-    tags.sort_by(|a, b| a.slug.cmp(&b.slug));
-    let order: HashMap<String, usize> = tags
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.slug.clone(), i))
-        .collect();
-    for list in &mut page_tags {
-        for t in list.iter_mut() {
-            *t = order[&slugify(&pages_tag_name(&tag_index, *t))];
+    let mut tags: Vec<Tag> = by_slug.into_values().collect();
+    let mut page_tags: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
+    for (t, tag) in tags.iter_mut().enumerate() {
+        for &p in &tag.pages {
+            page_tags[p].push(t);
         }
+        sort_pages(&mut tag.pages, &pages, SortBy::Date);
     }
     for (slug, url) in tags
         .iter()
@@ -564,14 +552,6 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         hrefs,
         assets,
     }
-}
-
-fn pages_tag_name(index: &BTreeMap<String, usize>, t: usize) -> String {
-    index
-        .iter()
-        .find(|(_, v)| **v == t)
-        .map(|(k, _)| k.clone())
-        .unwrap_or_default()
 }
 
 fn last_segment(url: &str) -> &str {

@@ -169,6 +169,13 @@ fn new_page_goes_into_a_section() {
         t.read("content/guide/getting-started.md")
             .contains("title = \"Getting started\"")
     );
+    let out = t.run(&["new", "page", "Later", "--section", "guide", "--root", "."]);
+    assert!(
+        out.status.success(),
+        "options after the title work too: {}",
+        stderr(&out)
+    );
+    assert!(t.exists("content/guide/later.md"));
     let out = t.run(&["new", "page", "Evil", "--section", "../outside"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!t.exists("outside"));
