@@ -88,6 +88,17 @@ impl fmt::Display for Diagnostic {
         };
         write!(f, "{}: {label}: {}", self.location(), self.message)?;
         if let Some(line) = &self.source_line {
+            // Control characters (a NUL, an escape sequence) must not reach the terminal raw.
+            let line: String = line
+                .chars()
+                .map(|c| {
+                    if c.is_control() && c != '\t' {
+                        '\u{fffd}'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
             let num = self.line.to_string();
             let pad = " ".repeat(num.len());
             let caret_pad: String = line
@@ -243,6 +254,12 @@ mod tests {
         assert_eq!(did_you_mean("titel", keys), Some("title"));
         assert_eq!(did_you_mean("wieght", keys), Some("weight"));
         assert_eq!(did_you_mean("colour", keys), None);
+    }
+
+    #[test]
+    fn display_replaces_control_characters() {
+        let d = Diagnostic::error("x.md", "bad").at("a\0b\u{1b}[31m", 1);
+        assert!(d.to_string().contains("1 | a\u{fffd}b\u{fffd}[31m"), "{d}");
     }
 
     #[test]

@@ -162,3 +162,71 @@ fn image_without_alt_text_is_a_warning_not_an_error() {
     let b = t.build().ok();
     assert_eq!(b.messages(), ["content/p.md:4:1: image has no alt text"]);
 }
+
+#[test]
+fn edge_case_files_have_defined_outcomes() {
+    // (file text, expected: Ok or the error message)
+    let cases: [(&str, &[u8], Option<&str>); 6] = [
+        (
+            "empty.md",
+            b"",
+            Some("missing front matter: a page starts with a `+++` line"),
+        ),
+        ("plus.md", b"+++", Some("front matter is never closed")),
+        ("only.md", b"+++\ntitle = \"Only\"\n+++", None),
+        (
+            "nul.md",
+            b"+++\ntitle = \"N\"\n+++\na\0b",
+            Some("file contains a NUL byte"),
+        ),
+        (
+            "slug.md",
+            b"+++\ntitle = \"S\"\nslug = \"a/../b\"\n+++\n",
+            Some("invalid slug `a/../b`"),
+        ),
+        (
+            "tag.md",
+            b"+++\ntitle = \"T\"\ntags = [\"!!\"]\n+++\n",
+            Some("tag `!!` has no letters or digits"),
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let t = SiteTest::new();
+        t.write(&format!("content/{name}"), bytes);
+        let b = t.build();
+        match expected {
+            None => {
+                b.ok();
+            }
+            Some(message) => assert_eq!(b.only_error().message, message, "{name}"),
+        }
+    }
+}
+
+#[test]
+fn empty_book_toml_asks_for_a_title() {
+    let t = SiteTest::new().file("book.toml", "");
+    let (loc, msg, _) = one_error(&t);
+    assert_eq!(
+        (loc.as_str(), msg.as_str()),
+        ("book.toml:1:1", "book.toml needs a title")
+    );
+}
+
+/// Guards against stack overflows and quadratic blow-ups on pathological Markdown.
+#[test]
+fn pathological_markdown_builds() {
+    let mut body = String::from("+++\ntitle = \"P\"\n+++\n");
+    body.push_str(&">".repeat(20_000));
+    body.push_str(" deep quote\n\n");
+    for i in 0..2_000 {
+        body.push_str(&"  ".repeat(i));
+        body.push_str("- item\n");
+    }
+    body.push_str(&"*a_".repeat(50_000));
+    body.push('\n');
+    body.push_str(&"[".repeat(50_000));
+    let t = SiteTest::new().file("content/p.md", &body);
+    let b = t.build().ok();
+    assert!(b.main("p/index.html").contains("deep quote"));
+}
