@@ -6,6 +6,7 @@ use crate::config::{Config, display_path};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::discover;
 use crate::output;
+use crate::page;
 use crate::render;
 use crate::site::{self, LinkInput};
 use crate::theme::Theme;
@@ -107,7 +108,7 @@ fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
     let mut pages = Vec::with_capacity(found.pages.len());
     let mut drafts = HashSet::new();
     for file in &found.pages {
-        match site::parse_file(file, &config) {
+        match page::parse_file(file, &config) {
             Ok(page) if page.fm.draft && !config.build.drafts => {
                 drafts.insert(page.rel);
             }

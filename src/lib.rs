@@ -1,7 +1,7 @@
 //! `handbook`: a static site generator for handbooks written in Markdown.
 //!
 //! The build is a chain of stages, each a function from a typed input to a typed output:
-//! [`config::Config::load`] -> [`discover::discover`] -> [`site::parse_file`] (per file) ->
+//! [`config::Config::load`] -> [`discover::discover`] -> [`page::parse_file`] (per file) ->
 //! [`site::link`] (the one global step) -> [`render::render_site`] -> [`output::write_site`].
 //! Problems an author must fix travel alongside as [`diagnostics::Diagnostic`]s.
 //! [`build::build`] runs the whole chain.
@@ -13,8 +13,10 @@ pub mod diagnostics;
 pub mod discover;
 pub mod frontmatter;
 pub mod fsx;
+pub mod links;
 pub mod markdown;
 pub mod output;
+pub mod page;
 pub mod render;
 pub mod scaffold;
 pub mod site;

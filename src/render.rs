@@ -7,8 +7,9 @@
 //! every link relative, so the output works at a domain root, under a subpath and from disk.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::links::relative_url;
 use crate::markdown::{self, Heading};
-use crate::site::{Child, Site, relative_url};
+use crate::site::{Child, Site};
 use crate::theme::{Theme, template_error};
 use serde::Serialize;
 use std::collections::BTreeMap;

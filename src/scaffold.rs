@@ -5,7 +5,7 @@ use crate::config::{Collection, Config, display_path};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::discover;
 use crate::fsx;
-use crate::site;
+use crate::page;
 use crate::slug::slugify;
 use anyhow::Result;
 use std::collections::BTreeMap;
@@ -293,9 +293,9 @@ fn relation_targets(config: &Config, section: &str, content: &Path) -> Vec<Strin
     let mut out: Vec<String> = found
         .pages
         .iter()
-        .filter(|f| site::placement(&f.rel) == (section.to_string(), false))
+        .filter(|f| page::placement(&f.rel) == (section.to_string(), false))
         .filter_map(|f| {
-            let page = site::parse_file(f, config).ok()?;
+            let page = page::parse_file(f, config).ok()?;
             let stem = f.rel.rsplit('/').next()?.trim_end_matches(".md");
             Some(page.fm.slug.clone().unwrap_or_else(|| slugify(stem)))
         })
