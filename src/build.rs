@@ -39,6 +39,8 @@ pub struct BuildReport {
     pub output: Option<PathBuf>,
     pub written: bool,
     pub elapsed: Duration,
+    /// Wall time of each stage, in pipeline order.
+    pub phases: Vec<(&'static str, Duration)>,
 }
 
 impl BuildReport {
@@ -104,7 +106,13 @@ fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
     }
     report.output = Some(output_dir.clone());
 
+    let mut clock = Instant::now();
+    let mut lap = |report: &mut BuildReport, name: &'static str| {
+        report.phases.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
     let found = discover::discover(root, &config.build.content, diags);
+    lap(&mut report, "discover");
     let mut pages = Vec::with_capacity(found.pages.len());
     let mut drafts = HashSet::new();
     for file in &found.pages {
@@ -119,6 +127,7 @@ fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
             Err(errors) => diags.extend(errors),
         }
     }
+    lap(&mut report, "parse");
     let Some(theme) = Theme::load(root, &config.build.theme, diags) else {
         return Ok(report);
     };
@@ -139,7 +148,9 @@ fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
         diags,
     );
     report.pages = linked.pages.len();
+    lap(&mut report, "load theme, link");
     let rendered = render::render_site(&linked, &theme, diags);
+    lap(&mut report, "render");
 
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut origin: HashMap<String, String> = HashMap::new();
@@ -200,7 +211,9 @@ fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
     if diags.has_errors() || !opts.write {
         return Ok(report);
     }
+    lap(&mut report, "assemble");
     output::write_site(&output_dir, &files)?;
+    lap(&mut report, "write");
     report.written = true;
     Ok(report)
 }

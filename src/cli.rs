@@ -177,6 +177,11 @@ fn run_build(opts: BuildOptions) -> ExitCode {
                 }
             }
             print_diagnostics(&report.diagnostics);
+            if std::env::var("HANDBOOK_LOG").is_ok_and(|v| v == "debug") {
+                for (phase, time) in &report.phases {
+                    eprintln!("debug: {phase:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+                }
+            }
             summarize(&report, write);
             if report.has_errors() {
                 ExitCode::FAILURE
