@@ -23,5 +23,6 @@ pub mod site;
 pub mod slug;
 pub mod theme;
 pub mod tomlcheck;
+pub mod typography;
 
 pub use build::{BuildOptions, BuildReport, build};

@@ -6,6 +6,7 @@ use crate::diagnostics::Diagnostic;
 use crate::discover::SourceFile;
 use crate::frontmatter::{self, Allowed, FrontMatter};
 use crate::markdown::{self, Parsed, SourceRef};
+use crate::typography::smarten;
 
 /// One parsed Markdown file: a page, or a section's `_index.md`.
 #[derive(Debug, Clone)]
@@ -80,7 +81,9 @@ pub fn parse_source(
     };
     let split = frontmatter::split(&text, shown).map_err(|d| vec![d])?;
     let allowed = Allowed { is_section, fields };
-    let fm = frontmatter::parse(&text, &split, shown, &allowed)?;
+    let mut fm = frontmatter::parse(&text, &split, shown, &allowed)?;
+    fm.title = smarten(&fm.title);
+    fm.description = fm.description.as_deref().map(smarten);
     let parsed = markdown::parse(
         split.body,
         &SourceRef {
