@@ -19,6 +19,18 @@ fn shipped_handbook_builds_without_errors_or_warnings_and_links_resolve() {
     let public = out.path().join("public");
     assert_eq!(broken_relative_links(&public), Vec::<String>::new());
 
+    // the site makes no network requests of its own: no remote scripts, styles, fonts or images
+    for entry in walkdir::WalkDir::new(&public).into_iter().flatten() {
+        let path = entry.path();
+        if !path.extension().is_some_and(|e| e == "html" || e == "css") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        for needle in ["src=\"http", "src=\"//", "url(http", "url(//", "@import", "rel=\"stylesheet\" href=\"http"] {
+            assert!(!text.contains(needle), "{} contains {needle}", path.display());
+        }
+    }
+
     // every act lists at least four examples
     let acts = std::fs::read_dir(public.join("acts")).unwrap();
     let mut count = 0;
