@@ -244,3 +244,40 @@ fn book_toml_with_only_a_title_builds() {
             .contains("<title>X · Test Book</title>")
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_followed_only_inside_the_project() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.md"),
+        "+++\ntitle = \"Secret\"\n+++\n",
+    )
+    .unwrap();
+    let t = SiteTest::new().file("shared/inside.md", "+++\ntitle = \"Inside\"\n+++\n");
+    symlink(
+        outside.path().join("secret.md"),
+        t.path("content/secret.md"),
+    )
+    .unwrap();
+    symlink(t.path("shared/inside.md"), t.path("content/inside.md")).unwrap();
+    symlink(t.path("content"), t.path("content/loop")).unwrap();
+    symlink(t.path("content/nowhere.md"), t.path("content/dangling.md")).unwrap();
+    let b = t.build().ok();
+    assert!(t.exists("public/inside/index.html"));
+    assert!(!t.exists("public/secret/index.html"));
+    let messages = b.messages().join("\n");
+    assert!(
+        messages.contains("content/secret.md: symbolic link points outside the project; skipped"),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("content/loop: symbolic link loop; skipped"),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("content/dangling.md: dangling symbolic link; skipped"),
+        "{messages}"
+    );
+}

@@ -26,8 +26,19 @@ fn shipped_handbook_builds_without_errors_or_warnings_and_links_resolve() {
             continue;
         }
         let text = std::fs::read_to_string(path).unwrap();
-        for needle in ["src=\"http", "src=\"//", "url(http", "url(//", "@import", "rel=\"stylesheet\" href=\"http"] {
-            assert!(!text.contains(needle), "{} contains {needle}", path.display());
+        for needle in [
+            "src=\"http",
+            "src=\"//",
+            "url(http",
+            "url(//",
+            "@import",
+            "rel=\"stylesheet\" href=\"http",
+        ] {
+            assert!(
+                !text.contains(needle),
+                "{} contains {needle}",
+                path.display()
+            );
         }
     }
 
