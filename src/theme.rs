@@ -224,7 +224,17 @@ pub fn template_error(
                 message.push_str(&format!(": {s}"));
                 source = s.source();
             }
-            Diagnostic::error("templates", format!("template error: {message}{context}"))
+            // Errors without a span still name a template; point at its file.
+            let name = match e.kind() {
+                tera::ErrorKind::MissingParent { current, .. } => Some(current.as_str()),
+                tera::ErrorKind::CircularExtend { tpl, .. }
+                | tera::ErrorKind::CircularInclude { tpl, .. } => Some(tpl.as_str()),
+                _ => None,
+            };
+            let shown = name
+                .and_then(|n| templates.get(n))
+                .map_or_else(|| "templates".to_string(), |s| s.shown.clone());
+            Diagnostic::error(shown, format!("template error: {message}{context}"))
         }
     }
 }

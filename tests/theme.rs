@@ -116,3 +116,20 @@ fn titles_are_escaped_by_autoescape() {
         "escaped title missing"
     );
 }
+
+#[test]
+fn missing_parent_template_names_the_child_file() {
+    let t = SiteTest::new()
+        .file(
+            "book.toml",
+            "[book]\ntitle = \"T\"\n[build]\ntheme = \"mine\"\n",
+        )
+        .file(
+            "themes/mine/templates/page.html",
+            "{% extends \"nope.html\" %}",
+        );
+    let b = t.build();
+    let e = b.only_error();
+    assert_eq!(e.path, "themes/mine/templates/page.html");
+    assert!(e.message.contains("nope.html"), "{}", e.message);
+}
