@@ -60,4 +60,22 @@ fn shipped_handbook_builds_without_errors_or_warnings_and_links_resolve() {
     // the home page links every act directly
     let home = std::fs::read_to_string(public.join("index.html")).unwrap();
     assert_eq!(home.matches("class=\"act-card\"").count(), 8);
+
+    // any example is two clicks from home: home -> examples index -> example
+    assert!(
+        home.contains("href=\"./examples/\""),
+        "home links the examples index"
+    );
+    let index = std::fs::read_to_string(public.join("examples/index.html")).unwrap();
+    let examples = std::fs::read_dir(public.join("examples")).unwrap();
+    let mut stories = 0;
+    for e in examples.flatten().filter(|e| e.path().is_dir()) {
+        let slug = e.file_name().to_string_lossy().into_owned();
+        assert!(
+            index.contains(&format!("href=\"../examples/{slug}/\"")),
+            "examples index links {slug}"
+        );
+        stories += 1;
+    }
+    assert!(stories >= 32, "at least 32 examples, found {stories}");
 }
