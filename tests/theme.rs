@@ -2,10 +2,17 @@
 
 use crate::SiteTest;
 
+/// A site whose book.toml selects the project theme `themes/mine/`.
+fn with_theme_mine() -> SiteTest {
+    SiteTest::new().file(
+        "book.toml",
+        "[book]\ntitle = \"T\"\n[build]\ntheme = \"mine\"\n",
+    )
+}
+
 #[test]
 fn project_theme_overrides_one_template_and_falls_back_for_the_rest() {
-    let t = SiteTest::new()
-        .file("book.toml", "[book]\ntitle = \"T\"\n[build]\ntheme = \"mine\"\n")
+    let t = with_theme_mine()
         .file("themes/mine/templates/page.html", "{% extends \"base.html\" %}{% block content %}<p class=\"mine\">{{ page.title }}</p>{% endblock content %}")
         .file("themes/mine/static/assets/extra.css", "x")
         .file("content/p.md", "+++\ntitle = \"P\"\n+++\n");
@@ -42,12 +49,7 @@ fn unknown_theme_is_an_error() {
 
 #[test]
 fn template_syntax_error_names_template_line_and_column() {
-    let t = SiteTest::new()
-        .file(
-            "book.toml",
-            "[book]\ntitle = \"T\"\n[build]\ntheme = \"mine\"\n",
-        )
-        .file("themes/mine/templates/page.html", "line one\n{% if %}\n");
+    let t = with_theme_mine().file("themes/mine/templates/page.html", "line one\n{% if %}\n");
     let b = t.build();
     let e = b.only_error();
     assert_eq!(e.path, "themes/mine/templates/page.html");
@@ -56,11 +58,7 @@ fn template_syntax_error_names_template_line_and_column() {
 
 #[test]
 fn template_render_error_names_template_and_page() {
-    let t = SiteTest::new()
-        .file(
-            "book.toml",
-            "[book]\ntitle = \"T\"\n[build]\ntheme = \"mine\"\n",
-        )
+    let t = with_theme_mine()
         .file(
             "themes/mine/templates/page.html",
             "<p>\n{{ page.nope.deeper }}</p>\n",
@@ -119,15 +117,10 @@ fn titles_are_escaped_by_autoescape() {
 
 #[test]
 fn missing_parent_template_names_the_child_file() {
-    let t = SiteTest::new()
-        .file(
-            "book.toml",
-            "[book]\ntitle = \"T\"\n[build]\ntheme = \"mine\"\n",
-        )
-        .file(
-            "themes/mine/templates/page.html",
-            "{% extends \"nope.html\" %}",
-        );
+    let t = with_theme_mine().file(
+        "themes/mine/templates/page.html",
+        "{% extends \"nope.html\" %}",
+    );
     let b = t.build();
     let e = b.only_error();
     assert_eq!(e.path, "themes/mine/templates/page.html");
