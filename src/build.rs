@@ -153,18 +153,18 @@ fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
     lap(&mut report, "render");
 
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut origin: HashMap<String, String> = HashMap::new();
+    let mut origin: HashMap<String, Origin> = HashMap::new();
     let mut add =
-        |path: String, bytes: Vec<u8>, from: String, files: &mut BTreeMap<String, Vec<u8>>| {
+        |path: String, bytes: Vec<u8>, from: Origin, files: &mut BTreeMap<String, Vec<u8>>| {
             let key = path.to_lowercase();
             if let Some(first) = origin.get(&key) {
                 // Two pages on one URL were already reported by the link stage.
-                if from.starts_with("page ") && first.starts_with("page ") {
+                if matches!((first, &from), (Origin::Page(_), Origin::Page(_))) {
                     return;
                 }
                 diags.push(
                     Diagnostic::error(
-                        &from,
+                        from.to_string(),
                         format!("output file `{path}` is also produced by {first}"),
                     )
                     .hint("rename one of them"),
@@ -173,7 +173,7 @@ fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
             }
             if !output::is_safe_relative(&path) {
                 diags.push(Diagnostic::error(
-                    &from,
+                    from.to_string(),
                     format!("output path `{path}` would leave the output folder"),
                 ));
                 return;
@@ -181,8 +181,18 @@ fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
             origin.insert(key, from);
             files.insert(path, bytes);
         };
+    let page_of_url: HashMap<&str, usize> = linked
+        .urls
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.as_str(), i))
+        .collect();
     for (path, bytes) in rendered {
-        let from = page_origin(&linked, &path);
+        let url = path.strip_suffix("index.html").unwrap_or(&path);
+        let from = match page_of_url.get(url) {
+            Some(&p) => Origin::Page(linked.pages[p].shown.clone()),
+            None => Origin::Generated(path.clone()),
+        };
         add(path, bytes, from, &mut files);
     }
     for asset in &linked.assets {
@@ -190,7 +200,7 @@ fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
             Ok(bytes) => add(
                 asset.rel.clone(),
                 bytes,
-                format!("`{}`", asset.shown),
+                Origin::Asset(asset.shown.clone()),
                 &mut files,
             ),
             Err(e) => diags.push(Diagnostic::error(
@@ -200,12 +210,7 @@ fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
         }
     }
     for (path, bytes) in static_files {
-        add(
-            path.clone(),
-            bytes,
-            format!("static file `{path}`"),
-            &mut files,
-        );
+        add(path.clone(), bytes, Origin::Static(path), &mut files);
     }
     report.files = files.len();
     if diags.has_errors() || !opts.write {
@@ -218,11 +223,22 @@ fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
     Ok(report)
 }
 
-fn page_origin(site: &site::Site, path: &str) -> String {
-    let url = path.strip_suffix("index.html").unwrap_or(path);
-    match site.urls.iter().position(|u| u == url) {
-        Some(p) => format!("page `{}`", site.pages[p].shown),
-        None => format!("the generated page `{path}`"),
+/// What produced an output file, for collision messages.
+enum Origin {
+    Page(String),
+    Generated(String),
+    Asset(String),
+    Static(String),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Page(shown) => write!(f, "page `{shown}`"),
+            Origin::Generated(path) => write!(f, "the generated page `{path}`"),
+            Origin::Asset(shown) => write!(f, "`{shown}`"),
+            Origin::Static(path) => write!(f, "static file `{path}`"),
+        }
     }
 }
 

@@ -103,6 +103,21 @@ pub fn parse_source(
     })
 }
 
+impl Page {
+    /// The last segment of the page's URL: its `slug`, or its file name as a slug.
+    pub fn url_segment(&self) -> String {
+        let stem = self.rel.rsplit('/').next().unwrap_or(&self.rel);
+        let stem = stem.strip_suffix(".md").unwrap_or(stem);
+        self.fm.slug.clone().unwrap_or_else(|| url_segment(stem))
+    }
+}
+
+/// A file or folder name as a URL segment.
+pub fn url_segment(name: &str) -> String {
+    let s = crate::slug::slugify(name);
+    if s.is_empty() { "page".into() } else { s }
+}
+
 /// The section folder of a file and whether it is that section's `_index.md`.
 pub fn placement(rel: &str) -> (String, bool) {
     let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));

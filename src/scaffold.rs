@@ -294,11 +294,7 @@ fn relation_targets(config: &Config, section: &str, content: &Path) -> Vec<Strin
         .pages
         .iter()
         .filter(|f| page::placement(&f.rel) == (section.to_string(), false))
-        .filter_map(|f| {
-            let page = page::parse_file(f, config).ok()?;
-            let stem = f.rel.rsplit('/').next()?.trim_end_matches(".md");
-            Some(page.fm.slug.clone().unwrap_or_else(|| slugify(stem)))
-        })
+        .filter_map(|f| page::parse_file(f, config).ok().map(|p| p.url_segment()))
         .collect();
     out.sort();
     out

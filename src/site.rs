@@ -11,7 +11,7 @@ use crate::discover::SourceFile;
 use crate::frontmatter::FrontMatter;
 use crate::links::Resolver;
 use crate::markdown::{self, SourceRef};
-use crate::page::{Page, in_section};
+use crate::page::{Page, in_section, url_segment};
 use crate::slug::slugify;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -295,10 +295,7 @@ fn compute_urls(pages: &[Page], sections: &[Section], section_of: &[usize]) -> V
             if p.is_section {
                 return base.clone();
             }
-            let stem = p.rel.rsplit('/').next().unwrap_or(&p.rel);
-            let stem = stem.strip_suffix(".md").unwrap_or(stem);
-            let segment = p.fm.slug.clone().unwrap_or_else(|| url_segment(stem));
-            format!("{base}{segment}/")
+            format!("{base}{}/", p.url_segment())
         })
         .collect()
 }
@@ -496,12 +493,6 @@ fn check_tag_collisions(pages: &[Page], urls: &[String], tags: &[Tag], diags: &D
 
 fn last_segment(url: &str) -> &str {
     url.trim_end_matches('/').rsplit('/').next().unwrap_or("")
-}
-
-/// A file or folder name as a URL segment.
-fn url_segment(name: &str) -> String {
-    let s = slugify(name);
-    if s.is_empty() { "page".into() } else { s }
 }
 
 fn humanize(name: &str) -> String {
