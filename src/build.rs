@@ -6,13 +6,14 @@ use crate::config::{Config, display_path};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::discover;
 use crate::output;
-use crate::page;
+use crate::page::{self, Page, text_key};
 use crate::render;
 use crate::site::{self, LinkInput};
 use crate::theme::Theme;
 use anyhow::Result;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Default)]
@@ -41,6 +42,12 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Wall time of each stage, in pipeline order.
     pub phases: Vec<(&'static str, Duration)>,
+    /// Source files parsed (the others were unchanged since the session's last run).
+    pub parsed: usize,
+    /// Output files rendered (the others had the same inputs as in the last run).
+    pub rendered: usize,
+    /// Output files created, replaced or removed on disk.
+    pub changed: output::WriteStats,
 }
 
 impl BuildReport {
@@ -58,169 +65,360 @@ impl BuildReport {
 }
 
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
-    let started = Instant::now();
-    let diags = Diagnostics::new();
-    let mut report = run(opts, &diags)?;
-    report.diagnostics = diags.into_sorted();
-    report.elapsed = started.elapsed();
-    Ok(report)
+    Session::new(opts.clone()).run(&Changes::default())
 }
 
-fn run(opts: &BuildOptions, diags: &Diagnostics) -> Result<BuildReport> {
-    let mut report = BuildReport::default();
-    let root = opts.root.as_path();
-    let Some(mut config) = Config::load(root, diags) else {
-        return Ok(report);
-    };
-    apply_overrides(&mut config, opts, diags);
-    let content_dir = root.join(&config.build.content);
-    let content_shown = display_path(root, &config.build.content);
-    if !content_dir.is_dir() {
-        diags.push(
-            Diagnostic::error(
-                "book.toml",
-                format!("content folder `{content_shown}` not found"),
-            )
-            .hint("create it with a `_index.md` home page, or set `[build] content`"),
-        );
-        return Ok(report);
-    }
-    let output_dir = match &opts.output {
-        Some(o) => o.clone(),
-        None => root.join(&config.build.output),
-    };
-    if let Some(reason) =
-        output::refuse_reason(root, &output_dir, &content_dir, &root.join("themes"))
-    {
-        diags.push(
-            Diagnostic::error(
-                display_path(Path::new("."), &output_dir),
-                format!(
-                    "refusing to use `{}` as the output folder: {reason}",
-                    output_dir.display()
-                ),
-            )
-            .hint("choose a new folder such as `public`, with `--output` or `[build] output`"),
-        );
-        return Ok(report);
-    }
-    report.output = Some(output_dir.clone());
+/// What changed since a session's last run, as a file watcher saw it. A session's first run
+/// reads everything whatever this says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// `book.toml`.
+    pub config: bool,
+    /// Anything under `themes/`.
+    pub theme: bool,
+    /// Anything under `static/`.
+    pub statics: bool,
+    /// Files under the content folder whose text may have changed (absolute paths).
+    pub content: Vec<PathBuf>,
+    /// Files or folders under the content folder appeared, disappeared or were renamed.
+    pub structure: bool,
+}
 
-    let mut clock = Instant::now();
-    let mut lap = |report: &mut BuildReport, name: &'static str| {
-        report.phases.push((name, clock.elapsed()));
-        clock = Instant::now();
-    };
-    let found = discover::discover(root, &config.build.content, diags);
-    lap(&mut report, "discover");
-    let mut pages = Vec::with_capacity(found.pages.len());
-    let mut drafts = HashSet::new();
-    for file in &found.pages {
-        match page::parse_file(file, &config) {
-            Ok(page) if page.fm.draft && !config.build.drafts => {
-                drafts.insert(page.rel);
-            }
-            Ok(page) => {
-                diags.extend(page.parsed.diagnostics.iter().cloned());
-                pages.push(page);
-            }
-            Err(errors) => diags.extend(errors),
+/// A build that remembers: parsed pages by source file, the theme, the project's static files
+/// and the last good output with its render signatures. The next [`Session::run`] re-reads only
+/// what [`Changes`] names, re-renders only output whose signature changed, and writes only
+/// files whose bytes changed. Its result is the same as a fresh build's (tested).
+pub struct Session {
+    opts: BuildOptions,
+    /// Key of the config the caches were made with; another config clears them.
+    config_key: Option<u64>,
+    found: Option<(discover::Discovered, Vec<Diagnostic>)>,
+    parsed: HashMap<String, Cached>,
+    theme: Option<(Option<Theme>, Vec<Diagnostic>)>,
+    statics: Option<(BTreeMap<String, Vec<u8>>, Vec<Diagnostic>)>,
+    last: Option<SiteOutput>,
+    /// Whether `last` is what the output folder holds.
+    on_disk: bool,
+}
+
+/// A source file as last read.
+struct Cached {
+    key: u64,
+    page: Result<Arc<Page>, Vec<Diagnostic>>,
+}
+
+/// The files of the last good build.
+pub struct SiteOutput {
+    pub files: Arc<output::Files>,
+    sigs: HashMap<String, u64>,
+}
+
+impl Session {
+    pub fn new(opts: BuildOptions) -> Session {
+        Session {
+            opts,
+            config_key: None,
+            found: None,
+            parsed: HashMap::new(),
+            theme: None,
+            statics: None,
+            last: None,
+            on_disk: false,
         }
     }
-    lap(&mut report, "parse");
-    let Some(theme) = Theme::load(root, &config.build.theme, diags) else {
-        return Ok(report);
-    };
-    let project_static = read_static(root, diags);
-    let mut static_files = theme.static_files.clone();
-    static_files.extend(project_static);
-    let static_names: HashSet<String> = static_files.keys().cloned().collect();
 
-    let linked = site::link(
-        LinkInput {
-            config: &config,
-            pages,
-            assets: found.assets,
-            drafts,
-            static_files: static_names,
-            content_shown,
-        },
-        diags,
-    );
-    report.pages = linked.pages.len();
-    lap(&mut report, "load theme, link");
-    let rendered = render::render_site(&linked, &theme, diags);
-    lap(&mut report, "render");
+    /// The last build without errors.
+    pub fn output(&self) -> Option<&SiteOutput> {
+        self.last.as_ref()
+    }
 
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut origin: HashMap<String, Origin> = HashMap::new();
-    let mut add =
-        |path: String, bytes: Vec<u8>, from: Origin, files: &mut BTreeMap<String, Vec<u8>>| {
-            let key = path.to_lowercase();
-            if let Some(first) = origin.get(&key) {
-                // Two pages on one URL were already reported by the link stage.
-                if matches!((first, &from), (Origin::Page(_), Origin::Page(_))) {
-                    return;
+    pub fn run(&mut self, changes: &Changes) -> Result<BuildReport> {
+        let started = Instant::now();
+        let diags = Diagnostics::new();
+        let mut report = self.stages(changes, &diags)?;
+        report.diagnostics = diags.into_sorted();
+        report.elapsed = started.elapsed();
+        Ok(report)
+    }
+
+    fn stages(&mut self, changes: &Changes, diags: &Diagnostics) -> Result<BuildReport> {
+        let mut report = BuildReport::default();
+        let opts = &self.opts;
+        let root = opts.root.as_path();
+        let Some(mut config) = Config::load(root, diags) else {
+            return Ok(report);
+        };
+        apply_overrides(&mut config, opts, diags);
+        let config_key = text_key(&format!("{config:?}"));
+        if self.config_key != Some(config_key) {
+            self.config_key = Some(config_key);
+            self.found = None;
+            self.parsed.clear();
+            self.theme = None;
+        }
+        let content_dir = root.join(&config.build.content);
+        let content_shown = display_path(root, &config.build.content);
+        if !content_dir.is_dir() {
+            diags.push(
+                Diagnostic::error(
+                    "book.toml",
+                    format!("content folder `{content_shown}` not found"),
+                )
+                .hint("create it with a `_index.md` home page, or set `[build] content`"),
+            );
+            return Ok(report);
+        }
+        let output_dir = match &opts.output {
+            Some(o) => o.clone(),
+            None => root.join(&config.build.output),
+        };
+        if let Some(reason) =
+            output::refuse_reason(root, &output_dir, &content_dir, &root.join("themes"))
+        {
+            diags.push(
+                Diagnostic::error(
+                    display_path(Path::new("."), &output_dir),
+                    format!(
+                        "refusing to use `{}` as the output folder: {reason}",
+                        output_dir.display()
+                    ),
+                )
+                .hint("choose a new folder such as `public`, with `--output` or `[build] output`"),
+            );
+            return Ok(report);
+        }
+        report.output = Some(output_dir.clone());
+
+        let mut clock = Instant::now();
+        let mut lap = |report: &mut BuildReport, name: &'static str| {
+            report.phases.push((name, clock.elapsed()));
+            clock = Instant::now();
+        };
+        let changed: HashSet<&Path> = changes.content.iter().map(PathBuf::as_path).collect();
+        let known = |found: &discover::Discovered, path: &Path| {
+            found
+                .pages
+                .iter()
+                .chain(&found.assets)
+                .any(|f| f.abs == path)
+        };
+        let stale = match &self.found {
+            None => true,
+            Some((found, _)) => {
+                changes.structure || changed.iter().any(|p| !p.is_file() || !known(found, p))
+            }
+        };
+        if stale {
+            let found_diags = Diagnostics::new();
+            let found = discover::discover(root, &config.build.content, &found_diags);
+            self.found = Some((found, found_diags.into_sorted()));
+        }
+        let (found, found_diags) = self.found.as_ref().expect("discovered just above");
+        diags.extend(found_diags.iter().cloned());
+        lap(&mut report, "discover");
+
+        let mut pages = Vec::with_capacity(found.pages.len());
+        let mut drafts = HashSet::new();
+        let mut parsed = HashMap::with_capacity(found.pages.len());
+        for file in &found.pages {
+            let cached = match self.parsed.remove(&file.rel) {
+                Some(c) if !changed.contains(file.abs.as_path()) => c,
+                old => read_page(file, &config, old, &mut report.parsed),
+            };
+            match &cached.page {
+                Ok(page) if page.fm.draft && !config.build.drafts => {
+                    drafts.insert(page.rel.clone());
                 }
-                diags.push(
-                    Diagnostic::error(
-                        from.to_string(),
-                        format!("output file `{path}` is also produced by {first}"),
-                    )
-                    .hint("rename one of them"),
-                );
-                return;
+                Ok(page) => {
+                    diags.extend(page.parsed.diagnostics.iter().cloned());
+                    pages.push(Arc::clone(page));
+                }
+                Err(errors) => diags.extend(errors.iter().cloned()),
             }
-            if !output::is_safe_relative(&path) {
-                diags.push(Diagnostic::error(
-                    from.to_string(),
-                    format!("output path `{path}` would leave the output folder"),
-                ));
-                return;
-            }
-            origin.insert(key, from);
-            files.insert(path, bytes);
-        };
-    let page_of_url: HashMap<&str, usize> = linked
-        .urls
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.as_str(), i))
-        .collect();
-    for (path, bytes) in rendered {
-        let url = path.strip_suffix("index.html").unwrap_or(&path);
-        let from = match page_of_url.get(url) {
-            Some(&p) => Origin::Page(linked.pages[p].shown.clone()),
-            None => Origin::Generated(path.clone()),
-        };
-        add(path, bytes, from, &mut files);
-    }
-    for asset in &linked.assets {
-        match std::fs::read(&asset.abs) {
-            Ok(bytes) => add(
-                asset.rel.clone(),
-                bytes,
-                Origin::Asset(asset.shown.clone()),
-                &mut files,
-            ),
-            Err(e) => diags.push(Diagnostic::error(
-                &asset.shown,
-                format!("cannot read file: {e}"),
-            )),
+            parsed.insert(file.rel.clone(), cached);
         }
+        self.parsed = parsed;
+        lap(&mut report, "parse");
+
+        if self.theme.is_none() || changes.theme {
+            let theme_diags = Diagnostics::new();
+            let theme = Theme::load(root, &config.build.theme, &theme_diags);
+            self.theme = Some((theme, theme_diags.into_sorted()));
+        }
+        let (theme, theme_diags) = self.theme.as_ref().expect("loaded just above");
+        diags.extend(theme_diags.iter().cloned());
+        let Some(theme) = theme else {
+            return Ok(report);
+        };
+        if self.statics.is_none() || changes.statics {
+            let static_diags = Diagnostics::new();
+            let files = read_static(root, &static_diags);
+            self.statics = Some((files, static_diags.into_sorted()));
+        }
+        let (project_static, static_diags) = self.statics.as_ref().expect("read just above");
+        diags.extend(static_diags.iter().cloned());
+        let mut static_files: BTreeMap<&String, &Vec<u8>> = theme.static_files.iter().collect();
+        static_files.extend(project_static);
+        let static_names: HashSet<String> = static_files.keys().map(|k| (*k).clone()).collect();
+
+        let linked = site::link(
+            LinkInput {
+                config: &config,
+                pages,
+                assets: found.assets.clone(),
+                drafts,
+                static_files: static_names,
+                content_shown,
+            },
+            diags,
+        );
+        report.pages = linked.pages.len();
+        lap(&mut report, "link");
+        let no_sigs = HashMap::new();
+        let previous = self.last.as_ref().map_or(&no_sigs, |l| &l.sigs);
+        let rendered = render::render_site(&linked, theme, previous, diags);
+        report.rendered = rendered.rendered;
+        lap(&mut report, "render");
+
+        let mut files = output::Files::new();
+        let mut sigs = HashMap::with_capacity(rendered.files.len());
+        let mut origin: HashMap<String, Origin> = HashMap::with_capacity(rendered.files.len());
+        let mut add =
+            |path: String, bytes: Arc<Vec<u8>>, from: Origin, files: &mut output::Files| {
+                let key = path.to_lowercase();
+                if let Some(first) = origin.get(&key) {
+                    // Two pages on one URL were already reported by the link stage.
+                    if matches!((first, &from), (Origin::Page(_), Origin::Page(_))) {
+                        return false;
+                    }
+                    diags.push(
+                        Diagnostic::error(
+                            from.to_string(),
+                            format!("output file `{path}` is also produced by {first}"),
+                        )
+                        .hint("rename one of them"),
+                    );
+                    return false;
+                }
+                if !output::is_safe_relative(&path) {
+                    diags.push(Diagnostic::error(
+                        from.to_string(),
+                        format!("output path `{path}` would leave the output folder"),
+                    ));
+                    return false;
+                }
+                origin.insert(key, from);
+                files.insert(path, bytes);
+                true
+            };
+        let page_of_url: HashMap<&str, usize> = linked
+            .urls
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.as_str(), i))
+            .collect();
+        let last_files = self.last.as_ref().map(|l| &l.files);
+        for file in rendered.files {
+            let url = file.path.strip_suffix("index.html").unwrap_or(&file.path);
+            let from = match page_of_url.get(url) {
+                Some(&p) => Origin::Page(linked.pages[p].shown.clone()),
+                None => Origin::Generated(file.path.clone()),
+            };
+            let bytes = match file.bytes {
+                Some(b) => Arc::new(b),
+                None => Arc::clone(
+                    last_files
+                        .and_then(|f| f.get(&file.path))
+                        .expect("an unchanged signature comes from the last output"),
+                ),
+            };
+            if add(file.path.clone(), bytes, from, &mut files) {
+                sigs.insert(file.path, file.sig);
+            }
+        }
+        for asset in &linked.assets {
+            match std::fs::read(&asset.abs) {
+                Ok(bytes) => {
+                    add(
+                        asset.rel.clone(),
+                        Arc::new(bytes),
+                        Origin::Asset(asset.shown.clone()),
+                        &mut files,
+                    );
+                }
+                Err(e) => diags.push(Diagnostic::error(
+                    &asset.shown,
+                    format!("cannot read file: {e}"),
+                )),
+            }
+        }
+        for (path, bytes) in static_files {
+            add(
+                path.clone(),
+                Arc::new(bytes.clone()),
+                Origin::Static(path.clone()),
+                &mut files,
+            );
+        }
+        report.files = files.len();
+        lap(&mut report, "assemble");
+        if diags.has_errors() {
+            return Ok(report);
+        }
+        if opts.write {
+            let written = match (&self.last, self.on_disk) {
+                (Some(last), true) => output::write_changes(&output_dir, &last.files, &files)?,
+                _ => output::write_site(&output_dir, &files)?,
+            };
+            report.changed = written;
+            report.written = true;
+            self.on_disk = true;
+            lap(&mut report, "write");
+        }
+        self.last = Some(SiteOutput {
+            files: Arc::new(files),
+            sigs,
+        });
+        Ok(report)
     }
-    for (path, bytes) in static_files {
-        add(path.clone(), bytes, Origin::Static(path), &mut files);
+}
+
+/// Reads one source file and parses it, unless its bytes are those of `old` (an editor saving
+/// without changes, or a watcher reporting a file twice). Counts parses in `parsed`.
+fn read_page(
+    file: &discover::SourceFile,
+    config: &Config,
+    old: Option<Cached>,
+    parsed: &mut usize,
+) -> Cached {
+    let bytes = match std::fs::read(&file.abs) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return Cached {
+                key: 0,
+                page: Err(vec![Diagnostic::error(
+                    &file.shown,
+                    format!("cannot read file: {e}"),
+                )]),
+            };
+        }
+    };
+    let key = bytes_key(&bytes);
+    if let Some(old) = old.filter(|c| c.key == key) {
+        return old;
     }
-    report.files = files.len();
-    if diags.has_errors() || !opts.write {
-        return Ok(report);
+    *parsed += 1;
+    Cached {
+        key,
+        page: page::parse_source(file, bytes, config).map(Arc::new),
     }
-    lap(&mut report, "assemble");
-    output::write_site(&output_dir, &files)?;
-    lap(&mut report, "write");
-    report.written = true;
-    Ok(report)
+}
+
+fn bytes_key(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }
 
 /// What produced an output file, for collision messages.

@@ -6,6 +6,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::markdown::LinkRef;
 use crate::page::Page;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Relative URL from one site path to another (both root-relative, folders end in `/`).
 pub fn relative_url(from: &str, to: &str) -> String {
@@ -28,7 +29,7 @@ pub fn relative_url(from: &str, to: &str) -> String {
 }
 
 pub struct Resolver<'a> {
-    pub pages: &'a [Page],
+    pub pages: &'a [Arc<Page>],
     pub urls: &'a [String],
     pub by_rel: &'a HashMap<&'a str, usize>,
     pub assets: &'a HashSet<&'a str>,

@@ -6,6 +6,18 @@ use crate::fsx;
 use anyhow::{Context, Result, bail};
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+/// A whole site: output path (relative, `/`-separated) -> bytes. Shared, so a rebuild can keep
+/// the bytes of unchanged files and a server can hold a snapshot while the next build runs.
+pub type Files = BTreeMap<String, Arc<Vec<u8>>>;
+
+/// What a write did to the output folder.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    pub written: usize,
+    pub removed: usize,
+}
 
 /// Written into every output folder; a folder without it is never deleted or replaced.
 pub const MARKER: &str = ".handbook-output";
@@ -108,7 +120,7 @@ pub fn is_safe_relative(rel: &str) -> bool {
 /// Writes `files` as the new content of `output`, atomically from a reader's point of view:
 /// the old folder stays untouched until the new one is complete, and a failure leaves no
 /// staging folder behind.
-pub fn write_site(output: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
+pub fn write_site(output: &Path, files: &Files) -> Result<WriteStats> {
     let output = absolute(output);
     let parent = output
         .parent()
@@ -128,10 +140,62 @@ pub fn write_site(output: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()
     if result.is_err() && staging.exists() {
         let _ = std::fs::remove_dir_all(&staging);
     }
-    result
+    result.map(|()| WriteStats {
+        written: files.len(),
+        removed: 0,
+    })
 }
 
-fn write_all(staging: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<()> {
+/// Brings an output folder that holds `old` (as written by this process) to `new`, touching only
+/// files whose bytes differ: each is written to a temporary file and renamed over the old one, so
+/// a reader (or a server) never sees half a file. Falls back to [`write_site`] if the folder is
+/// gone or no longer ours.
+pub fn write_changes(output: &Path, old: &Files, new: &Files) -> Result<WriteStats> {
+    if !output.join(MARKER).is_file() {
+        return write_site(output, new);
+    }
+    let mut stats = WriteStats::default();
+    for (rel, bytes) in new {
+        if old
+            .get(rel)
+            .is_some_and(|o| Arc::ptr_eq(o, bytes) || o == bytes)
+        {
+            continue;
+        }
+        if !is_safe_relative(rel) {
+            bail!("refusing to write `{rel}`: the path would leave the output folder");
+        }
+        let path = output.join(rel);
+        let dir = path.parent().context("an output file has a folder")?;
+        fsx::create_dir_all(dir)?;
+        let tmp = dir.join(format!(".handbook-tmp-{}", std::process::id()));
+        fsx::write(&tmp, bytes)?;
+        fsx::rename(&tmp, &path)?;
+        stats.written += 1;
+    }
+    for rel in old.keys().filter(|k| !new.contains_key(*k)) {
+        if !is_safe_relative(rel) {
+            continue;
+        }
+        let path = output.join(rel);
+        match std::fs::remove_file(&path) {
+            Ok(()) => stats.removed += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot remove `{}`", path.display())),
+        }
+        // Folders left empty go too (a deleted page's `x/`), never the output folder itself.
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != output) {
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(stats)
+}
+
+fn write_all(staging: &Path, files: &Files) -> Result<()> {
     fsx::create_dir_all(staging)?;
     for (rel, bytes) in files {
         if !is_safe_relative(rel) {
@@ -231,11 +295,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let mut files = BTreeMap::new();
-        files.insert("a/index.html".to_string(), b"one".to_vec());
+        files.insert("a/index.html".to_string(), Arc::new(b"one".to_vec()));
         write_site(&out, &files).unwrap();
         std::fs::create_dir(dir.path().join(".public.handbook-tmp-999-1")).unwrap();
         files.clear();
-        files.insert("b/index.html".to_string(), b"two".to_vec());
+        files.insert("b/index.html".to_string(), Arc::new(b"two".to_vec()));
         write_site(&out, &files).unwrap();
         assert!(!out.join("a").exists());
         assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"two");
@@ -252,9 +316,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let mut files = BTreeMap::new();
-        files.insert("index.html".to_string(), b"old".to_vec());
+        files.insert("index.html".to_string(), Arc::new(b"old".to_vec()));
         write_site(&out, &files).unwrap();
-        files.insert("../escape.html".to_string(), b"x".to_vec());
+        files.insert("../escape.html".to_string(), Arc::new(b"x".to_vec()));
         assert!(write_site(&out, &files).is_err());
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
         assert!(!dir.path().join("escape.html").exists());

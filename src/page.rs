@@ -20,6 +20,8 @@ pub struct Page {
     pub parsed: Parsed,
     /// Whole file text, kept for positioning link diagnostics.
     pub text: String,
+    /// Hash of `text`: everything parsed from the file is a function of it (and the config).
+    pub key: u64,
 }
 
 /// Reads and parses one Markdown file; pure apart from reading it.
@@ -99,6 +101,7 @@ pub fn parse_source(
         is_section,
         fm,
         parsed,
+        key: text_key(&text),
         text,
     })
 }
@@ -110,6 +113,14 @@ impl Page {
         let stem = stem.strip_suffix(".md").unwrap_or(stem);
         self.fm.slug.clone().unwrap_or_else(|| url_segment(stem))
     }
+}
+
+/// Hash of a file's text, for telling whether a saved file changed (see [`Page::key`]).
+pub fn text_key(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// A file or folder name as a URL segment.

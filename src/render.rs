@@ -2,6 +2,12 @@
 //! [`Site`]: a page summary ([`PageRef`]) is built once per page and shared by every listing,
 //! card and navigation entry that shows it, so no site-wide data is cloned per page.
 //!
+//! Every output file gets a signature: a hash of everything its context holds, with each page
+//! summary and each page body standing in as a precomputed key. A file whose signature matches
+//! the previous build's is not rendered again, which is what makes rebuilds in `watch` and
+//! `serve` incremental. The signature is written by destructuring each context struct
+//! exhaustively, so a field added to a context without a place in the signature does not compile.
+//!
 //! URLs in contexts are relative to the site root (`acts/share-the-credit/`); templates prefix
 //! them with `root`, the relative way back to the root from the page being rendered. That keeps
 //! every link relative, so the output works at a domain root, under a subpath and from disk.
@@ -12,8 +18,11 @@ use crate::markdown::{self, Heading};
 use crate::site::{Child, Site};
 use crate::theme::{Theme, template_error};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 use toml::value::Datetime;
+
+type Sig = std::collections::hash_map::DefaultHasher;
 
 #[derive(Serialize)]
 pub struct SiteCtx<'a> {
@@ -26,7 +35,7 @@ pub struct SiteCtx<'a> {
     pub generator: &'static str,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, Hash)]
 pub struct TagRef<'a> {
     pub name: &'a str,
     pub slug: &'a str,
@@ -34,7 +43,7 @@ pub struct TagRef<'a> {
     pub count: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 pub struct LinkCtx<'a> {
     pub title: &'a str,
     pub url: &'a str,
@@ -56,13 +65,60 @@ pub struct PageRef<'a> {
     pub fields: BTreeMap<&'a str, &'a str>,
     /// Relation field -> related page (e.g. `act` -> the act page).
     pub relations: BTreeMap<&'a str, LinkCtx<'a>>,
-    pub word_count: usize,
     pub reading_time: usize,
     pub is_section: bool,
     pub extra: &'a toml::Table,
+    /// Signature of all of the above, computed once ([`PageRef::key_of`]).
+    #[serde(skip)]
+    pub key: u64,
 }
 
-#[derive(Serialize)]
+impl PageRef<'_> {
+    fn key_of(&self) -> u64 {
+        let PageRef {
+            title,
+            url,
+            description,
+            summary,
+            date,
+            date_display,
+            updated,
+            weight,
+            tags,
+            fields,
+            relations,
+            reading_time,
+            is_section,
+            extra,
+            key: _,
+        } = self;
+        let mut h = Sig::new();
+        (title, url, description, summary, date, date_display).hash(&mut h);
+        (
+            updated,
+            weight,
+            tags,
+            fields,
+            relations,
+            reading_time,
+            is_section,
+        )
+            .hash(&mut h);
+        hash_table(extra, &mut h);
+        h.finish()
+    }
+}
+
+/// `toml::Table` has no `Hash`; its TOML text stands in (empty for almost every page).
+fn hash_table(table: &toml::Table, h: &mut Sig) {
+    if table.is_empty() {
+        0u8.hash(h);
+    } else {
+        table.to_string().hash(h);
+    }
+}
+
+#[derive(Serialize, Hash)]
 pub struct NavItem<'a> {
     pub title: &'a str,
     pub url: &'a str,
@@ -74,7 +130,11 @@ pub struct NavItem<'a> {
 struct PageCtx<'a> {
     #[serde(flatten)]
     summary: &'a PageRef<'a>,
+    /// Filled in only when the page is rendered; `content_key` stands for it in signatures.
     content: String,
+    #[serde(skip)]
+    content_key: u64,
+    word_count: usize,
     toc: Vec<&'a Heading>,
     source: &'a str,
     /// Collection name -> pages that relate to this one (e.g. `examples` on an act page).
@@ -122,10 +182,31 @@ struct Ctx<'a> {
     inline_css: Option<&'a str>,
 }
 
-/// One rendered file: output path (relative to the site root) and bytes.
-pub type Rendered = Vec<(String, Vec<u8>)>;
+/// One output file of the renderer.
+pub struct RenderedFile {
+    /// Output path relative to the site root.
+    pub path: String,
+    /// Signature of the file's template and context (see the module docs).
+    pub sig: u64,
+    /// `None` when `sig` equals the previous build's: the previous bytes are still right.
+    pub bytes: Option<Vec<u8>>,
+}
 
-pub fn render_site(site: &Site, theme: &Theme, diags: &Diagnostics) -> Rendered {
+/// What a render pass produced, and how much of it was new work.
+pub struct Rendered {
+    pub files: Vec<RenderedFile>,
+    /// Files rendered (the rest were unchanged).
+    pub rendered: usize,
+}
+
+/// Renders every output page whose signature differs from `previous` (output path -> signature
+/// of the last good build; empty for a full build).
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    previous: &HashMap<String, u64>,
+    diags: &Diagnostics,
+) -> Rendered {
     let config = &site.config;
     let site_ctx = SiteCtx {
         title: &config.book.title,
@@ -150,6 +231,13 @@ pub fn render_site(site: &Site, theme: &Theme, diags: &Diagnostics) -> Rendered 
         .map(|i| page_ref(site, i, &tag_refs))
         .collect();
     let nav = nav_items(site, 0);
+    let global = {
+        let mut h = Sig::new();
+        theme.key.hash(&mut h);
+        site_ctx.key(&mut h);
+        nav.hash(&mut h);
+        h.finish()
+    };
     let base = Base {
         site,
         theme,
@@ -157,25 +245,26 @@ pub fn render_site(site: &Site, theme: &Theme, diags: &Diagnostics) -> Rendered 
         nav: &nav,
         refs: &refs,
         diags,
+        global,
+        previous,
     };
 
-    let mut out: Rendered = Vec::with_capacity(site.pages.len() + site.tags.len() + 2);
+    let mut out = Rendered {
+        files: Vec::with_capacity(site.pages.len() + site.tags.len() + 2),
+        rendered: 0,
+    };
     for i in 0..site.pages.len() {
         let Some(template) = template_for(site, theme, i, diags) else {
             continue;
         };
-        let url = &site.urls[i];
+        let path = format!("{}index.html", site.urls[i]);
         let ctx = base.page_ctx(i);
-        if let Some(html) = base.render(&template, &ctx, Some(&site.pages[i].shown)) {
-            out.push((format!("{url}index.html"), html));
-        }
+        base.emit(&mut out, path, &template, ctx, Some(i));
     }
     if !site.tags.is_empty() {
         let mut ctx = base.plain_ctx("tags/", "Tags".into(), "tags");
         ctx.terms = tag_refs.iter().collect();
-        if let Some(html) = base.render("tags.html", &ctx, None) {
-            out.push(("tags/index.html".into(), html));
-        }
+        base.emit(&mut out, "tags/index.html".into(), "tags.html", ctx, None);
         for (t, tag) in site.tags.iter().enumerate() {
             let tref = &tag_refs[t];
             let mut ctx = base.plain_ctx(&tref.url, format!("Tagged “{}”", tag.name), "tag");
@@ -187,9 +276,13 @@ pub fn render_site(site: &Site, theme: &Theme, diags: &Diagnostics) -> Rendered 
                 tag: tref,
                 pages: tag.pages.iter().map(|&p| &refs[p]).collect(),
             });
-            if let Some(html) = base.render("tag.html", &ctx, None) {
-                out.push((format!("{}index.html", tref.url), html));
-            }
+            base.emit(
+                &mut out,
+                format!("{}index.html", tref.url),
+                "tag.html",
+                ctx,
+                None,
+            );
         }
     }
     let mut ctx = base.plain_ctx("", "Page not found".into(), "404");
@@ -199,10 +292,100 @@ pub fn render_site(site: &Site, theme: &Theme, diags: &Diagnostics) -> Rendered 
         .get("assets/style.css")
         .and_then(|b| std::str::from_utf8(b).ok());
     ctx.inline_css = css;
-    if let Some(html) = base.render("404.html", &ctx, None) {
-        out.push(("404.html".into(), html));
-    }
+    base.emit(&mut out, "404.html".into(), "404.html", ctx, None);
     out
+}
+
+impl SiteCtx<'_> {
+    fn key(&self, h: &mut Sig) {
+        let SiteCtx {
+            title,
+            description,
+            language,
+            authors,
+            base_url,
+            extra,
+            generator,
+        } = self;
+        (title, description, language, authors, base_url, generator).hash(h);
+        hash_table(extra, h);
+    }
+}
+
+impl Ctx<'_> {
+    /// Everything in the context, with page summaries and bodies as their keys. `site` and
+    /// `nav` are the same for every page and sit in the global key the caller adds.
+    fn key(&self, h: &mut Sig) {
+        let Ctx {
+            site: _,
+            nav: _,
+            root,
+            url,
+            title,
+            description,
+            kind,
+            breadcrumbs,
+            prev,
+            next,
+            page,
+            section,
+            sections,
+            term,
+            terms,
+            inline_css,
+        } = self;
+        (root, url, title, description, kind, breadcrumbs).hash(h);
+        (prev.map(|r| r.key), next.map(|r| r.key)).hash(h);
+        if let Some(PageCtx {
+            summary,
+            content: _,
+            content_key,
+            word_count,
+            toc,
+            source,
+            backlinks,
+            related,
+            collection,
+        }) = page
+        {
+            (
+                summary.key,
+                content_key,
+                word_count,
+                toc,
+                source,
+                collection,
+            )
+                .hash(h);
+            for (name, list) in backlinks {
+                (name, keys(list)).hash(h);
+            }
+            keys(related).hash(h);
+        } else {
+            0u8.hash(h);
+        }
+        section.as_ref().map(SectionCtx::key).hash(h);
+        for (dir, s) in sections {
+            (dir, s.key()).hash(h);
+        }
+        term.as_ref()
+            .map(|TermCtx { tag, pages }| (tag, keys(pages)))
+            .hash(h);
+        (terms, inline_css).hash(h);
+    }
+}
+
+impl SectionCtx<'_> {
+    fn key(&self) -> u64 {
+        let SectionCtx { pages, subsections } = self;
+        let mut h = Sig::new();
+        (keys(pages), keys(subsections)).hash(&mut h);
+        h.finish()
+    }
+}
+
+fn keys(list: &[&PageRef<'_>]) -> Vec<u64> {
+    list.iter().map(|r| r.key).collect()
 }
 
 /// Links on the 404 page cannot be relative (it is served at any depth): use the path of
@@ -223,6 +406,9 @@ struct Base<'a> {
     nav: &'a [NavItem<'a>],
     refs: &'a [PageRef<'a>],
     diags: &'a Diagnostics,
+    /// Key of what every page shares: theme, site settings, navigation.
+    global: u64,
+    previous: &'a HashMap<String, u64>,
 }
 
 impl<'a> Base<'a> {
@@ -290,7 +476,11 @@ impl<'a> Base<'a> {
             .collect();
         ctx.prev = site.prev[i].map(|p| &self.refs[p]);
         ctx.next = site.next[i].map(|p| &self.refs[p]);
-        let content = markdown::render(&page.parsed.events, &site.hrefs[i]);
+        let content_key = {
+            let mut h = Sig::new();
+            (page.key, &site.hrefs[i]).hash(&mut h);
+            h.finish()
+        };
         let backlinks = site.backlinks[i]
             .iter()
             .map(|(name, list)| (name.as_str(), list.iter().map(|&p| &self.refs[p]).collect()))
@@ -313,7 +503,9 @@ impl<'a> Base<'a> {
         });
         ctx.page = Some(PageCtx {
             summary: &self.refs[i],
-            content,
+            content: String::new(),
+            content_key,
+            word_count: page.parsed.word_count,
             toc: page
                 .parsed
                 .headings
@@ -347,6 +539,44 @@ impl<'a> Base<'a> {
                 .iter()
                 .map(|&x| &self.refs[self.site.sections[x].page])
                 .collect(),
+        }
+    }
+
+    /// Signs `ctx`; renders it unless the previous build rendered the same signature.
+    fn emit(
+        &self,
+        out: &mut Rendered,
+        path: String,
+        template: &str,
+        mut ctx: Ctx<'_>,
+        page: Option<usize>,
+    ) {
+        let sig = {
+            let mut h = Sig::new();
+            (self.global, template).hash(&mut h);
+            ctx.key(&mut h);
+            h.finish()
+        };
+        if self.previous.get(&path) == Some(&sig) {
+            out.files.push(RenderedFile {
+                path,
+                sig,
+                bytes: None,
+            });
+            return;
+        }
+        if let (Some(i), Some(page_ctx)) = (page, ctx.page.as_mut()) {
+            let site = self.site;
+            page_ctx.content = markdown::render(&site.pages[i].parsed.events, &site.hrefs[i]);
+        }
+        let shown = page.map(|i| self.site.pages[i].shown.as_str());
+        if let Some(bytes) = self.render(template, &ctx, shown) {
+            out.rendered += 1;
+            out.files.push(RenderedFile {
+                path,
+                sig,
+                bytes: Some(bytes),
+            });
         }
     }
 
@@ -430,7 +660,7 @@ fn template_for(site: &Site, theme: &Theme, i: usize, diags: &Diagnostics) -> Op
 fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> PageRef<'a> {
     let page = &site.pages[i];
     let words = page.parsed.word_count;
-    PageRef {
+    let mut r = PageRef {
         title: &page.fm.title,
         url: &site.urls[i],
         description: page.fm.description.as_deref(),
@@ -458,11 +688,13 @@ fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> PageRef<'a>
                 )
             })
             .collect(),
-        word_count: words,
         reading_time: words.div_ceil(220).max(1),
         is_section: page.is_section,
         extra: &page.fm.extra,
-    }
+        key: 0,
+    };
+    r.key = r.key_of();
+    r
 }
 
 /// The navigation tree: the root's children, each section with its pages unless it is a

@@ -14,6 +14,7 @@ use crate::markdown::{self, SourceRef};
 use crate::page::{Page, in_section, url_segment};
 use crate::slug::slugify;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Child {
@@ -53,7 +54,7 @@ pub struct Relation {
 #[derive(Debug)]
 pub struct Site {
     pub config: Config,
-    pub pages: Vec<Page>,
+    pub pages: Vec<Arc<Page>>,
     /// Output URL path of each page, relative to the site root: `""`, `acts/`, `acts/share/`.
     pub urls: Vec<String>,
     /// Root section first.
@@ -95,7 +96,7 @@ impl Site {
 /// What the build knows beyond the parsed pages.
 pub struct LinkInput<'a> {
     pub config: &'a Config,
-    pub pages: Vec<Page>,
+    pub pages: Vec<Arc<Page>>,
     pub assets: Vec<SourceFile>,
     /// Source paths of drafts left out of this build (links to them are errors).
     pub drafts: HashSet<String>,
@@ -177,7 +178,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
 /// `_index.md` (titled after the folder) and returns all section folders, sorted (root first).
 fn add_missing_sections(
     config: &Config,
-    pages: &mut Vec<Page>,
+    pages: &mut Vec<Arc<Page>>,
     content_shown: &str,
 ) -> Vec<String> {
     let mut dirs: Vec<String> = vec![String::new()];
@@ -214,7 +215,7 @@ fn add_missing_sections(
             body_offset: 0,
             shown: "",
         };
-        pages.push(Page {
+        pages.push(Arc::new(Page {
             shown: format!("{content_shown}/{rel}"),
             rel,
             dir: dir.clone(),
@@ -225,13 +226,18 @@ fn add_missing_sections(
             },
             parsed: markdown::parse("", &empty),
             text: String::new(),
-        });
+            key: crate::page::text_key(""),
+        }));
     }
     dirs
 }
 
 /// The section tree (without ordering) and the section of every page.
-fn make_sections(config: &Config, pages: &[Page], dirs: &[String]) -> (Vec<Section>, Vec<usize>) {
+fn make_sections(
+    config: &Config,
+    pages: &[Arc<Page>],
+    dirs: &[String],
+) -> (Vec<Section>, Vec<usize>) {
     let index_page: HashMap<&str, usize> = pages
         .iter()
         .enumerate()
@@ -274,7 +280,7 @@ fn make_sections(config: &Config, pages: &[Page], dirs: &[String]) -> (Vec<Secti
 }
 
 /// Output URL of every page: section URLs nest, and a `slug` replaces the last segment.
-fn compute_urls(pages: &[Page], sections: &[Section], section_of: &[usize]) -> Vec<String> {
+fn compute_urls(pages: &[Arc<Page>], sections: &[Section], section_of: &[usize]) -> Vec<String> {
     let mut section_urls: Vec<String> = vec![String::new(); sections.len()];
     // Parents sort before children (sorted folder names), so their URLs are ready.
     for (i, s) in sections.iter().enumerate().skip(1) {
@@ -302,7 +308,12 @@ fn compute_urls(pages: &[Page], sections: &[Section], section_of: &[usize]) -> V
 
 /// Sorts each section's pages (by its `sort_by`, its collection's, or weight) and builds the
 /// mixed child list: with weight ordering, pages and subsections interleave by weight.
-fn order_sections(config: &Config, pages: &[Page], sections: &mut [Section], section_of: &[usize]) {
+fn order_sections(
+    config: &Config,
+    pages: &[Arc<Page>],
+    sections: &mut [Section],
+    section_of: &[usize],
+) {
     debug_assert_eq!(section_of.len(), pages.len());
     let weights: Vec<WeightKey> = sections
         .iter()
@@ -351,7 +362,7 @@ type Relations = (Vec<Vec<Relation>>, Vec<BTreeMap<String, Vec<usize>>>);
 /// Resolves every collection page's relation fields to target pages, and the reverse lists.
 fn relate(
     config: &Config,
-    pages: &[Page],
+    pages: &[Arc<Page>],
     sections: &[Section],
     urls: &[String],
     diags: &Diagnostics,
@@ -442,7 +453,7 @@ fn relate(
 
 /// Tags merged by slug (the first spelling in reading order names the tag), sorted by slug,
 /// each listing its pages newest first; plus the tags of every page.
-fn collect_tags(pages: &[Page], reading_order: &[usize]) -> (Vec<Tag>, Vec<Vec<usize>>) {
+fn collect_tags(pages: &[Arc<Page>], reading_order: &[usize]) -> (Vec<Tag>, Vec<Vec<usize>>) {
     let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
     for &p in reading_order {
         for name in &pages[p].fm.tags {
@@ -468,7 +479,7 @@ fn collect_tags(pages: &[Page], reading_order: &[usize]) -> (Vec<Tag>, Vec<Vec<u
     (tags, page_tags)
 }
 
-fn check_tag_collisions(pages: &[Page], urls: &[String], tags: &[Tag], diags: &Diagnostics) {
+fn check_tag_collisions(pages: &[Arc<Page>], urls: &[String], tags: &[Tag], diags: &Diagnostics) {
     let by_url: HashMap<String, usize> = urls
         .iter()
         .enumerate()
@@ -528,7 +539,7 @@ fn date_key(p: &Page) -> (u16, u8, u8, u8, u8, u8) {
     )
 }
 
-pub fn sort_pages(list: &mut [usize], pages: &[Page], by: SortBy) {
+pub fn sort_pages(list: &mut [usize], pages: &[Arc<Page>], by: SortBy) {
     match by {
         SortBy::Weight => list.sort_by_cached_key(|&p| weight_key(&pages[p])),
         SortBy::Title => {
@@ -544,7 +555,7 @@ pub fn sort_pages(list: &mut [usize], pages: &[Page], by: SortBy) {
     }
 }
 
-fn check_collisions(pages: &[Page], urls: &[String], diags: &Diagnostics) {
+fn check_collisions(pages: &[Arc<Page>], urls: &[String], diags: &Diagnostics) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, url) in urls.iter().enumerate() {
         let Some(&first) = seen.get(&url.to_lowercase()) else {

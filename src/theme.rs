@@ -88,6 +88,9 @@ pub struct Theme {
     pub templates: BTreeMap<String, TemplateSource>,
     /// Output path (relative to the site root) -> bytes.
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// Hash of every template and the stylesheet (which the 404 page inlines): rendered pages
+    /// depend on nothing else in the theme.
+    pub key: u64,
 }
 
 impl Theme {
@@ -135,10 +138,20 @@ impl Theme {
                 false
             }
         };
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for (name, source) in &templates {
+                (name, &source.text).hash(&mut h);
+            }
+            static_files.get("assets/style.css").hash(&mut h);
+            h.finish()
+        };
         ok.then_some(Theme {
             tera,
             templates,
             static_files,
+            key,
         })
     }
 
