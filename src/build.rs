@@ -92,13 +92,35 @@ pub struct Session {
     opts: BuildOptions,
     /// Key of the config the caches were made with; another config clears them.
     config_key: Option<u64>,
-    found: Option<(discover::Discovered, Vec<Diagnostic>)>,
+    found: Option<Stage<discover::Discovered>>,
     parsed: HashMap<String, Cached>,
-    theme: Option<(Option<Theme>, Vec<Diagnostic>)>,
-    statics: Option<(BTreeMap<String, Vec<u8>>, Vec<Diagnostic>)>,
+    theme: Option<Stage<Option<Theme>>>,
+    statics: Option<Stage<BTreeMap<String, Vec<u8>>>>,
     last: Option<SiteOutput>,
     /// Whether `last` is what the output folder holds.
     on_disk: bool,
+}
+
+/// A cached stage's result and the diagnostics it reported, replayed on every run.
+struct Stage<T> {
+    value: T,
+    diags: Vec<Diagnostic>,
+}
+
+impl<T> Stage<T> {
+    fn run(f: impl FnOnce(&Diagnostics) -> T) -> Stage<T> {
+        let diags = Diagnostics::new();
+        let value = f(&diags);
+        Stage {
+            value,
+            diags: diags.into_sorted(),
+        }
+    }
+
+    fn replay(&self, diags: &Diagnostics) -> &T {
+        diags.extend(self.diags.iter().cloned());
+        &self.value
+    }
 }
 
 /// A source file as last read.
@@ -204,17 +226,20 @@ impl Session {
         };
         let stale = match &self.found {
             None => true,
-            Some((found, _)) => {
+            Some(Stage { value: found, .. }) => {
                 changes.structure || changed.iter().any(|p| !p.is_file() || !known(found, p))
             }
         };
         if stale {
-            let found_diags = Diagnostics::new();
-            let found = discover::discover(root, &config.build.content, &found_diags);
-            self.found = Some((found, found_diags.into_sorted()));
+            self.found = Some(Stage::run(|d| {
+                discover::discover(root, &config.build.content, d)
+            }));
         }
-        let (found, found_diags) = self.found.as_ref().expect("discovered just above");
-        diags.extend(found_diags.iter().cloned());
+        let found = self
+            .found
+            .as_ref()
+            .expect("discovered just above")
+            .replay(diags);
         lap(&mut report, "discover");
 
         let mut pages = Vec::with_capacity(found.pages.len());
@@ -241,22 +266,24 @@ impl Session {
         lap(&mut report, "parse");
 
         if self.theme.is_none() || changes.theme {
-            let theme_diags = Diagnostics::new();
-            let theme = Theme::load(root, &config.build.theme, &theme_diags);
-            self.theme = Some((theme, theme_diags.into_sorted()));
+            self.theme = Some(Stage::run(|d| Theme::load(root, &config.build.theme, d)));
         }
-        let (theme, theme_diags) = self.theme.as_ref().expect("loaded just above");
-        diags.extend(theme_diags.iter().cloned());
+        let theme = self
+            .theme
+            .as_ref()
+            .expect("loaded just above")
+            .replay(diags);
         let Some(theme) = theme else {
             return Ok(report);
         };
         if self.statics.is_none() || changes.statics {
-            let static_diags = Diagnostics::new();
-            let files = read_static(root, &static_diags);
-            self.statics = Some((files, static_diags.into_sorted()));
+            self.statics = Some(Stage::run(|d| read_static(root, d)));
         }
-        let (project_static, static_diags) = self.statics.as_ref().expect("read just above");
-        diags.extend(static_diags.iter().cloned());
+        let project_static = self
+            .statics
+            .as_ref()
+            .expect("read just above")
+            .replay(diags);
         let mut static_files: BTreeMap<&String, &Vec<u8>> = theme.static_files.iter().collect();
         static_files.extend(project_static);
         let static_names: HashSet<String> = static_files.keys().map(|k| (*k).clone()).collect();

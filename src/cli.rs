@@ -1,12 +1,15 @@
 //! Command-line arguments (clap) and the run function behind each subcommand. Prints diagnostics
 //! and summaries; the exit code is decided here and nowhere deeper.
 
-use crate::build::{BuildOptions, BuildReport, build};
+use crate::build::{BuildOptions, BuildReport, Changes, build};
 use crate::diagnostics::Diagnostic;
 use crate::scaffold::{self, NewItem, Scaffolded};
+use crate::serve::{self, ServeOptions};
+use crate::watch::{self, Update, WatchOptions};
 use clap::{Args, Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 #[derive(Debug, Parser)]
 #[command(name = "handbook", version, about = "Builds a handbook website from Markdown files.", long_about = None)]
@@ -25,6 +28,38 @@ pub enum Command {
     Init(InitArgs),
     /// Create a new page from a template, e.g. `handbook new example "Title" --act ask-the-quiet-voice`.
     New(NewArgs),
+    /// Build, then rebuild whatever a change under the project affects, until stopped.
+    Watch(WatchArgs),
+    /// Watch, and serve the site locally with live reload and an error overlay.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// Poll for changes every MS milliseconds instead of using file-system events (network
+    /// drives, some containers and VMs). `--poll` alone polls every 500 ms.
+    #[arg(long, value_name = "MS", num_args = 0..=1, default_missing_value = "500")]
+    pub poll: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub watch: WatchArgs,
+    /// Port to listen on [default: 3000, or the next free one]; 0 picks any free port.
+    #[arg(long, short)]
+    pub port: Option<u16>,
+    /// Address to listen on. Anything but a loopback address exposes the site to your network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Serve the site under this path, as it will be deployed (e.g. `/handbook/`).
+    #[arg(long, default_value = "/", value_name = "PATH")]
+    pub base_path: String,
 }
 
 #[derive(Debug, Args)]
@@ -98,6 +133,8 @@ pub fn run(cli: Cli) -> ExitCode {
             write: false,
             ..BuildOptions::default()
         }),
+        Command::Watch(a) => run_watch(&a),
+        Command::Serve(a) => run_serve(a),
         Command::Init(a) => {
             finish_scaffold(scaffold::init(&a.dir, a.title.as_deref()), Some(&a.dir))
         }
@@ -130,6 +167,108 @@ pub fn run(cli: Cli) -> ExitCode {
                 }),
                 None,
             )
+        }
+    }
+}
+
+fn watch_options(a: &WatchArgs) -> WatchOptions {
+    WatchOptions {
+        build: BuildOptions {
+            root: a.build.root.clone(),
+            output: a.build.output.clone(),
+            drafts: a.build.drafts,
+            base_url: a.build.base_url.clone(),
+            write: true,
+        },
+        poll: a.poll.map(|ms| Duration::from_millis(ms.max(10))),
+    }
+}
+
+fn run_watch(a: &WatchArgs) -> ExitCode {
+    let opts = watch_options(a);
+    let root = opts.build.root.clone();
+    let result = watch::watch(&opts, None, |u| print_update(&root, u));
+    finish_long_running(result)
+}
+
+fn run_serve(a: ServeArgs) -> ExitCode {
+    let base_path = match serve::normalize_base(&a.base_path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let opts = ServeOptions {
+        watch: watch_options(&a.watch),
+        port: a.port,
+        bind: a.bind,
+        open: a.open,
+        base_path,
+    };
+    let root = opts.watch.build.root.clone();
+    finish_long_running(serve::serve(&opts, move |u| print_update(&root, u)))
+}
+
+fn finish_long_running(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One line per rebuild; diagnostics in full when there are errors, as `build` prints them.
+fn print_update(root: &Path, update: Update<'_>) {
+    match update {
+        Update::WatchError(e) => eprintln!("warning: file watcher: {e}"),
+        Update::Built {
+            changes, report, ..
+        } => {
+            let mut report_diags = report.diagnostics.clone();
+            shown_from_cwd(root, &mut report_diags);
+            let first = *changes == Changes::default();
+            if first {
+                print_diagnostics(&report_diags);
+                summarize(report, true);
+                if !report.has_errors() {
+                    eprintln!("watching for changes (Ctrl-C to stop)");
+                }
+                return;
+            }
+            if report.has_errors() {
+                print_diagnostics(&report_diags);
+            }
+            let line = watch::describe(&crate::output::absolute(root), changes, report);
+            eprintln!("{} {line}", clock());
+        }
+    }
+}
+
+/// `HH:MM:SS` (UTC) for the rebuild lines.
+fn clock() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    format!(
+        "{:02}:{:02}:{:02}",
+        secs / 3600 % 24,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+/// Diagnostics carry project-relative paths; show them relative to where we run.
+fn shown_from_cwd(root: &Path, diags: &mut [Diagnostic]) {
+    if root != Path::new(".") {
+        for d in diags {
+            let joined = root.join(&d.path);
+            if joined.exists() {
+                d.path = joined.to_string_lossy().into_owned();
+            }
         }
     }
 }
@@ -167,15 +306,7 @@ fn run_build(opts: BuildOptions) -> ExitCode {
     let write = opts.write;
     match build(&opts) {
         Ok(mut report) => {
-            // Diagnostics carry project-relative paths; show them relative to where we run.
-            if opts.root != std::path::Path::new(".") {
-                for d in &mut report.diagnostics {
-                    let joined = opts.root.join(&d.path);
-                    if joined.exists() {
-                        d.path = joined.to_string_lossy().into_owned();
-                    }
-                }
-            }
+            shown_from_cwd(&opts.root, &mut report.diagnostics);
             print_diagnostics(&report.diagnostics);
             if std::env::var("HANDBOOK_LOG").is_ok_and(|v| v == "debug") {
                 for (phase, time) in &report.phases {

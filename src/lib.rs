@@ -19,10 +19,12 @@ pub mod output;
 pub mod page;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod theme;
 pub mod tomlcheck;
 pub mod typography;
+pub mod watch;
 
 pub use build::{BuildOptions, BuildReport, build};

@@ -1,0 +1,422 @@
+//! `watch`: rebuild on every change under the project. Deciding what a changed path means is a
+//! pure function ([`classify`], [`plan`]); the notify loop around it only collects paths and hands
+//! them to a [`Session`], which redoes just that part. Knows nothing of HTTP (see `serve`).
+//!
+//! Only the project folder itself (not recursively), the content folder, `themes/` and `static/`
+//! are watched: a recursive watch of the project would also watch the output folder (one watch
+//! per page folder, 10,000 at 10,000 pages) and `target/`, and could hit the system's limit.
+//! Watching the project folder's entries is what catches `book.toml` saved by rename and a
+//! `static/` or `themes/` folder created later.
+
+use crate::build::{BuildOptions, BuildReport, Changes, Session};
+use crate::discover::is_ignored_name;
+use anyhow::{Context, Result};
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
+use notify::{PollWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, RecommendedCache};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// How long the debouncer waits after a path's last event. Editors' saves (write temp file,
+/// rename, delete backup) finish within a few milliseconds; the edit-to-page target is 50 ms.
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
+
+/// What a changed path is to the build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Config,
+    Theme,
+    Static,
+    Content,
+    /// Outside what the build reads, in the output folder, or an editor's temporary file.
+    Ignored,
+}
+
+/// Where the watched project's parts are (absolute paths).
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub root: PathBuf,
+    pub content: PathBuf,
+    pub output: PathBuf,
+}
+
+impl Layout {
+    pub fn new(root: &Path, content: &Path, output: &Path) -> Layout {
+        let root = crate::output::absolute(root);
+        Layout {
+            content: crate::output::absolute(&root.join(content)),
+            output: crate::output::absolute(output),
+            root,
+        }
+    }
+}
+
+pub fn classify(layout: &Layout, path: &Path) -> Kind {
+    if path.starts_with(&layout.output) {
+        return Kind::Ignored;
+    }
+    let Ok(rel) = path.strip_prefix(&layout.root) else {
+        return Kind::Ignored;
+    };
+    if rel
+        .components()
+        .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()))
+    {
+        return Kind::Ignored;
+    }
+    if path.starts_with(&layout.content) {
+        return Kind::Content;
+    }
+    let mut parts = rel.components().map(|c| c.as_os_str());
+    match parts.next().and_then(|p| p.to_str()) {
+        Some("book.toml") if parts.next().is_none() => Kind::Config,
+        Some("themes") => Kind::Theme,
+        Some("static") => Kind::Static,
+        _ => Kind::Ignored,
+    }
+}
+
+/// One file-system event as the planner sees it.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub kind: EventKind,
+    pub paths: Vec<PathBuf>,
+}
+
+/// Turns a debounced batch of events into what the session must redo. `None` if nothing the
+/// build reads changed (the output folder, editors' temporary files, files being read).
+pub fn plan(layout: &Layout, events: &[Event]) -> Option<Changes> {
+    let mut changes = Changes::default();
+    let mut any = false;
+    for event in events {
+        let structural = match event.kind {
+            // Opening or reading a file (our own build does) changes nothing.
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => false,
+            EventKind::Access(_) => continue,
+            EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Metadata(_)) => false,
+            EventKind::Modify(ModifyKind::Name(_))
+            | EventKind::Create(_)
+            | EventKind::Remove(_) => true,
+            EventKind::Modify(_) | EventKind::Any | EventKind::Other => true,
+        };
+        for path in &event.paths {
+            match classify(layout, path) {
+                Kind::Ignored => continue,
+                Kind::Config => changes.config = true,
+                Kind::Theme => changes.theme = true,
+                Kind::Static => changes.statics = true,
+                Kind::Content => {
+                    changes.structure |= structural;
+                    if !changes.content.contains(path) {
+                        changes.content.push(path.clone());
+                    }
+                }
+            }
+            any = true;
+        }
+    }
+    any.then_some(changes)
+}
+
+/// One line for the terminal: what changed and what the rebuild did.
+pub fn describe(root: &Path, changes: &Changes, report: &BuildReport) -> String {
+    let mut what: Vec<String> = changes
+        .content
+        .iter()
+        .take(3)
+        .map(|p| {
+            p.strip_prefix(root)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    if changes.content.len() > 3 {
+        what.push(format!("{} more", changes.content.len() - 3));
+    }
+    for (flag, name) in [
+        (changes.config, "book.toml"),
+        (changes.theme, "theme"),
+        (changes.statics, "static/"),
+    ] {
+        if flag {
+            what.push(name.to_string());
+        }
+    }
+    let ms = report.elapsed.as_secs_f64() * 1000.0;
+    if report.has_errors() {
+        let n = report.errors();
+        return format!(
+            "{}: {n} error{}, kept the last good site ({ms:.0} ms)",
+            what.join(", "),
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    format!(
+        "{}: parsed {}, rendered {} of {} files, wrote {}, removed {} ({ms:.0} ms)",
+        what.join(", "),
+        report.parsed,
+        report.rendered,
+        report.files,
+        report.changed.written,
+        report.changed.removed,
+    )
+}
+
+/// How to watch.
+#[derive(Debug, Clone, Default)]
+pub struct WatchOptions {
+    pub build: BuildOptions,
+    /// Poll the file system every this often instead of using native events.
+    pub poll: Option<Duration>,
+}
+
+/// Something the watch loop reports to its caller.
+pub enum Update<'a> {
+    /// The first build (changes empty) or a rebuild.
+    Built {
+        changes: &'a Changes,
+        report: &'a BuildReport,
+        session: &'a Session,
+    },
+    /// The watcher itself failed (e.g. a folder it watched disappeared).
+    WatchError(String),
+}
+
+/// Builds, then rebuilds on every change until `stop` receives or its sender is dropped... or
+/// forever. `on_update` sees every build, good or bad; the loop never ends on a bad file.
+pub fn watch(
+    opts: &WatchOptions,
+    stop: Option<mpsc::Receiver<()>>,
+    mut on_update: impl FnMut(Update<'_>),
+) -> Result<()> {
+    // Absolute paths, so that the files the session knows compare equal to the watcher's paths.
+    let mut build = opts.build.clone();
+    build.root = crate::output::absolute(&build.root);
+    build.output = build.output.as_deref().map(crate::output::absolute);
+    let mut session = Session::new(build.clone());
+    let first = Changes::default();
+    let report = session.run(&first)?;
+    on_update(Update::Built {
+        changes: &first,
+        report: &report,
+        session: &session,
+    });
+    let layout = layout_of(&build, report.output.as_deref());
+
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut watcher = Debouncer::new(opts.poll, tx)?;
+    let watch_dir = |w: &mut Debouncer, dir: &Path, mode| -> Result<()> {
+        if dir.is_dir() {
+            w.watch(dir, mode)
+                .with_context(|| format!("cannot watch `{}`", dir.display()))?;
+        }
+        Ok(())
+    };
+    watch_dir(&mut watcher, &layout.root, RecursiveMode::NonRecursive)?;
+    let recursive = [
+        layout.content.clone(),
+        layout.root.join("themes"),
+        layout.root.join("static"),
+    ];
+    let mut watched: Vec<bool> = recursive.iter().map(|d| d.is_dir()).collect();
+    for (dir, &on) in recursive.iter().zip(&watched) {
+        if on {
+            watch_dir(&mut watcher, dir, RecursiveMode::Recursive)?;
+        }
+    }
+
+    loop {
+        if stop
+            .as_ref()
+            .is_some_and(|s| !matches!(s.try_recv(), Err(mpsc::TryRecvError::Empty)))
+        {
+            return Ok(());
+        }
+        let batch = match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(batch) => batch,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        let mut events: Vec<Event> = Vec::new();
+        let mut take = |batch: DebounceEventResult| match batch {
+            Ok(list) => events.extend(list.into_iter().map(|e: DebouncedEvent| Event {
+                kind: e.event.kind,
+                paths: e.event.paths,
+            })),
+            Err(errors) => {
+                for e in errors {
+                    on_update(Update::WatchError(e.to_string()));
+                }
+            }
+        };
+        take(batch);
+        // Batches that arrived while we were busy belong to the same rebuild.
+        while let Ok(more) = rx.try_recv() {
+            take(more);
+        }
+        // Folders created after the start (or re-created) get their watch now.
+        for (dir, on) in recursive.iter().zip(watched.iter_mut()) {
+            if dir.is_dir() && !*on {
+                watch_dir(&mut watcher, dir, RecursiveMode::Recursive)?;
+                *on = true;
+            } else if !dir.is_dir() {
+                *on = false;
+            }
+        }
+        let Some(changes) = plan(&layout, &events) else {
+            continue;
+        };
+        let report = session.run(&changes)?;
+        on_update(Update::Built {
+            changes: &changes,
+            report: &report,
+            session: &session,
+        });
+    }
+}
+
+fn layout_of(opts: &BuildOptions, output: Option<&Path>) -> Layout {
+    let content = crate::config::Config::load(&opts.root, &crate::diagnostics::Diagnostics::new())
+        .map(|c| c.build.content)
+        .unwrap_or_else(|| PathBuf::from("content"));
+    let output = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| opts.root.join("public"));
+    Layout::new(&opts.root, &content, &output)
+}
+
+/// The native or the polling debouncer behind one type.
+enum Debouncer {
+    Native(notify_debouncer_full::Debouncer<notify::RecommendedWatcher, RecommendedCache>),
+    Poll(notify_debouncer_full::Debouncer<PollWatcher, RecommendedCache>),
+}
+
+impl Debouncer {
+    fn new(poll: Option<Duration>, tx: mpsc::Sender<DebounceEventResult>) -> Result<Debouncer> {
+        Ok(match poll {
+            None => Debouncer::Native(
+                notify_debouncer_full::new_debouncer(DEBOUNCE, None, tx)
+                    .context("cannot start the file watcher")?,
+            ),
+            Some(every) => Debouncer::Poll(
+                notify_debouncer_full::new_debouncer_opt(
+                    DEBOUNCE,
+                    None,
+                    tx,
+                    RecommendedCache::new(),
+                    notify::Config::default()
+                        .with_poll_interval(every)
+                        .with_compare_contents(true),
+                )
+                .context("cannot start the polling file watcher")?,
+            ),
+        })
+    }
+
+    fn watch(&mut self, path: &Path, mode: RecursiveMode) -> notify::Result<()> {
+        match self {
+            Debouncer::Native(d) => d.watch(path, mode),
+            Debouncer::Poll(d) => d.watch(path, mode),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{CreateKind, DataChange, RemoveKind, RenameMode};
+
+    fn layout() -> Layout {
+        Layout {
+            root: PathBuf::from("/p"),
+            content: PathBuf::from("/p/content"),
+            output: PathBuf::from("/p/public"),
+        }
+    }
+
+    #[test]
+    fn classify_table() {
+        let l = layout();
+        for (path, kind) in [
+            ("/p/book.toml", Kind::Config),
+            ("/p/content/examples/a.md", Kind::Content),
+            ("/p/content/img/x.png", Kind::Content),
+            ("/p/themes/default/templates/page.html", Kind::Theme),
+            ("/p/static/logo.svg", Kind::Static),
+            ("/p/public/index.html", Kind::Ignored),
+            ("/p/content/.a.md.swp", Kind::Ignored),
+            ("/p/content/a.md~", Kind::Ignored),
+            ("/p/content/4913", Kind::Ignored),
+            ("/p/content/.#a.md", Kind::Ignored),
+            ("/p/.git/index", Kind::Ignored),
+            ("/p/target/debug/x", Kind::Ignored),
+            ("/p/README.md", Kind::Ignored),
+            ("/p/sub/book.toml", Kind::Ignored),
+            ("/elsewhere/book.toml", Kind::Ignored),
+            ("/p/.public.handbook-tmp-1-2/index.html", Kind::Ignored),
+        ] {
+            assert_eq!(classify(&l, Path::new(path)), kind, "{path}");
+        }
+    }
+
+    fn event(kind: EventKind, path: &str) -> Event {
+        Event {
+            kind,
+            paths: vec![PathBuf::from(path)],
+        }
+    }
+
+    #[test]
+    fn plan_separates_edits_from_structure() {
+        let l = layout();
+        let edit = event(
+            EventKind::Modify(ModifyKind::Data(DataChange::Content)),
+            "/p/content/a.md",
+        );
+        let changes = plan(&l, std::slice::from_ref(&edit)).unwrap();
+        assert_eq!(changes.content, [PathBuf::from("/p/content/a.md")]);
+        assert!(!changes.structure);
+
+        let create = event(EventKind::Create(CreateKind::File), "/p/content/b.md");
+        assert!(plan(&l, &[edit.clone(), create]).unwrap().structure);
+        let rename = event(
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            "/p/content/c.md",
+        );
+        assert!(plan(&l, &[rename]).unwrap().structure);
+        let remove = event(EventKind::Remove(RemoveKind::Folder), "/p/content/old");
+        assert!(plan(&l, &[remove]).unwrap().structure);
+    }
+
+    #[test]
+    fn plan_ignores_reads_output_and_temp_files() {
+        let l = layout();
+        let open = event(
+            EventKind::Access(AccessKind::Open(AccessMode::Any)),
+            "/p/content/a.md",
+        );
+        let out = event(EventKind::Create(CreateKind::File), "/p/public/x.html");
+        let swap = event(EventKind::Create(CreateKind::File), "/p/content/.a.md.swp");
+        assert!(plan(&l, &[open, out, swap]).is_none());
+    }
+
+    #[test]
+    fn plan_flags_config_theme_and_static() {
+        let l = layout();
+        let events = [
+            event(
+                EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+                "/p/book.toml",
+            ),
+            event(
+                EventKind::Access(AccessKind::Close(AccessMode::Write)),
+                "/p/themes/default/templates/base.html",
+            ),
+            event(EventKind::Create(CreateKind::File), "/p/static/a.css"),
+        ];
+        let c = plan(&l, &events).unwrap();
+        assert!(c.config && c.theme && c.statics && c.content.is_empty());
+    }
+}
