@@ -1,0 +1,471 @@
+//! Incremental rebuilds (`watch`, `serve`): after any series of edits, a session's output equals
+//! a clean full build's, in memory and on disk, and unchanged files are left alone.
+
+use crate::{SiteTest, handbook_site};
+use handbook::BuildOptions;
+use handbook::build::{Changes, Session};
+use handbook::output::Files;
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn options(site: &SiteTest, write: bool) -> BuildOptions {
+    BuildOptions {
+        root: handbook::output::absolute(site.root()),
+        write,
+        ..Default::default()
+    }
+}
+
+/// A clean build of the site as it is now, in memory.
+fn fresh(site: &SiteTest) -> (bool, Option<Files>) {
+    let mut session = Session::new(options(site, false));
+    let report = session.run(&Changes::default()).unwrap();
+    (
+        report.has_errors(),
+        session.output().map(|o| (*o.files).clone()),
+    )
+}
+
+/// Every file under the output folder except the marker.
+fn on_disk(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(out)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(out).unwrap();
+            (
+                rel.to_string_lossy().replace('\\', "/"),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .filter(|(rel, _)| rel != handbook::output::MARKER)
+        .collect()
+}
+
+fn as_bytes(files: &Files) -> BTreeMap<String, Vec<u8>> {
+    files.iter().map(|(k, v)| (k.clone(), v.to_vec())).collect()
+}
+
+const ACTS: [&str; 2] = ["ask-the-quiet-voice", "share-the-credit"];
+const TAGS: [&str; 4] = ["meetings", "Remote work", "school", "café"];
+
+/// One thing an editor might do between two saves.
+#[derive(Debug, Clone)]
+enum Edit {
+    Body(usize, u8),
+    /// A word changed in the last paragraph: same length, same summary.
+    Reword(usize, u8),
+    /// A link pointed at another page: only the resolved destination changes.
+    Relink(usize),
+    Title(usize, u8),
+    Tags(usize, Vec<usize>),
+    Act(usize, usize),
+    Date(usize, u8),
+    Add(u8),
+    Remove(usize),
+    Rename(usize, u8),
+    ActTitle(usize, u8),
+    Template(u8),
+    Config(u8),
+    Static(u8),
+    Break(usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (0..6usize, any::<u8>()).prop_map(|(k, v)| Edit::Body(k, v)),
+        (0..6usize, any::<u8>()).prop_map(|(k, v)| Edit::Reword(k, v)),
+        (0..6usize).prop_map(Edit::Relink),
+        (0..6usize, any::<u8>()).prop_map(|(k, v)| Edit::Title(k, v)),
+        (0..6usize, proptest::collection::vec(0..4usize, 0..3)).prop_map(|(k, t)| Edit::Tags(k, t)),
+        (0..6usize, 0..2usize).prop_map(|(k, a)| Edit::Act(k, a)),
+        (0..6usize, 1..28u8).prop_map(|(k, d)| Edit::Date(k, d)),
+        any::<u8>().prop_map(Edit::Add),
+        (0..6usize).prop_map(Edit::Remove),
+        (0..6usize, any::<u8>()).prop_map(|(k, v)| Edit::Rename(k, v)),
+        (0..2usize, any::<u8>()).prop_map(|(j, v)| Edit::ActTitle(j, v)),
+        (0..3u8).prop_map(Edit::Template),
+        (0..3u8).prop_map(Edit::Config),
+        (0..3u8).prop_map(Edit::Static),
+        (0..6usize).prop_map(Edit::Break),
+    ]
+}
+
+/// The examples of the test project: file name -> front matter fields, body.
+#[derive(Debug, Clone)]
+struct Example {
+    name: String,
+    title: String,
+    act: usize,
+    day: u8,
+    tags: Vec<usize>,
+    body: String,
+    /// Last paragraph: `Ending <word>.`
+    ending: u8,
+}
+
+impl Example {
+    fn text(&self) -> String {
+        let tags: Vec<String> = self
+            .tags
+            .iter()
+            .map(|&t| format!("{:?}", TAGS[t]))
+            .collect();
+        format!(
+            "+++\ntitle = {:?}\ndate = 2026-03-{:02}\nact = {:?}\ntags = [{}]\n+++\n{}\n\nEnding w{}.\n",
+            self.title,
+            self.day,
+            ACTS[self.act],
+            tags.join(", "),
+            self.body,
+            self.ending
+        )
+    }
+}
+
+struct Project {
+    site: SiteTest,
+    examples: Vec<Example>,
+}
+
+impl Project {
+    fn new() -> Project {
+        let site = handbook_site();
+        std::fs::remove_file(site.path("content/examples/old.md")).unwrap();
+        std::fs::remove_file(site.path("content/examples/new.md")).unwrap();
+        site.write(
+            "content/acts/share-the-credit.md",
+            b"+++\ntitle = \"Share the credit\"\nweight = 2\n+++\n## Why {#why}\nText.\n",
+        );
+        let mut p = Project {
+            site,
+            examples: Vec::new(),
+        };
+        for i in 0..4u8 {
+            p.add(i);
+        }
+        p
+    }
+
+    fn path(&self, name: &str) -> std::path::PathBuf {
+        handbook::output::absolute(&self.site.path(&format!("content/examples/{name}.md")))
+    }
+
+    fn add(&mut self, v: u8) -> Changes {
+        let name = format!("story-{v}-{}", self.examples.len());
+        if self.examples.iter().any(|e| e.name == name) {
+            return Changes::default();
+        }
+        let e = Example {
+            name: name.clone(),
+            title: format!("Story {v}"),
+            act: usize::from(v) % 2,
+            day: v % 27 + 1,
+            tags: vec![usize::from(v) % 4],
+            ending: 0,
+            body: format!(
+                "A first paragraph {v}.\n\nSee [the act](../acts/{}.md#why) and [why](../acts/ask-the-quiet-voice.md#why).",
+                ACTS[usize::from(v) % 2]
+            ),
+        };
+        self.site
+            .write(&format!("content/examples/{name}.md"), e.text().as_bytes());
+        self.examples.push(e);
+        Changes {
+            content: vec![self.path(&name)],
+            structure: true,
+            ..Changes::default()
+        }
+    }
+
+    fn save(&self, k: usize) -> Changes {
+        let e = &self.examples[k];
+        self.site.write(
+            &format!("content/examples/{}.md", e.name),
+            e.text().as_bytes(),
+        );
+        Changes {
+            content: vec![self.path(&e.name)],
+            ..Changes::default()
+        }
+    }
+
+    /// Applies an edit to the files; returns what a watcher would report.
+    fn apply(&mut self, edit: &Edit) -> Changes {
+        let n = self.examples.len();
+        if n == 0 && !matches!(edit, Edit::Add(_)) {
+            return Changes::default();
+        }
+        match edit {
+            Edit::Add(v) => self.add(*v),
+            Edit::Body(k, v) => {
+                let e = &mut self.examples[k % n];
+                if v % 2 == 0 {
+                    e.body.push_str(&format!("\n\nMore text {v}."));
+                } else {
+                    e.body = format!("A new opening {v}.\n\n{}", e.body);
+                }
+                self.save(k % n)
+            }
+            Edit::Reword(k, v) => {
+                self.examples[k % n].ending = *v;
+                self.save(k % n)
+            }
+            Edit::Relink(k) => {
+                let e = &mut self.examples[k % n];
+                e.body = if e.body.contains("acts/share-the-credit.md#why") {
+                    e.body.replace(
+                        "acts/share-the-credit.md#why",
+                        "acts/ask-the-quiet-voice.md#why",
+                    )
+                } else {
+                    e.body.replacen(
+                        "acts/ask-the-quiet-voice.md#why",
+                        "acts/share-the-credit.md#why",
+                        1,
+                    )
+                };
+                self.save(k % n)
+            }
+            Edit::Title(k, v) => {
+                self.examples[k % n].title = format!("Retitled {v}");
+                self.save(k % n)
+            }
+            Edit::Tags(k, t) => {
+                let mut tags = t.clone();
+                tags.sort();
+                tags.dedup();
+                self.examples[k % n].tags = tags;
+                self.save(k % n)
+            }
+            Edit::Act(k, a) => {
+                self.examples[k % n].act = *a;
+                self.save(k % n)
+            }
+            Edit::Date(k, d) => {
+                self.examples[k % n].day = *d;
+                self.save(k % n)
+            }
+            Edit::Remove(k) => {
+                let e = self.examples.remove(k % n);
+                let path = self.path(&e.name);
+                std::fs::remove_file(&path).unwrap();
+                Changes {
+                    content: vec![path],
+                    structure: true,
+                    ..Changes::default()
+                }
+            }
+            Edit::Rename(k, v) => {
+                let old = self.path(&self.examples[k % n].name);
+                let name = format!("renamed-{v}-{}", k % n);
+                if self.examples.iter().any(|e| e.name == name) {
+                    return Changes::default();
+                }
+                self.examples[k % n].name = name.clone();
+                std::fs::rename(&old, self.path(&name)).unwrap();
+                Changes {
+                    content: vec![old, self.path(&name)],
+                    structure: true,
+                    ..Changes::default()
+                }
+            }
+            Edit::ActTitle(j, v) => {
+                let rel = format!("content/acts/{}.md", ACTS[*j]);
+                self.site.write(
+                    &rel,
+                    format!(
+                        "+++\ntitle = \"Act {v}\"\nweight = {j}\n+++\n## Why {{#why}}\nText.\n"
+                    )
+                    .as_bytes(),
+                );
+                Changes {
+                    content: vec![handbook::output::absolute(&self.site.path(&rel))],
+                    ..Changes::default()
+                }
+            }
+            Edit::Template(v) => {
+                let rel = "themes/default/templates/tag.html";
+                if *v == 0 {
+                    let _ = std::fs::remove_file(self.site.path(rel));
+                } else {
+                    self.site.write(
+                        rel,
+                        format!(
+                            "{{% extends \"base.html\" %}}{{% block content %}}<h1>{{{{ term.name }}}} {v}</h1>{{% for card in term.pages %}}<p>{{{{ card.title }}}}</p>{{% endfor %}}{{% endblock content %}}"
+                        )
+                        .as_bytes(),
+                    );
+                }
+                Changes {
+                    theme: true,
+                    ..Changes::default()
+                }
+            }
+            Edit::Config(v) => {
+                self.site.write(
+                    "book.toml",
+                    format!("[book]\ntitle = \"Test Book\"\ndescription = \"Version {v}\"\n")
+                        .as_bytes(),
+                );
+                Changes {
+                    config: true,
+                    ..Changes::default()
+                }
+            }
+            Edit::Static(v) => {
+                self.site
+                    .write("static/notes.txt", format!("notes {v}\n").as_bytes());
+                Changes {
+                    statics: true,
+                    ..Changes::default()
+                }
+            }
+            Edit::Break(k) => {
+                let e = &self.examples[k % n];
+                self.site.write(
+                    &format!("content/examples/{}.md", e.name),
+                    b"+++\ntitle = \"Broken\"\ndate = not-a-date\n+++\nBody.\n",
+                );
+                Changes {
+                    content: vec![self.path(&e.name)],
+                    ..Changes::default()
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+
+    /// The promise of incremental rebuilds: whatever was edited, the result is a clean build's.
+    #[test]
+    fn incremental_rebuilds_equal_a_full_build(edits in proptest::collection::vec(edit(), 1..10)) {
+        let mut project = Project::new();
+        let mut session = Session::new(options(&project.site, true));
+        let first = session.run(&Changes::default()).unwrap();
+        prop_assert!(!first.has_errors(), "{:?}", first.diagnostics);
+        let out = project.site.path("public");
+        for edit in &edits {
+            let before = session.output().map(|o| as_bytes(&o.files));
+            let changes = project.apply(edit);
+            let report = session.run(&changes).unwrap();
+            let (fresh_failed, fresh_files) = fresh(&project.site);
+            prop_assert_eq!(report.has_errors(), fresh_failed, "after {:?}", edit);
+            if report.has_errors() {
+                // The last good site stays, in memory and on disk.
+                let kept = session.output().map(|o| as_bytes(&o.files));
+                prop_assert_eq!(&kept, &before);
+                prop_assert_eq!(Some(on_disk(&out)), before);
+                // Repair the broken file for the next edit, as an author would.
+                if let Edit::Break(k) = edit {
+                    let k = k % project.examples.len();
+                    let fix = project.save(k);
+                    prop_assert!(!session.run(&fix).unwrap().has_errors());
+                }
+                continue;
+            }
+            let incremental = as_bytes(&session.output().unwrap().files);
+            let fresh_files = as_bytes(&fresh_files.unwrap());
+            let differ: Vec<&String> = fresh_files
+                .iter()
+                .filter(|(k, v)| incremental.get(*k) != Some(v))
+                .map(|(k, _)| k)
+                .chain(incremental.keys().filter(|k| !fresh_files.contains_key(*k)))
+                .collect();
+            prop_assert!(differ.is_empty(), "after {:?}, these differ from a full build: {:?}", edit, differ);
+            prop_assert_eq!(on_disk(&out), fresh_files, "output folder after {:?}", edit);
+        }
+    }
+}
+
+#[test]
+fn body_edit_rerenders_only_its_page_and_rewrites_only_its_file() {
+    let mut project = Project::new();
+    let mut session = Session::new(options(&project.site, true));
+    let first = session.run(&Changes::default()).unwrap();
+    assert!(!first.has_errors());
+    let out = project.site.path("public");
+    let ino = |rel: &str| {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(out.join(rel)).unwrap().ino()
+    };
+    let home_inode = ino("index.html");
+    let home_mtime = std::fs::metadata(out.join("index.html"))
+        .unwrap()
+        .modified()
+        .unwrap();
+
+    // A sentence added at the end: no listing shows it.
+    let changes = project.apply(&Edit::Body(0, 2));
+    let report = session.run(&changes).unwrap();
+    assert_eq!((report.parsed, report.rendered), (1, 1), "{report:?}");
+    assert_eq!(report.changed.written, 1);
+    let name = &project.examples[0].name;
+    assert!(
+        project
+            .site
+            .read(&format!("public/examples/{name}/index.html"))
+            .contains("More text 2.")
+    );
+    assert_eq!(ino("index.html"), home_inode);
+    assert_eq!(
+        std::fs::metadata(out.join("index.html"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        home_mtime
+    );
+
+    // Saving without a change redoes nothing.
+    let report = session.run(&project.save(0)).unwrap();
+    assert_eq!(
+        (report.parsed, report.rendered, report.changed.written),
+        (0, 0, 0)
+    );
+}
+
+#[test]
+fn title_edit_rerenders_the_listings_that_show_it() {
+    let mut project = Project::new();
+    let mut session = Session::new(options(&project.site, true));
+    session.run(&Changes::default()).unwrap();
+    let changes = project.apply(&Edit::Title(1, 7));
+    let report = session.run(&changes).unwrap();
+    assert!(!report.has_errors());
+    // The page, its neighbours, the examples listing, its act, its tag page, the home page.
+    assert!(report.rendered > 3, "{report:?}");
+    assert!(report.rendered < report.files, "{report:?}");
+    assert!(
+        project
+            .site
+            .read("public/examples/index.html")
+            .contains("Retitled 7")
+    );
+}
+
+#[test]
+fn deleted_page_disappears_from_output_and_listings() {
+    let mut project = Project::new();
+    let mut session = Session::new(options(&project.site, true));
+    session.run(&Changes::default()).unwrap();
+    let gone = project.examples[0].clone();
+    let changes = project.apply(&Edit::Remove(0));
+    let report = session.run(&changes).unwrap();
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    assert!(
+        !project
+            .site
+            .exists(&format!("public/examples/{}", gone.name))
+    );
+    assert!(
+        !project
+            .site
+            .read("public/examples/index.html")
+            .contains(&gone.title)
+    );
+    assert!(report.changed.removed >= 1);
+}
