@@ -30,6 +30,10 @@ pub struct Discovered {
 pub fn is_ignored_name(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
+        // Emacs auto-save files, JetBrains "safe write" temporaries.
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
@@ -134,6 +138,10 @@ mod tests {
             ("page.md~", true),
             (".page.md.swp", true),
             ("4913", true),
+            ("#page.md#", true),
+            ("page.md___jb_tmp___", true),
+            ("page.md___jb_old___", true),
+            ("#hashtags.md", false),
             ("page.md", false),
             ("photo.jpg", false),
         ] {

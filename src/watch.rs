@@ -195,16 +195,8 @@ pub fn watch(
     let mut build = opts.build.clone();
     build.root = crate::output::absolute(&build.root);
     build.output = build.output.as_deref().map(crate::output::absolute);
-    let mut session = Session::new(build.clone());
-    let first = Changes::default();
-    let report = session.run(&first)?;
-    on_update(Update::Built {
-        changes: &first,
-        report: &report,
-        session: &session,
-    });
-    let layout = layout_of(&build, report.output.as_deref());
-
+    // Watch first, so that nothing saved during the first build is missed.
+    let layout = layout_of(&build);
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut watcher = Debouncer::new(opts.poll, tx)?;
     let watch_dir = |w: &mut Debouncer, dir: &Path, mode| -> Result<()> {
@@ -226,6 +218,16 @@ pub fn watch(
             watch_dir(&mut watcher, dir, RecursiveMode::Recursive)?;
         }
     }
+
+    let mut session = Session::new(build);
+    let first = Changes::default();
+    let report = session.run(&first)?;
+    let mut last_diagnostics = report.diagnostics.clone();
+    on_update(Update::Built {
+        changes: &first,
+        report: &report,
+        session: &session,
+    });
 
     loop {
         if stop
@@ -265,10 +267,21 @@ pub fn watch(
                 *on = false;
             }
         }
+        if std::env::var("HANDBOOK_LOG").is_ok_and(|v| v == "debug") {
+            for e in &events {
+                eprintln!("debug: {:?} {:?}", e.kind, e.paths);
+            }
+        }
         let Some(changes) = plan(&layout, &events) else {
             continue;
         };
         let report = session.run(&changes)?;
+        // One save can reach us as two batches (an editor's rename, then the close of the file
+        // written before it). The second finds every file as it was: nothing to report.
+        if is_noop(&report) && report.diagnostics == last_diagnostics {
+            continue;
+        }
+        last_diagnostics = report.diagnostics.clone();
         on_update(Update::Built {
             changes: &changes,
             report: &report,
@@ -277,13 +290,24 @@ pub fn watch(
     }
 }
 
-fn layout_of(opts: &BuildOptions, output: Option<&Path>) -> Layout {
-    let content = crate::config::Config::load(&opts.root, &crate::diagnostics::Diagnostics::new())
-        .map(|c| c.build.content)
-        .unwrap_or_else(|| PathBuf::from("content"));
-    let output = output
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| opts.root.join("public"));
+/// True if a run re-read files but found them all as they were.
+fn is_noop(report: &BuildReport) -> bool {
+    report.parsed == 0
+        && report.rendered == 0
+        && report.changed == crate::output::WriteStats::default()
+}
+
+/// The folders to watch, from the config as it is at the start (defaults if it is broken).
+fn layout_of(opts: &BuildOptions) -> Layout {
+    let config = crate::config::Config::load(&opts.root, &crate::diagnostics::Diagnostics::new());
+    let (content, output) = match config {
+        Some(c) => (c.build.content, c.build.output),
+        None => (PathBuf::from("content"), PathBuf::from("public")),
+    };
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join(output));
     Layout::new(&opts.root, &content, &output)
 }
 
