@@ -7,10 +7,11 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::discover;
 use crate::output;
 use crate::page::{self, Page, text_key};
-use crate::render;
-use crate::site::{self, LinkInput};
+use crate::render::{self, Scope};
+use crate::site::{self, LinkInput, Site};
 use crate::theme::Theme;
 use anyhow::Result;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -96,6 +97,8 @@ pub struct Session {
     parsed: HashMap<String, Cached>,
     theme: Option<Stage<Option<Theme>>>,
     statics: Option<Stage<BTreeMap<String, Vec<u8>>>>,
+    /// The linked site behind `last`; `None` after a failed run.
+    linked: Option<Linked>,
     last: Option<SiteOutput>,
     /// Whether `last` is what the output folder holds.
     on_disk: bool,
@@ -123,7 +126,16 @@ impl<T> Stage<T> {
     }
 }
 
+/// The linked site of the last good run, what linking reported, and the key of each page's
+/// summary as rendered.
+struct Linked {
+    site: Site,
+    diags: Vec<Diagnostic>,
+    ref_keys: Vec<u64>,
+}
+
 /// A source file as last read.
+#[derive(Clone)]
 struct Cached {
     key: u64,
     page: Result<Arc<Page>, Vec<Diagnostic>>,
@@ -144,6 +156,7 @@ impl Session {
             parsed: HashMap::new(),
             theme: None,
             statics: None,
+            linked: None,
             last: None,
             on_disk: false,
         }
@@ -165,7 +178,7 @@ impl Session {
 
     fn stages(&mut self, changes: &Changes, diags: &Diagnostics) -> Result<BuildReport> {
         let mut report = BuildReport::default();
-        let opts = &self.opts;
+        let opts = &self.opts.clone();
         let root = opts.root.as_path();
         let Some(mut config) = Config::load(root, diags) else {
             return Ok(report);
@@ -211,6 +224,11 @@ impl Session {
         }
         report.output = Some(output_dir.clone());
 
+        if self.edit_in_place(changes, &config, &output_dir, &mut report, diags)? {
+            return Ok(report);
+        }
+        // Whatever happens below, the linked site no longer matches the sources.
+        let previous_link = self.linked.take();
         let mut clock = Instant::now();
         let mut lap = |report: &mut BuildReport, name: &'static str| {
             report.phases.push((name, clock.elapsed()));
@@ -245,11 +263,21 @@ impl Session {
         let mut pages = Vec::with_capacity(found.pages.len());
         let mut drafts = HashSet::new();
         let mut parsed = HashMap::with_capacity(found.pages.len());
-        for file in &found.pages {
-            let cached = match self.parsed.remove(&file.rel) {
-                Some(c) if !changed.contains(file.abs.as_path()) => c,
-                old => read_page(file, &config, old, &mut report.parsed),
-            };
+        let old = std::mem::take(&mut self.parsed);
+        let read: Vec<(Cached, usize)> = found
+            .pages
+            .par_iter()
+            .map(|file| match old.get(&file.rel) {
+                Some(c) if !changed.contains(file.abs.as_path()) => (c.clone(), 0),
+                previous => {
+                    let mut n = 0;
+                    (read_page(file, &config, previous.cloned(), &mut n), n)
+                }
+            })
+            .collect();
+        drop(old);
+        for (file, (cached, n)) in found.pages.iter().zip(read) {
+            report.parsed += n;
             match &cached.page {
                 Ok(page) if page.fm.draft && !config.build.drafts => {
                     drafts.insert(page.rel.clone());
@@ -288,22 +316,29 @@ impl Session {
         static_files.extend(project_static);
         let static_names: HashSet<String> = static_files.keys().map(|k| (*k).clone()).collect();
 
-        let linked = site::link(
-            LinkInput {
-                config: &config,
-                pages,
-                assets: found.assets.clone(),
-                drafts,
-                static_files: static_names,
-                content_shown,
-            },
-            diags,
-        );
+        let Stage {
+            value: linked,
+            diags: link_diags,
+        } = Stage::run(|d| {
+            site::link(
+                LinkInput {
+                    config: &config,
+                    pages,
+                    assets: found.assets.clone(),
+                    drafts,
+                    static_files: static_names,
+                    content_shown,
+                },
+                d,
+            )
+        });
+        diags.extend(link_diags.iter().cloned());
+        drop(previous_link);
         report.pages = linked.pages.len();
         lap(&mut report, "link");
         let no_sigs = HashMap::new();
         let previous = self.last.as_ref().map_or(&no_sigs, |l| &l.sigs);
-        let rendered = render::render_site(&linked, theme, previous, diags);
+        let rendered = render::render_site(&linked, theme, previous, Scope::All, diags);
         report.rendered = rendered.rendered;
         lap(&mut report, "render");
 
@@ -406,7 +441,130 @@ impl Session {
             files: Arc::new(files),
             sigs,
         });
+        self.linked = Some(Linked {
+            site: linked,
+            diags: link_diags,
+            ref_keys: rendered.ref_keys,
+        });
         Ok(report)
+    }
+
+    /// The common edit: only the text of known pages changed, and nothing that other pages
+    /// see or link to (front matter, link targets, anchors) is different. The re-parsed pages
+    /// replace the old ones in the last linked site, and only they are rendered, unless a
+    /// summary that listings show changed ([`render::Scope::Pages`] then widens itself).
+    /// Returns false, having changed nothing but the parse cache, when that does not apply.
+    fn edit_in_place(
+        &mut self,
+        changes: &Changes,
+        config: &Config,
+        output_dir: &Path,
+        report: &mut BuildReport,
+        diags: &Diagnostics,
+    ) -> Result<bool> {
+        let started = Instant::now();
+        let only_text = !changes.structure
+            && !changes.config
+            && !changes.theme
+            && !changes.statics
+            && !changes.content.is_empty();
+        let (Some(linked), Some(found), Some(theme), Some(statics)) =
+            (&self.linked, &self.found, &self.theme, &self.statics)
+        else {
+            return Ok(false);
+        };
+        let Some(theme_value) = theme.value.as_ref() else {
+            return Ok(false);
+        };
+        if !only_text || self.last.is_none() {
+            return Ok(false);
+        }
+        let mut swaps: Vec<(usize, Arc<Page>)> = Vec::new();
+        for path in &changes.content {
+            let Some(file) = found.value.pages.iter().find(|f| f.abs == *path) else {
+                return Ok(false);
+            };
+            let old = self.parsed.get(&file.rel).cloned();
+            let new = read_page(file, config, old.clone(), &mut report.parsed);
+            self.parsed.insert(file.rel.clone(), new.clone());
+            let (Some(Ok(old)), Ok(new)) = (old.map(|c| c.page), new.page) else {
+                return Ok(false);
+            };
+            if Arc::ptr_eq(&old, &new) {
+                continue;
+            }
+            let dests = |p: &Page| -> Vec<String> {
+                p.parsed.links.iter().map(|l| l.dest.clone()).collect()
+            };
+            let same_outside = old.fm == new.fm
+                && dests(&old) == dests(&new)
+                && old.parsed.anchors == new.parsed.anchors
+                && !linked.diags.iter().any(|d| d.path == old.shown);
+            let at = linked
+                .site
+                .pages
+                .binary_search_by(|p| p.rel.as_str().cmp(&new.rel));
+            match at {
+                Ok(i) if same_outside => swaps.push((i, new)),
+                _ => return Ok(false),
+            }
+        }
+        report.phases.push(("parse", started.elapsed()));
+
+        let mut linked = self.linked.take().expect("checked above");
+        for (i, page) in &swaps {
+            linked.site.pages[*i] = Arc::clone(page);
+        }
+        diags.extend(found.diags.iter().cloned());
+        for page in &linked.site.pages {
+            diags.extend(page.parsed.diagnostics.iter().cloned());
+        }
+        diags.extend(linked.diags.iter().cloned());
+        diags.extend(theme.diags.iter().cloned());
+        diags.extend(statics.diags.iter().cloned());
+        report.pages = linked.site.pages.len();
+
+        let clock = Instant::now();
+        let last = self.last.as_mut().expect("checked above");
+        let pages: Vec<usize> = swaps.iter().map(|(i, _)| *i).collect();
+        let rendered = render::render_site(
+            &linked.site,
+            theme_value,
+            &last.sigs,
+            Scope::Pages {
+                pages: &pages,
+                old_keys: &linked.ref_keys,
+            },
+            diags,
+        );
+        report.rendered = rendered.rendered;
+        report.phases.push(("render", clock.elapsed()));
+        if diags.has_errors() {
+            return Ok(true);
+        }
+        let clock = Instant::now();
+        let mut files = (*last.files).clone();
+        for file in rendered.files {
+            if let Some(bytes) = file.bytes {
+                files.insert(file.path.clone(), Arc::new(bytes));
+            }
+            last.sigs.insert(file.path, file.sig);
+        }
+        report.files = files.len();
+        if self.opts.write {
+            report.changed = if self.on_disk {
+                output::write_changes(output_dir, &last.files, &files)?
+            } else {
+                output::write_site(output_dir, &files)?
+            };
+            report.written = true;
+            self.on_disk = true;
+        }
+        report.phases.push(("write", clock.elapsed()));
+        last.files = Arc::new(files);
+        linked.ref_keys = rendered.ref_keys;
+        self.linked = Some(linked);
+        Ok(true)
     }
 }
 

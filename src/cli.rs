@@ -227,6 +227,7 @@ fn print_update(root: &Path, update: Update<'_>) {
         Update::Built {
             changes, report, ..
         } => {
+            print_phases(report);
             let mut report_diags = report.diagnostics.clone();
             shown_from_cwd(root, &mut report_diags);
             let first = *changes == Changes::default();
@@ -308,11 +309,7 @@ fn run_build(opts: BuildOptions) -> ExitCode {
         Ok(mut report) => {
             shown_from_cwd(&opts.root, &mut report.diagnostics);
             print_diagnostics(&report.diagnostics);
-            if std::env::var("HANDBOOK_LOG").is_ok_and(|v| v == "debug") {
-                for (phase, time) in &report.phases {
-                    eprintln!("debug: {phase:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
-                }
-            }
+            print_phases(&report);
             summarize(&report, write);
             if report.has_errors() {
                 ExitCode::FAILURE
@@ -324,6 +321,15 @@ fn run_build(opts: BuildOptions) -> ExitCode {
             eprintln!("error: {e:#}");
             eprintln!("The previous output, if any, was left as it was.");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Per-stage timings, with `HANDBOOK_LOG=debug`.
+fn print_phases(report: &BuildReport) {
+    if std::env::var("HANDBOOK_LOG").is_ok_and(|v| v == "debug") {
+        for (phase, time) in &report.phases {
+            eprintln!("debug: {phase:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::fsx;
 use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -155,24 +156,30 @@ pub fn write_changes(output: &Path, old: &Files, new: &Files) -> Result<WriteSta
         return write_site(output, new);
     }
     let mut stats = WriteStats::default();
-    for (rel, bytes) in new {
-        if old
-            .get(rel)
-            .is_some_and(|o| Arc::ptr_eq(o, bytes) || o == bytes)
-        {
-            continue;
-        }
-        if !is_safe_relative(rel) {
-            bail!("refusing to write `{rel}`: the path would leave the output folder");
-        }
+    let changed: Vec<(&String, &Arc<Vec<u8>>)> = new
+        .iter()
+        .filter(|(rel, bytes)| {
+            !old.get(*rel)
+                .is_some_and(|o| Arc::ptr_eq(o, bytes) || o == *bytes)
+        })
+        .collect();
+    if let Some((rel, _)) = changed.iter().find(|(rel, _)| !is_safe_relative(rel)) {
+        bail!("refusing to write `{rel}`: the path would leave the output folder");
+    }
+    changed.par_iter().try_for_each(|(rel, bytes)| {
         let path = output.join(rel);
         let dir = path.parent().context("an output file has a folder")?;
         fsx::create_dir_all(dir)?;
-        let tmp = dir.join(format!(".handbook-tmp-{}", std::process::id()));
+        let name = path.file_name().context("an output file has a name")?;
+        let tmp = dir.join(format!(
+            ".{}.handbook-tmp-{}",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
         fsx::write(&tmp, bytes)?;
-        fsx::rename(&tmp, &path)?;
-        stats.written += 1;
-    }
+        fsx::rename(&tmp, &path)
+    })?;
+    stats.written = changed.len();
     for rel in old.keys().filter(|k| !new.contains_key(*k)) {
         if !is_safe_relative(rel) {
             continue;
@@ -197,16 +204,16 @@ pub fn write_changes(output: &Path, old: &Files, new: &Files) -> Result<WriteSta
 
 fn write_all(staging: &Path, files: &Files) -> Result<()> {
     fsx::create_dir_all(staging)?;
-    for (rel, bytes) in files {
-        if !is_safe_relative(rel) {
-            bail!("refusing to write `{rel}`: the path would leave the output folder");
-        }
+    if let Some(rel) = files.keys().find(|rel| !is_safe_relative(rel)) {
+        bail!("refusing to write `{rel}`: the path would leave the output folder");
+    }
+    files.par_iter().try_for_each(|(rel, bytes)| {
         let path = staging.join(rel);
         if let Some(dir) = path.parent() {
             fsx::create_dir_all(dir)?;
         }
-        fsx::write(&path, bytes)?;
-    }
+        fsx::write(&path, bytes)
+    })?;
     fsx::write(&staging.join(MARKER), MARKER_TEXT.as_bytes())
 }
 

@@ -17,9 +17,11 @@ use crate::links::relative_url;
 use crate::markdown::{self, Heading};
 use crate::site::{Child, Site};
 use crate::theme::{Theme, template_error};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 use toml::value::Datetime;
 
 type Sig = std::collections::hash_map::DefaultHasher;
@@ -197,14 +199,34 @@ pub struct Rendered {
     pub files: Vec<RenderedFile>,
     /// Files rendered (the rest were unchanged).
     pub rendered: usize,
+    /// Key of each page's summary ([`PageRef`]), for the next [`Scope::Pages`] pass; only the
+    /// scope's entries are meaningful after such a pass.
+    pub ref_keys: Vec<u64>,
+    /// The scope that was actually rendered.
+    pub whole_site: bool,
 }
 
-/// Renders every output page whose signature differs from `previous` (output path -> signature
-/// of the last good build; empty for a full build).
+/// Which output a render pass considers.
+pub enum Scope<'s> {
+    /// Every output file.
+    All,
+    /// Only these pages, because only their bodies changed and everything else about the site
+    /// is as it was. Valid while each page's summary keeps its key in `old_keys` (the keys of
+    /// the pass that made the previous output); otherwise listings that show the page may
+    /// change too, and the pass widens itself to [`Scope::All`].
+    Pages {
+        pages: &'s [usize],
+        old_keys: &'s [u64],
+    },
+}
+
+/// Renders every output file in `scope` whose signature differs from `previous` (output path
+/// -> signature of the last good build; empty for a full build).
 pub fn render_site(
     site: &Site,
     theme: &Theme,
     previous: &HashMap<String, u64>,
+    scope: Scope<'_>,
     diags: &Diagnostics,
 ) -> Rendered {
     let config = &site.config;
@@ -227,9 +249,7 @@ pub fn render_site(
             count: t.pages.len(),
         })
         .collect();
-    let refs: Vec<PageRef<'_>> = (0..site.pages.len())
-        .map(|i| page_ref(site, i, &tag_refs))
-        .collect();
+    let refs: Vec<OnceLock<PageRef<'_>>> = (0..site.pages.len()).map(|_| OnceLock::new()).collect();
     let nav = nav_items(site, 0);
     let global = {
         let mut h = Sig::new();
@@ -244,46 +264,55 @@ pub fn render_site(
         site_ctx: &site_ctx,
         nav: &nav,
         refs: &refs,
+        tag_refs: &tag_refs,
         diags,
         global,
         previous,
     };
 
-    let mut out = Rendered {
-        files: Vec::with_capacity(site.pages.len() + site.tags.len() + 2),
-        rendered: 0,
-    };
-    for i in 0..site.pages.len() {
-        let Some(template) = template_for(site, theme, i, diags) else {
-            continue;
-        };
-        let path = format!("{}index.html", site.urls[i]);
-        let ctx = base.page_ctx(i);
-        base.emit(&mut out, path, &template, ctx, Some(i));
+    if let Scope::Pages { pages, old_keys } = scope {
+        let same = pages
+            .iter()
+            .all(|&i| old_keys.get(i) == Some(&base.page_ref(i).key));
+        if same {
+            let files: Vec<RenderedFile> =
+                pages.iter().filter_map(|&i| base.emit_page(i)).collect();
+            return Rendered {
+                rendered: files.iter().filter(|f| f.bytes.is_some()).count(),
+                files,
+                ref_keys: old_keys.to_vec(),
+                whole_site: false,
+            };
+        }
     }
+
+    let mut files: Vec<RenderedFile> = (0..site.pages.len())
+        .into_par_iter()
+        .filter_map(|i| base.emit_page(i))
+        .collect();
     if !site.tags.is_empty() {
         let mut ctx = base.plain_ctx("tags/", "Tags".into(), "tags");
         ctx.terms = tag_refs.iter().collect();
-        base.emit(&mut out, "tags/index.html".into(), "tags.html", ctx, None);
-        for (t, tag) in site.tags.iter().enumerate() {
-            let tref = &tag_refs[t];
-            let mut ctx = base.plain_ctx(&tref.url, format!("Tagged “{}”", tag.name), "tag");
-            ctx.breadcrumbs.push(LinkCtx {
-                title: "Tags",
-                url: "tags/",
-            });
-            ctx.term = Some(TermCtx {
-                tag: tref,
-                pages: tag.pages.iter().map(|&p| &refs[p]).collect(),
-            });
-            base.emit(
-                &mut out,
-                format!("{}index.html", tref.url),
-                "tag.html",
-                ctx,
-                None,
-            );
-        }
+        files.extend(base.emit("tags/index.html".into(), "tags.html", ctx, None));
+        let tag_files: Vec<RenderedFile> = site
+            .tags
+            .par_iter()
+            .enumerate()
+            .filter_map(|(t, tag)| {
+                let tref = &tag_refs[t];
+                let mut ctx = base.plain_ctx(&tref.url, format!("Tagged “{}”", tag.name), "tag");
+                ctx.breadcrumbs.push(LinkCtx {
+                    title: "Tags",
+                    url: "tags/",
+                });
+                ctx.term = Some(TermCtx {
+                    tag: tref,
+                    pages: tag.pages.iter().map(|&p| base.page_ref(p)).collect(),
+                });
+                base.emit(format!("{}index.html", tref.url), "tag.html", ctx, None)
+            })
+            .collect();
+        files.extend(tag_files);
     }
     let mut ctx = base.plain_ctx("", "Page not found".into(), "404");
     ctx.root = not_found_root(&config.book.base_url);
@@ -292,8 +321,15 @@ pub fn render_site(
         .get("assets/style.css")
         .and_then(|b| std::str::from_utf8(b).ok());
     ctx.inline_css = css;
-    base.emit(&mut out, "404.html".into(), "404.html", ctx, None);
-    out
+    files.extend(base.emit("404.html".into(), "404.html", ctx, None));
+    Rendered {
+        rendered: files.iter().filter(|f| f.bytes.is_some()).count(),
+        files,
+        ref_keys: (0..site.pages.len())
+            .map(|i| base.page_ref(i).key)
+            .collect(),
+        whole_site: true,
+    }
 }
 
 impl SiteCtx<'_> {
@@ -404,7 +440,9 @@ struct Base<'a> {
     theme: &'a Theme,
     site_ctx: &'a SiteCtx<'a>,
     nav: &'a [NavItem<'a>],
-    refs: &'a [PageRef<'a>],
+    /// Page summaries, made when first needed (a one-page pass needs a handful).
+    refs: &'a [OnceLock<PageRef<'a>>],
+    tag_refs: &'a [TagRef<'a>],
     diags: &'a Diagnostics,
     /// Key of what every page shares: theme, site settings, navigation.
     global: u64,
@@ -412,6 +450,10 @@ struct Base<'a> {
 }
 
 impl<'a> Base<'a> {
+    fn page_ref(&self, i: usize) -> &'a PageRef<'a> {
+        self.refs[i].get_or_init(|| page_ref(self.site, i, self.tag_refs))
+    }
+
     fn plain_ctx(&self, url: &'a str, title: String, kind: &'static str) -> Ctx<'a> {
         let book = &self.site.config.book.title;
         Ctx {
@@ -474,8 +516,8 @@ impl<'a> Base<'a> {
                 }
             })
             .collect();
-        ctx.prev = site.prev[i].map(|p| &self.refs[p]);
-        ctx.next = site.next[i].map(|p| &self.refs[p]);
+        ctx.prev = site.prev[i].map(|p| self.page_ref(p));
+        ctx.next = site.next[i].map(|p| self.page_ref(p));
         let content_key = {
             let mut h = Sig::new();
             (page.key, &site.hrefs[i]).hash(&mut h);
@@ -483,7 +525,12 @@ impl<'a> Base<'a> {
         };
         let backlinks = site.backlinks[i]
             .iter()
-            .map(|(name, list)| (name.as_str(), list.iter().map(|&p| &self.refs[p]).collect()))
+            .map(|(name, list)| {
+                (
+                    name.as_str(),
+                    list.iter().map(|&p| self.page_ref(p)).collect(),
+                )
+            })
             .collect();
         let related = site.relations[i]
             .first()
@@ -493,7 +540,7 @@ impl<'a> Base<'a> {
                     .flatten()
                     .filter(|&&p| p != i)
                     .take(5)
-                    .map(|&p| &self.refs[p])
+                    .map(|&p| self.page_ref(p))
                     .collect()
             })
             .unwrap_or_default();
@@ -502,7 +549,7 @@ impl<'a> Base<'a> {
                 && (page.dir == c.section || page.dir.starts_with(&format!("{}/", c.section)))
         });
         ctx.page = Some(PageCtx {
-            summary: &self.refs[i],
+            summary: self.page_ref(i),
             content: String::new(),
             content_key,
             word_count: page.parsed.word_count,
@@ -533,11 +580,11 @@ impl<'a> Base<'a> {
     fn section_ctx(&self, s: usize) -> SectionCtx<'a> {
         let section = &self.site.sections[s];
         SectionCtx {
-            pages: section.pages.iter().map(|&p| &self.refs[p]).collect(),
+            pages: section.pages.iter().map(|&p| self.page_ref(p)).collect(),
             subsections: section
                 .subsections
                 .iter()
-                .map(|&x| &self.refs[self.site.sections[x].page])
+                .map(|&x| self.page_ref(self.site.sections[x].page))
                 .collect(),
         }
     }
@@ -545,12 +592,11 @@ impl<'a> Base<'a> {
     /// Signs `ctx`; renders it unless the previous build rendered the same signature.
     fn emit(
         &self,
-        out: &mut Rendered,
         path: String,
         template: &str,
         mut ctx: Ctx<'_>,
         page: Option<usize>,
-    ) {
+    ) -> Option<RenderedFile> {
         let sig = {
             let mut h = Sig::new();
             (self.global, template).hash(&mut h);
@@ -558,26 +604,30 @@ impl<'a> Base<'a> {
             h.finish()
         };
         if self.previous.get(&path) == Some(&sig) {
-            out.files.push(RenderedFile {
+            return Some(RenderedFile {
                 path,
                 sig,
                 bytes: None,
             });
-            return;
         }
         if let (Some(i), Some(page_ctx)) = (page, ctx.page.as_mut()) {
             let site = self.site;
             page_ctx.content = markdown::render(&site.pages[i].parsed.events, &site.hrefs[i]);
         }
         let shown = page.map(|i| self.site.pages[i].shown.as_str());
-        if let Some(bytes) = self.render(template, &ctx, shown) {
-            out.rendered += 1;
-            out.files.push(RenderedFile {
-                path,
-                sig,
-                bytes: Some(bytes),
-            });
-        }
+        let bytes = self.render(template, &ctx, shown)?;
+        Some(RenderedFile {
+            path,
+            sig,
+            bytes: Some(bytes),
+        })
+    }
+
+    /// Renders one page's file (see [`Base::emit`]).
+    fn emit_page(&self, i: usize) -> Option<RenderedFile> {
+        let template = template_for(self.site, self.theme, i, self.diags)?;
+        let path = format!("{}index.html", self.site.urls[i]);
+        self.emit(path, &template, self.page_ctx(i), Some(i))
     }
 
     fn render(&self, template: &str, ctx: &Ctx<'_>, page: Option<&str>) -> Option<Vec<u8>> {
