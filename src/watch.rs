@@ -22,6 +22,9 @@ use std::time::Duration;
 /// rename, delete backup) finish within a few milliseconds; the edit-to-page target is 50 ms.
 pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
+/// Extra wait after a batch in which a file vanished, for the rest of an editor's save.
+pub const SETTLE: Duration = Duration::from_millis(60);
+
 /// What a changed path is to the build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -242,21 +245,25 @@ pub fn watch(
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
         };
         let mut events: Vec<Event> = Vec::new();
-        let mut take = |batch: DebounceEventResult| match batch {
-            Ok(list) => events.extend(list.into_iter().map(|e: DebouncedEvent| Event {
-                kind: e.event.kind,
-                paths: e.event.paths,
-            })),
-            Err(errors) => {
-                for e in errors {
-                    on_update(Update::WatchError(e.to_string()));
-                }
-            }
-        };
-        take(batch);
+        let mut errors: Vec<String> = Vec::new();
+        collect(batch, &mut events, &mut errors);
         // Batches that arrived while we were busy belong to the same rebuild.
         while let Ok(more) = rx.try_recv() {
-            take(more);
+            collect(more, &mut events, &mut errors);
+        }
+        // A file that just disappeared is usually coming back (vim's backup rename, delete
+        // and create): give the editor a moment so that one save stays one rebuild.
+        let vanished = events
+            .iter()
+            .flat_map(|e| &e.paths)
+            .any(|p| classify(&layout, p) != Kind::Ignored && !p.exists());
+        if vanished {
+            while let Ok(more) = rx.recv_timeout(SETTLE) {
+                collect(more, &mut events, &mut errors);
+            }
+        }
+        for e in errors {
+            on_update(Update::WatchError(e));
         }
         // Folders created after the start (or re-created) get their watch now.
         for (dir, on) in recursive.iter().zip(watched.iter_mut()) {
@@ -287,6 +294,16 @@ pub fn watch(
             report: &report,
             session: &session,
         });
+    }
+}
+
+fn collect(batch: DebounceEventResult, events: &mut Vec<Event>, errors: &mut Vec<String>) {
+    match batch {
+        Ok(list) => events.extend(list.into_iter().map(|e: DebouncedEvent| Event {
+            kind: e.event.kind,
+            paths: e.event.paths,
+        })),
+        Err(list) => errors.extend(list.into_iter().map(|e| e.to_string())),
     }
 }
 
