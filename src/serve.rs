@@ -326,20 +326,24 @@ async fn handle(
     if path == EVENTS_PATH {
         return events(&state, headers);
     }
-    let snapshot = {
+    let (snapshot, error) = {
         let site = state.site.read().unwrap_or_else(|e| e.into_inner());
-        Arc::clone(&site.files)
+        (Arc::clone(&site.files), site.error.clone())
     };
+    if let (true, Some(error)) = (snapshot.is_empty(), error) {
+        // No good build yet: every page is the error, and reloads itself once it is fixed.
+        return failed_page(&error);
+    }
     match resolve(&state.base, path) {
         Target::BadRequest => plain(StatusCode::BAD_REQUEST, "bad request path\n"),
         Target::Redirect(to) => redirect(&to),
-        Target::NotFound => not_found(&state, &snapshot),
+        Target::NotFound => not_found(&snapshot),
         Target::File(rel) => match snapshot.get(&rel) {
             Some(bytes) => file(&rel, bytes, StatusCode::OK),
             None if snapshot.contains_key(&format!("{rel}/index.html")) => {
                 redirect(&format!("{path}/"))
             }
-            None => not_found(&state, &snapshot),
+            None => not_found(&snapshot),
         },
     }
 }
@@ -409,14 +413,39 @@ fn file(rel: &str, bytes: &[u8], status: StatusCode) -> Response {
     response
 }
 
-fn not_found(state: &State, files: &Files) -> Response {
+fn not_found(files: &Files) -> Response {
     match files.get("404.html") {
         Some(bytes) => file("404.html", bytes, StatusCode::NOT_FOUND),
-        None => {
-            let _ = state;
-            plain(StatusCode::NOT_FOUND, "not found\n")
+        None => plain(StatusCode::NOT_FOUND, "not found\n"),
+    }
+}
+
+fn failed_page(error: &str) -> Response {
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Build failed</title></head>\n\
+         <body><h1>The site did not build</h1><pre>{}</pre></body>\n</html>\n",
+        escape_html(error)
+    );
+    file(
+        "index.html",
+        html.as_bytes(),
+        StatusCode::SERVICE_UNAVAILABLE,
+    )
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
         }
     }
+    out
 }
 
 fn redirect(to: &str) -> Response {

@@ -226,6 +226,42 @@ fn broken_file_shows_overlay_keeps_last_good_site_and_recovers() {
 }
 
 #[test]
+fn a_project_broken_from_the_start_shows_its_errors_until_fixed() {
+    let site = handbook_site().file(
+        "content/examples/new.md",
+        "+++\ntitle = \"x\"\ndate = <script>alert(1)</script>\n+++\nBody.\n",
+    );
+    let server = Server::start(&site, &[]);
+    let page = server.get("/");
+    assert_eq!(page.status, 503);
+    assert!(
+        page.body.contains("content/examples/new.md:3:"),
+        "{}",
+        page.body
+    );
+    // The offending line is shown, escaped.
+    assert!(
+        page.body.contains("&lt;script&gt;alert(1)"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("<script>alert"));
+    assert!(
+        page.body.contains("/__handbook/events"),
+        "reloads itself when fixed"
+    );
+    let events = server.events();
+    assert_eq!(
+        next_event(&events).0,
+        "failed",
+        "the current errors come first"
+    );
+    example(&site, "Fixed.");
+    assert_eq!(next_event(&events).0, "reload");
+    assert_eq!(server.get("/").status, 200);
+}
+
+#[test]
 fn overlay_text_is_never_html() {
     // The client builds the overlay with textContent; the message travels as plain SSE data.
     let client = include_str!("../src/serve_client.js");
