@@ -424,28 +424,17 @@ fn failed_page(error: &str) -> Response {
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Build failed</title></head>\n\
          <body><h1>The site did not build</h1><pre>{}</pre></body>\n</html>\n",
-        escape_html(error)
+        {
+            let mut escaped = String::with_capacity(error.len());
+            crate::markdown::escape_attr(&mut escaped, error);
+            escaped
+        }
     );
     file(
         "index.html",
         html.as_bytes(),
         StatusCode::SERVICE_UNAVAILABLE,
     )
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn redirect(to: &str) -> Response {
