@@ -8,6 +8,7 @@ use crate::discover;
 use crate::output;
 use crate::page::{self, Page, text_key};
 use crate::render::{self, Scope};
+use crate::search;
 use crate::site::{self, LinkInput, Site};
 use crate::theme::Theme;
 use anyhow::Result;
@@ -29,6 +30,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// False for `check`: validate and render, write nothing.
     pub write: bool,
+    /// Spell links `dir/index.html`, so the site works opened from disk.
+    pub offline: bool,
 }
 
 #[derive(Debug, Default)]
@@ -132,6 +135,7 @@ struct Linked {
     site: Site,
     diags: Vec<Diagnostic>,
     ref_keys: Vec<u64>,
+    index: search::Index,
 }
 
 /// A source file as last read.
@@ -341,6 +345,8 @@ impl Session {
         let rendered = render::render_site(&linked, theme, previous, Scope::All, diags);
         report.rendered = rendered.rendered;
         lap(&mut report, "render");
+        let index = search::Index::build(&linked);
+        lap(&mut report, "search index");
 
         let mut files = output::Files::new();
         let mut sigs = HashMap::with_capacity(rendered.files.len());
@@ -398,6 +404,10 @@ impl Session {
                 sigs.insert(file.path, file.sig);
             }
         }
+        for (path, bytes) in index.files() {
+            let from = Origin::Generated(path.clone());
+            add(path, Arc::new(bytes), from, &mut files);
+        }
         for asset in &linked.assets {
             match std::fs::read(&asset.abs) {
                 Ok(bytes) => {
@@ -445,6 +455,7 @@ impl Session {
             site: linked,
             diags: link_diags,
             ref_keys: rendered.ref_keys,
+            index,
         });
         Ok(report)
     }
@@ -512,8 +523,10 @@ impl Session {
         report.phases.push(("parse", started.elapsed()));
 
         let mut linked = self.linked.take().expect("checked above");
+        let mut index_files = Vec::new();
         for (i, page) in &swaps {
-            linked.site.pages[*i] = Arc::clone(page);
+            let old = std::mem::replace(&mut linked.site.pages[*i], Arc::clone(page));
+            index_files.extend(linked.index.update(&linked.site, *i, &old));
         }
         diags.extend(found.diags.iter().cloned());
         for page in &linked.site.pages {
@@ -544,6 +557,9 @@ impl Session {
         }
         let clock = Instant::now();
         let mut files = (*last.files).clone();
+        for (path, bytes) in index_files {
+            files.insert(path, Arc::new(bytes));
+        }
         for file in rendered.files {
             if let Some(bytes) = file.bytes {
                 files.insert(file.path.clone(), Arc::new(bytes));
@@ -629,6 +645,7 @@ fn apply_overrides(config: &mut Config, opts: &BuildOptions, diags: &Diagnostics
     if opts.drafts {
         config.build.drafts = true;
     }
+    config.build.offline = opts.offline;
     if let Some(url) = &opts.base_url {
         if url.starts_with("http://") || url.starts_with("https://") {
             config.book.base_url = url.trim_end_matches('/').to_string();

@@ -76,6 +76,9 @@ pub struct BuildArgs {
     /// Absolute URL the site will be served from (overrides `[book] base_url`).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Write links as `dir/index.html`, so the site (search included) works opened from disk.
+    #[arg(long)]
+    pub offline: bool,
 }
 
 #[derive(Debug, Args)]
@@ -126,6 +129,7 @@ pub fn run(cli: Cli) -> ExitCode {
             drafts: a.drafts,
             base_url: a.base_url,
             write: true,
+            offline: a.offline,
         }),
         Command::Check(a) => run_build(BuildOptions {
             root: a.root,
@@ -179,6 +183,7 @@ fn watch_options(a: &WatchArgs) -> WatchOptions {
             drafts: a.build.drafts,
             base_url: a.build.base_url.clone(),
             write: true,
+            offline: a.build.offline,
         },
         poll: a.poll.map(|ms| Duration::from_millis(ms.max(10))),
     }

@@ -51,6 +51,9 @@ pub struct Build {
     pub output: PathBuf,
     pub theme: String,
     pub drafts: bool,
+    /// Links spelled `dir/index.html` for reading from disk (`build --offline`; not a key).
+    #[serde(skip)]
+    pub offline: bool,
 }
 
 impl Default for Build {
@@ -60,6 +63,7 @@ impl Default for Build {
             output: "public".into(),
             theme: "default".into(),
             drafts: false,
+            offline: false,
         }
     }
 }

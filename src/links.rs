@@ -31,6 +31,8 @@ pub fn relative_url(from: &str, to: &str) -> String {
 pub struct Resolver<'a> {
     pub pages: &'a [Arc<Page>],
     pub urls: &'a [String],
+    /// How links spell each page's URL (see `Site::links`).
+    pub links: &'a [String],
     pub by_rel: &'a HashMap<&'a str, usize>,
     pub assets: &'a HashSet<&'a str>,
     pub static_files: &'a HashSet<String>,
@@ -100,7 +102,7 @@ impl Resolver<'_> {
         for candidate in &candidates {
             let candidate = index_rel(candidate);
             if let Some(&target) = self.by_rel.get(candidate.as_str()) {
-                let mut href = relative_url(from_url, &self.urls[target]);
+                let mut href = relative_url(from_url, &self.links[target]);
                 if let Some(f) = fragment {
                     if !f.is_empty() && !self.pages[target].parsed.anchors.iter().any(|a| a == f) {
                         error(

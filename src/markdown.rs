@@ -47,6 +47,8 @@ pub struct Parsed {
     pub anchors: Vec<String>,
     /// Plain text of the first paragraph.
     pub summary: String,
+    /// Plain text of the whole body (headings and code included), for the search index.
+    pub text: String,
     pub word_count: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -81,17 +83,12 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
         }
     }
 
-    let mut footnotes: HashMap<String, usize> = HashMap::new();
-    let mut footnote_number = |label: &str| {
-        let next = footnotes.len() + 1;
-        *footnotes.entry(label.to_string()).or_insert(next)
-    };
-
     let mut out: Vec<Event<'static>> = Vec::with_capacity(raw.len());
     let mut headings = Vec::new();
     let mut anchors = Vec::new();
     let mut links = Vec::new();
     let mut summary = String::new();
+    let mut text = String::new();
     let mut summary_done = false;
     let mut in_paragraph = false;
     let mut word_count = 0;
@@ -116,29 +113,22 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
                     inner.push(e.into_static());
                 }
                 word_count += count_words(&title);
+                text.push_str(&title);
+                text.push('\n');
                 let id = match id {
                     Some(id) => id.to_string(),
                     None => ids.unique(&slugify(&title)),
                 };
                 let n = heading_number(level);
-                let mut open = format!("<h{n} id=\"");
-                escape_attr(&mut open, &id);
-                open.push('"');
-                if !classes.is_empty() {
-                    open.push_str(" class=\"");
-                    let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
-                    escape_attr(&mut open, &joined.join(" "));
-                    open.push('"');
-                }
-                open.push('>');
-                out.push(Event::Html(open.into()));
+                // Markup (id, anchor link) is written by `render`, which may prefix the id.
+                out.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id.clone())),
+                    classes: classes.into_iter().map(|c| c.into_static()).collect(),
+                    attrs: Vec::new(),
+                }));
                 out.extend(inner);
-                let mut close = String::from(" <a class=\"anchor\" href=\"#");
-                escape_attr(&mut close, &id);
-                close.push_str("\" aria-label=\"Link to this section: ");
-                escape_attr(&mut close, &title);
-                let _ = writeln!(close, "\">#</a></h{n}>");
-                out.push(Event::Html(close.into()));
+                out.push(Event::End(TagEnd::Heading(level)));
                 anchors.push(id.clone());
                 headings.push(Heading {
                     level: n,
@@ -177,29 +167,9 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
                 }
                 out.push(event.into_static());
             }
-            Event::FootnoteReference(label) => {
-                let n = footnote_number(&label);
-                let id = slugify(&label);
-                out.push(Event::Html(
-                    format!(
-                        "<sup class=\"footnote-reference\" id=\"fnref-{id}\"><a href=\"#fn-{id}\">{n}</a></sup>"
-                    )
-                    .into(),
-                ));
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                let n = footnote_number(&label);
-                let id = slugify(&label);
-                anchors.push(format!("fn-{id}"));
-                out.push(Event::Html(
-                    format!(
-                        "<div class=\"footnote-definition\" id=\"fn-{id}\"><span class=\"footnote-label\">{n}.</span> "
-                    )
-                    .into(),
-                ));
-            }
-            Event::End(TagEnd::FootnoteDefinition) => {
-                out.push(Event::Html("</div>\n".into()));
+            Event::Start(Tag::FootnoteDefinition(ref label)) => {
+                anchors.push(format!("fn-{}", slugify(label)));
+                out.push(event.into_static());
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, label) = callout(kind);
@@ -217,6 +187,7 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
             }
             Event::End(TagEnd::Paragraph) => {
                 in_paragraph = false;
+                text.push('\n');
                 if !summary.is_empty() {
                     summary_done = true;
                 }
@@ -231,6 +202,7 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
                 out.push(event.into_static());
             }
             Event::Text(ref t) | Event::Code(ref t) => {
+                text.push_str(t);
                 if code_depth == 0 {
                     word_count += count_words(t);
                     if in_paragraph && !summary_done {
@@ -239,8 +211,17 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
                 }
                 out.push(event.into_static());
             }
-            Event::SoftBreak | Event::HardBreak if in_paragraph && !summary_done => {
-                summary.push(' ');
+            Event::SoftBreak | Event::HardBreak => {
+                text.push(' ');
+                if in_paragraph && !summary_done {
+                    summary.push(' ');
+                }
+                out.push(event.into_static());
+            }
+            Event::End(
+                TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_) | TagEnd::HtmlBlock,
+            ) => {
+                text.push('\n');
                 out.push(event.into_static());
             }
             other => out.push(other.into_static()),
@@ -252,6 +233,7 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
         links,
         anchors,
         summary: summary.split_whitespace().collect::<Vec<_>>().join(" "),
+        text,
         word_count,
         diagnostics,
     }
@@ -285,10 +267,23 @@ fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     }
 }
 
-/// Renders stored events to HTML, replacing the destination of link `i` with `hrefs[i]`.
-pub fn render(events: &[Event<'static>], hrefs: &[String]) -> String {
+/// Renders a parsed page to HTML: link `i` goes to `hrefs[i]`, and every id the page defines
+/// (headings, footnotes) gets `id_prefix`, so that pages can share one document (the print page).
+pub fn render(parsed: &Parsed, hrefs: &[String], id_prefix: &str) -> String {
     let mut link = 0;
-    let mapped = events.iter().map(|e| match e {
+    let mut heading = 0;
+    // Footnotes are numbered in order of first appearance, reference or definition.
+    let mut footnotes: HashMap<String, usize> = HashMap::new();
+    let mut number = |label: &str| -> usize {
+        let next = footnotes.len() + 1;
+        *footnotes.entry(label.to_string()).or_insert(next)
+    };
+    let id_attr = |id: &str| {
+        let mut out = String::new();
+        escape_attr(&mut out, &format!("{id_prefix}{id}"));
+        out
+    };
+    let mapped = parsed.events.iter().map(|e| match e {
         Event::Start(Tag::Link {
             link_type,
             dest_url: _,
@@ -319,6 +314,57 @@ pub fn render(events: &[Event<'static>], hrefs: &[String]) -> String {
                 id: id.clone(),
             })
         }
+        Event::Start(Tag::Heading { level, classes, .. }) => {
+            let h = parsed
+                .headings
+                .get(heading)
+                .expect("parse records a Heading for each heading event");
+            let mut open = format!("<h{} id=\"{}\"", heading_number(*level), id_attr(&h.id));
+            if !classes.is_empty() {
+                open.push_str(" class=\"");
+                let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+                escape_attr(&mut open, &joined.join(" "));
+                open.push('"');
+            }
+            open.push('>');
+            Event::Html(open.into())
+        }
+        Event::End(TagEnd::Heading(level)) => {
+            let h = parsed
+                .headings
+                .get(heading)
+                .expect("parse records a Heading for each heading event");
+            heading += 1;
+            let mut close = format!(" <a class=\"anchor\" href=\"#{}\"", id_attr(&h.id));
+            close.push_str(" aria-label=\"Link to this section: ");
+            escape_attr(&mut close, &h.title);
+            let _ = writeln!(close, "\">#</a></h{}>", heading_number(*level));
+            Event::Html(close.into())
+        }
+        Event::FootnoteReference(label) => {
+            let n = number(label);
+            let id = slugify(label);
+            Event::Html(
+                format!(
+                    "<sup class=\"footnote-reference\" id=\"{}\"><a href=\"#{}\">{n}</a></sup>",
+                    id_attr(&format!("fnref-{id}")),
+                    id_attr(&format!("fn-{id}"))
+                )
+                .into(),
+            )
+        }
+        Event::Start(Tag::FootnoteDefinition(label)) => {
+            let n = number(label);
+            let id = slugify(label);
+            Event::Html(
+                format!(
+                    "<div class=\"footnote-definition\" id=\"{}\"><span class=\"footnote-label\">{n}.</span> ",
+                    id_attr(&format!("fn-{id}"))
+                )
+                .into(),
+            )
+        }
+        Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>\n".into()),
         other => other.clone(),
     });
     let mut out = String::new();
@@ -358,7 +404,7 @@ mod tests {
     fn html_of(body: &str) -> String {
         let p = parse_str(body);
         let hrefs: Vec<String> = p.links.iter().map(|l| l.dest.clone()).collect();
-        render(&p.events, &hrefs)
+        render(&p, &hrefs, "")
     }
 
     #[test]
@@ -395,7 +441,7 @@ mod tests {
         assert_eq!(p.links[0].dest, "../acts/a.md#why");
         assert_eq!(p.links[0].offset, body.find('[').unwrap());
         assert!(p.links[1].is_image);
-        let html = render(&p.events, &["../../acts/a/#why".into(), "p.png".into()]);
+        let html = render(&p, &["../../acts/a/#why".into(), "p.png".into()], "");
         assert!(
             html.contains("<a href=\"../../acts/a/#why\">x</a>"),
             "{html}"
@@ -407,6 +453,16 @@ mod tests {
         let p = parse_str("text\n\n![](p.png)\n");
         assert_eq!(p.diagnostics.len(), 1);
         assert_eq!(p.diagnostics[0].location(), "a.md:3:1");
+    }
+
+    #[test]
+    fn ids_take_a_prefix_for_shared_documents() {
+        let p = parse_str("## Why\n\nClaim[^a].\n\n[^a]: Source.\n");
+        let html = render(&p, &[], "p-x--");
+        assert!(html.contains("<h2 id=\"p-x--why\">"), "{html}");
+        assert!(html.contains("href=\"#p-x--why\""), "{html}");
+        assert!(html.contains("id=\"p-x--fnref-a\"><a href=\"#p-x--fn-a\">1</a>"), "{html}");
+        assert!(html.contains("id=\"p-x--fn-a\""), "{html}");
     }
 
     #[test]

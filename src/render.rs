@@ -167,6 +167,10 @@ struct Ctx<'a> {
     root: String,
     /// This page's URL relative to the root (compare with `nav` entries' `url`).
     url: &'a str,
+    /// The home page and the tags index as links spell them (`""` and `tags/`, or with
+    /// `index.html` in an offline build): `{{ root }}{{ home_url }}`.
+    home_url: &'a str,
+    tags_url: &'a str,
     /// `<title>` of the document.
     title: String,
     description: &'a str,
@@ -245,7 +249,11 @@ pub fn render_site(
         .map(|t| TagRef {
             name: &t.name,
             slug: &t.slug,
-            url: format!("tags/{}/", t.slug),
+            url: if config.build.offline {
+                format!("tags/{}/index.html", t.slug)
+            } else {
+                format!("tags/{}/", t.slug)
+            },
             count: t.pages.len(),
         })
         .collect();
@@ -265,6 +273,12 @@ pub fn render_site(
         nav: &nav,
         refs: &refs,
         tag_refs: &tag_refs,
+        home_url: &site.links[site.sections[0].page],
+        tags_url: if config.build.offline {
+            "tags/index.html"
+        } else {
+            "tags/"
+        },
         diags,
         global,
         previous,
@@ -291,7 +305,7 @@ pub fn render_site(
         .filter_map(|i| base.emit_page(i))
         .collect();
     if !site.tags.is_empty() {
-        let mut ctx = base.plain_ctx("tags/", "Tags".into(), "tags");
+        let mut ctx = base.plain_ctx(base.tags_url, "Tags".into(), "tags");
         ctx.terms = tag_refs.iter().collect();
         files.extend(base.emit("tags/index.html".into(), "tags.html", ctx, None));
         let tag_files: Vec<RenderedFile> = site
@@ -303,13 +317,13 @@ pub fn render_site(
                 let mut ctx = base.plain_ctx(&tref.url, format!("Tagged “{}”", tag.name), "tag");
                 ctx.breadcrumbs.push(LinkCtx {
                     title: "Tags",
-                    url: "tags/",
+                    url: base.tags_url,
                 });
                 ctx.term = Some(TermCtx {
                     tag: tref,
                     pages: tag.pages.iter().map(|&p| base.page_ref(p)).collect(),
                 });
-                base.emit(format!("{}index.html", tref.url), "tag.html", ctx, None)
+                base.emit(format!("tags/{}/index.html", tag.slug), "tag.html", ctx, None)
             })
             .collect();
         files.extend(tag_files);
@@ -357,6 +371,8 @@ impl Ctx<'_> {
             nav: _,
             root,
             url,
+            home_url,
+            tags_url,
             title,
             description,
             kind,
@@ -370,7 +386,8 @@ impl Ctx<'_> {
             terms,
             inline_css,
         } = self;
-        (root, url, title, description, kind, breadcrumbs).hash(h);
+        (root, url, home_url, tags_url, title, description, kind).hash(h);
+        breadcrumbs.hash(h);
         (prev.map(|r| r.key), next.map(|r| r.key)).hash(h);
         if let Some(PageCtx {
             summary,
@@ -444,6 +461,8 @@ struct Base<'a> {
     refs: &'a [OnceLock<PageRef<'a>>],
     tag_refs: &'a [TagRef<'a>],
     diags: &'a Diagnostics,
+    home_url: &'a str,
+    tags_url: &'a str,
     /// Key of what every page shares: theme, site settings, navigation.
     global: u64,
     previous: &'a HashMap<String, u64>,
@@ -461,12 +480,14 @@ impl<'a> Base<'a> {
             nav: self.nav,
             root: relative_url(url, ""),
             url,
+            home_url: self.home_url,
+            tags_url: self.tags_url,
             title: format!("{title} · {book}"),
             description: &self.site.config.book.description,
             kind,
             breadcrumbs: vec![LinkCtx {
                 title: &self.site.pages[self.site.sections[0].page].fm.title,
-                url: "",
+                url: self.home_url,
             }],
             prev: None,
             next: None,
@@ -482,7 +503,7 @@ impl<'a> Base<'a> {
     fn page_ctx(&self, i: usize) -> Ctx<'a> {
         let site = self.site;
         let page = &site.pages[i];
-        let url = site.urls[i].as_str();
+        let url = site.links[i].as_str();
         let book = &site.config.book.title;
         let is_home = i == site.sections[0].page;
         let title = if is_home || page.fm.title == *book {
@@ -512,7 +533,7 @@ impl<'a> Base<'a> {
                 let p = site.sections[s].page;
                 LinkCtx {
                     title: &site.pages[p].fm.title,
-                    url: &site.urls[p],
+                    url: &site.links[p],
                 }
             })
             .collect();
@@ -612,7 +633,7 @@ impl<'a> Base<'a> {
         }
         if let (Some(i), Some(page_ctx)) = (page, ctx.page.as_mut()) {
             let site = self.site;
-            page_ctx.content = markdown::render(&site.pages[i].parsed.events, &site.hrefs[i]);
+            page_ctx.content = markdown::render(&site.pages[i].parsed, &site.hrefs[i], "");
         }
         let shown = page.map(|i| self.site.pages[i].shown.as_str());
         let bytes = self.render(template, &ctx, shown)?;
@@ -712,7 +733,7 @@ fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> PageRef<'a>
     let words = page.parsed.word_count;
     let mut r = PageRef {
         title: &page.fm.title,
-        url: &site.urls[i],
+        url: &site.links[i],
         description: page.fm.description.as_deref(),
         summary: &page.parsed.summary,
         date: page.fm.date.as_ref().map(iso_date),
@@ -733,7 +754,7 @@ fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> PageRef<'a>
                     r.field.as_str(),
                     LinkCtx {
                         title: &site.pages[r.target].fm.title,
-                        url: &site.urls[r.target],
+                        url: &site.links[r.target],
                     },
                 )
             })
@@ -756,7 +777,7 @@ fn nav_items(site: &Site, s: usize) -> Vec<NavItem<'_>> {
         .map(|child| match *child {
             Child::Page(p) => NavItem {
                 title: &site.pages[p].fm.title,
-                url: &site.urls[p],
+                url: &site.links[p],
                 is_section: false,
                 children: Vec::new(),
             },
@@ -764,7 +785,7 @@ fn nav_items(site: &Site, s: usize) -> Vec<NavItem<'_>> {
                 let p = site.sections[x].page;
                 NavItem {
                     title: &site.pages[p].fm.title,
-                    url: &site.urls[p],
+                    url: &site.links[p],
                     is_section: true,
                     children: if site.sections[x].collection.is_some() {
                         Vec::new()

@@ -57,6 +57,8 @@ pub struct Site {
     pub pages: Vec<Arc<Page>>,
     /// Output URL path of each page, relative to the site root: `""`, `acts/`, `acts/share/`.
     pub urls: Vec<String>,
+    /// How links spell each page's URL: as `urls`, or with `index.html` for an offline build.
+    pub links: Vec<String>,
     /// Root section first.
     pub sections: Vec<Section>,
     /// Section index of each page (its own section for `_index.md`).
@@ -118,6 +120,16 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
     let (mut sections, section_of) = make_sections(config, &pages, &dirs);
     let urls = compute_urls(&pages, &sections, &section_of);
+    let links: Vec<String> = urls
+        .iter()
+        .map(|u| {
+            if config.build.offline {
+                format!("{u}index.html")
+            } else {
+                u.clone()
+            }
+        })
+        .collect();
     check_collisions(&pages, &urls, diags);
     order_sections(config, &pages, &mut sections, &section_of);
     let reading_order = reading_order(&sections);
@@ -140,6 +152,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
     let resolver = Resolver {
         pages: &pages,
         urls: &urls,
+        links: &links,
         by_rel: &by_rel,
         assets: &asset_set,
         static_files: &static_files,
@@ -160,6 +173,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         config: config.clone(),
         pages,
         urls,
+        links,
         sections,
         section_of,
         reading_order,

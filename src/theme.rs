@@ -66,6 +66,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../themes/default/static/assets/style.css"),
     ),
     (
+        "static/assets/search.js",
+        include_str!("../themes/default/static/assets/search.js"),
+    ),
+    (
         "static/assets/theme.js",
         include_str!("../themes/default/static/assets/theme.js"),
     ),

@@ -389,36 +389,42 @@ fn body_edit_rerenders_only_its_page_and_rewrites_only_its_file() {
     let first = session.run(&Changes::default()).unwrap();
     assert!(!first.has_errors());
     let out = project.site.path("public");
-    let ino = |rel: &str| {
+    // Every output file's identity: inode and modification time.
+    let stamps = || -> BTreeMap<String, (u64, std::time::SystemTime)> {
         use std::os::unix::fs::MetadataExt;
-        std::fs::metadata(out.join(rel)).unwrap().ino()
+        walkdir::WalkDir::new(&out)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let m = e.metadata().unwrap();
+                let rel = e.path().strip_prefix(&out).unwrap().to_string_lossy().into_owned();
+                (rel, (m.ino(), m.modified().unwrap()))
+            })
+            .collect()
     };
-    let home_inode = ino("index.html");
-    let home_mtime = std::fs::metadata(out.join("index.html"))
-        .unwrap()
-        .modified()
-        .unwrap();
+    let before = stamps();
 
     // A sentence added at the end: no listing shows it.
     let changes = project.apply(&Edit::Body(0, 2));
     let report = session.run(&changes).unwrap();
     assert_eq!((report.parsed, report.rendered), (1, 1), "{report:?}");
-    assert_eq!(report.changed.written, 1);
-    let name = &project.examples[0].name;
+    let name = project.examples[0].name.clone();
+    let page = format!("examples/{name}/index.html");
+    assert!(project.site.read(&format!("public/{page}")).contains("More text 2."));
+    let after = stamps();
+    let touched: Vec<&String> = after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(v))
+        .map(|(k, _)| k)
+        .collect();
+    // The page itself and the search index files of the words it gained.
+    assert!(touched.contains(&&page), "{touched:?}");
     assert!(
-        project
-            .site
-            .read(&format!("public/examples/{name}/index.html"))
-            .contains("More text 2.")
+        touched.iter().all(|t| **t == page || t.starts_with("search/")),
+        "{touched:?}"
     );
-    assert_eq!(ino("index.html"), home_inode);
-    assert_eq!(
-        std::fs::metadata(out.join("index.html"))
-            .unwrap()
-            .modified()
-            .unwrap(),
-        home_mtime
-    );
+    assert_eq!(report.changed.written, touched.len());
 
     // Saving without a change redoes nothing.
     let report = session.run(&project.save(0)).unwrap();
