@@ -524,9 +524,12 @@ impl Session {
 
         let mut linked = self.linked.take().expect("checked above");
         let mut index_files = Vec::new();
+        let mut index_removed = Vec::new();
         for (i, page) in &swaps {
             let old = std::mem::replace(&mut linked.site.pages[*i], Arc::clone(page));
-            index_files.extend(linked.index.update(&linked.site, *i, &old));
+            let change = linked.index.update(&linked.site, *i, &old);
+            index_files.extend(change.files);
+            index_removed.extend(change.removed);
         }
         diags.extend(found.diags.iter().cloned());
         for page in &linked.site.pages {
@@ -557,6 +560,9 @@ impl Session {
         }
         let clock = Instant::now();
         let mut files = (*last.files).clone();
+        for path in &index_removed {
+            files.remove(path);
+        }
         for (path, bytes) in index_files {
             files.insert(path, Arc::new(bytes));
         }

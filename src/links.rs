@@ -28,11 +28,40 @@ pub fn relative_url(from: &str, to: &str) -> String {
     if out.is_empty() { "./".into() } else { out }
 }
 
+/// Where a link goes, once resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A page of the site (index into the pages), with an optional `#fragment`.
+    Page(usize, Option<String>),
+    /// A file copied to the output (root-relative path), with an optional `#fragment`.
+    File(String, Option<String>),
+    /// `#fragment` on the linking page itself.
+    Here(String),
+    /// Written out as it is: external, absolute, or broken (already reported).
+    Verbatim(String),
+}
+
+impl Target {
+    /// The href from the page at `from_url`; `links` spell each page's URL (see `Site::links`).
+    pub fn href(&self, from_url: &str, links: &[String]) -> String {
+        let with = |mut href: String, fragment: &Option<String>| {
+            if let Some(f) = fragment {
+                href.push('#');
+                href.push_str(f);
+            }
+            href
+        };
+        match self {
+            Target::Page(i, fragment) => with(relative_url(from_url, &links[*i]), fragment),
+            Target::File(rel, fragment) => with(relative_url(from_url, rel), fragment),
+            Target::Here(fragment) => format!("#{fragment}"),
+            Target::Verbatim(dest) => dest.clone(),
+        }
+    }
+}
+
 pub struct Resolver<'a> {
     pub pages: &'a [Arc<Page>],
-    pub urls: &'a [String],
-    /// How links spell each page's URL (see `Site::links`).
-    pub links: &'a [String],
     pub by_rel: &'a HashMap<&'a str, usize>,
     pub assets: &'a HashSet<&'a str>,
     pub static_files: &'a HashSet<String>,
@@ -40,7 +69,7 @@ pub struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    pub fn resolve(&self, from: usize, link: &LinkRef, diags: &Diagnostics) -> String {
+    pub fn resolve(&self, from: usize, link: &LinkRef, diags: &Diagnostics) -> Target {
         let page = &self.pages[from];
         let dest = link.dest.as_str();
         let error = |message: String, hint: String| {
@@ -51,7 +80,7 @@ impl Resolver<'_> {
             );
         };
         if link.is_auto || is_external(dest) {
-            return dest.to_string();
+            return Target::Verbatim(dest.to_string());
         }
         if let Some(fragment) = dest.strip_prefix('#') {
             if !fragment.is_empty() && !page.parsed.anchors.iter().any(|a| a == fragment) {
@@ -60,7 +89,7 @@ impl Resolver<'_> {
                     anchor_hint(fragment, &page.parsed.anchors),
                 );
             }
-            return dest.to_string();
+            return Target::Here(fragment.to_string());
         }
         if dest.starts_with('/') {
             diags.push(
@@ -68,7 +97,7 @@ impl Resolver<'_> {
                     .at(&page.text, link.offset)
                     .hint("link to the source file with a relative path, e.g. `../acts/share-the-credit.md`"),
             );
-            return dest.to_string();
+            return Target::Verbatim(dest.to_string());
         }
         let (path, fragment) = match dest.split_once('#') {
             Some((p, f)) => (p, Some(f)),
@@ -81,9 +110,8 @@ impl Resolver<'_> {
                 format!("link `{dest}` points outside the content folder"),
                 "link only to files inside the content folder".into(),
             );
-            return dest.to_string();
+            return Target::Verbatim(dest.to_string());
         };
-        let from_url = &self.urls[from];
         let candidates = if target_rel.ends_with(".md") || target_rel.is_empty() {
             vec![target_rel.clone()]
         } else {
@@ -102,28 +130,27 @@ impl Resolver<'_> {
         for candidate in &candidates {
             let candidate = index_rel(candidate);
             if let Some(&target) = self.by_rel.get(candidate.as_str()) {
-                let mut href = relative_url(from_url, &self.links[target]);
-                if let Some(f) = fragment {
-                    if !f.is_empty() && !self.pages[target].parsed.anchors.iter().any(|a| a == f) {
-                        error(
-                            format!(
-                                "`{}` has no heading with id `{f}`",
-                                self.pages[target].shown
-                            ),
-                            anchor_hint(f, &self.pages[target].parsed.anchors),
-                        );
-                    }
-                    href.push('#');
-                    href.push_str(f);
+                let anchors = &self.pages[target].parsed.anchors;
+                if let Some(f) = fragment
+                    && !f.is_empty()
+                    && !anchors.iter().any(|a| a == f)
+                {
+                    error(
+                        format!(
+                            "`{}` has no heading with id `{f}`",
+                            self.pages[target].shown
+                        ),
+                        anchor_hint(f, anchors),
+                    );
                 }
-                return href;
+                return Target::Page(target, fragment.map(str::to_string));
             }
             if self.drafts.contains(candidate.as_str()) {
                 error(
                     format!("link to draft page `{candidate}`, which is not built"),
                     "build with `--drafts`, publish the page (remove `draft = true`), or remove the link".into(),
                 );
-                return dest.to_string();
+                return Target::Verbatim(dest.to_string());
             }
         }
         if target_rel.ends_with(".md") {
@@ -133,23 +160,18 @@ impl Resolver<'_> {
                 None => "links to pages are relative paths to their `.md` files".into(),
             };
             error(format!("link to missing page `{target_rel}`"), hint);
-            return dest.to_string();
+            return Target::Verbatim(dest.to_string());
         }
         if self.assets.contains(target_rel.as_str())
             || self.static_files.contains(target_rel.as_str())
         {
-            let mut href = relative_url(from_url, &target_rel);
-            if let Some(f) = fragment {
-                href.push('#');
-                href.push_str(f);
-            }
-            return href;
+            return Target::File(target_rel, fragment.map(str::to_string));
         }
         error(
             format!("link to missing file `{target_rel}`"),
             "put the file next to the page (under the content folder) or in `static/`".into(),
         );
-        dest.to_string()
+        Target::Verbatim(dest.to_string())
     }
 }
 

@@ -461,7 +461,10 @@ mod tests {
         let html = render(&p, &[], "p-x--");
         assert!(html.contains("<h2 id=\"p-x--why\">"), "{html}");
         assert!(html.contains("href=\"#p-x--why\""), "{html}");
-        assert!(html.contains("id=\"p-x--fnref-a\"><a href=\"#p-x--fn-a\">1</a>"), "{html}");
+        assert!(
+            html.contains("id=\"p-x--fnref-a\"><a href=\"#p-x--fn-a\">1</a>"),
+            "{html}"
+        );
         assert!(html.contains("id=\"p-x--fn-a\""), "{html}");
     }
 

@@ -323,7 +323,12 @@ pub fn render_site(
                     tag: tref,
                     pages: tag.pages.iter().map(|&p| base.page_ref(p)).collect(),
                 });
-                base.emit(format!("tags/{}/index.html", tag.slug), "tag.html", ctx, None)
+                base.emit(
+                    format!("tags/{}/index.html", tag.slug),
+                    "tag.html",
+                    ctx,
+                    None,
+                )
             })
             .collect();
         files.extend(tag_files);

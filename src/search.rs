@@ -51,7 +51,9 @@ pub const SINGLE_CHAR_RANGES: &[(u32, u32)] = &[
 
 fn is_single(c: char) -> bool {
     let c = c as u32;
-    SINGLE_CHAR_RANGES.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
+    SINGLE_CHAR_RANGES
+        .iter()
+        .any(|&(lo, hi)| (lo..=hi).contains(&c))
 }
 
 /// The indexed words of `text`, lowercased, in order (with repeats).
@@ -116,6 +118,15 @@ struct Doc {
     headings: Vec<String>,
 }
 
+/// A document's terms, each with the best field it occurs in.
+type Terms<'p> = Vec<(Cow<'p, str>, Field)>;
+
+/// What [`Index::update`] changed.
+pub struct IndexChange {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub removed: Vec<String>,
+}
+
 /// The index of a whole site, kept by a watch session so one page's edit updates only the
 /// shards of the words it gained or lost.
 #[derive(Debug, Clone)]
@@ -127,7 +138,7 @@ pub struct Index {
 
 impl Index {
     pub fn build(site: &Site) -> Index {
-        let per_doc: Vec<(Doc, Vec<(Cow<'_, str>, Field)>)> = (0..site.pages.len())
+        let per_doc: Vec<(Doc, Terms<'_>)> = (0..site.pages.len())
             .into_par_iter()
             .map(|i| (doc(site, i), doc_terms(site, i, &site.pages[i])))
             .collect();
@@ -162,12 +173,16 @@ impl Index {
     }
 
     /// Replaces page `i` (whose previous version was `old`) after an edit that changed only its
-    /// text; returns the files that may have changed (the manifest, the shards of terms it
-    /// gained or lost, its document shard).
-    pub fn update(&mut self, site: &Site, i: usize, old: &Page) -> Vec<(String, Vec<u8>)> {
+    /// text. Returns the files that may have changed (the manifest, the shards of terms it
+    /// gained or lost, its document shard) and the shard files that no longer exist.
+    pub fn update(&mut self, site: &Site, i: usize, old: &Page) -> IndexChange {
+        let old_keys: Vec<String> = self.shards().into_keys().collect();
         let id = u32::try_from(i).expect("fewer than 4 billion pages");
-        let owned = |terms: Vec<(Cow<'_, str>, Field)>| -> BTreeMap<String, Field> {
-            terms.into_iter().map(|(t, f)| (t.into_owned(), f)).collect()
+        let owned = |terms: Terms<'_>| -> BTreeMap<String, Field> {
+            terms
+                .into_iter()
+                .map(|(t, f)| (t.into_owned(), f))
+                .collect()
         };
         let before = owned(doc_terms(site, i, old));
         let after = owned(doc_terms(site, i, &site.pages[i]));
@@ -193,21 +208,37 @@ impl Index {
         }
         let shards = self.shards();
         let mut out = vec![("search/index.js".to_string(), self.manifest(&shards))];
+        // The shards of the words touched, and any shard that is new because a split changed.
         let mut keys: Vec<&String> = touched
             .iter()
-            .filter_map(|t| shards.keys().filter(|k| t.starts_with(k.as_str())).max_by_key(|k| k.len()))
+            .filter_map(|t| {
+                shards
+                    .keys()
+                    .filter(|k| t.starts_with(k.as_str()))
+                    .max_by_key(|k| k.len())
+            })
+            .chain(shards.keys().filter(|k| old_keys.binary_search(k).is_err()))
             .collect();
         keys.sort();
         keys.dedup();
         for key in keys {
             out.push((term_file(key), self.term_shard(key, &shards[key])));
         }
+        let removed = old_keys
+            .iter()
+            .filter(|k| !shards.contains_key(*k))
+            .map(|k| term_file(k))
+            .collect();
         let new_doc = doc(site, i);
         if new_doc != self.docs[i] {
             self.docs[i] = new_doc;
-            out.push((format!("search/d-{}.js", i / DOCS_PER_SHARD), self.doc_shard(i / DOCS_PER_SHARD)));
+            let n = i / DOCS_PER_SHARD;
+            out.push((format!("search/d-{n}.js"), self.doc_shard(n)));
         }
-        out
+        IndexChange {
+            files: out,
+            removed,
+        }
     }
 
     /// Shard key -> its terms, splitting by longer prefixes until each shard is small.
@@ -218,7 +249,12 @@ impl Index {
         out
     }
 
-    fn split<'s>(&'s self, terms: &[&'s str], depth: usize, out: &mut BTreeMap<String, Vec<&'s str>>) {
+    fn split<'s>(
+        &'s self,
+        terms: &[&'s str],
+        depth: usize,
+        out: &mut BTreeMap<String, Vec<&'s str>>,
+    ) {
         let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
         for &t in terms {
             groups.entry(prefix(t, depth)).or_default().push(t);
@@ -393,7 +429,7 @@ fn truncate(text: &str, max: usize) -> String {
 }
 
 /// Every term of page `i` (as `page`, which may be an older version) with its best field.
-fn doc_terms<'p>(site: &'p Site, i: usize, page: &'p Page) -> Vec<(Cow<'p, str>, Field)> {
+fn doc_terms<'p>(site: &'p Site, i: usize, page: &'p Page) -> Terms<'p> {
     let mut all: Vec<(Cow<'p, str>, Field)> = Vec::new();
     let mut add = |text: &'p str, field: Field| scan(text, |w| all.push((w, field)));
     add(&page.fm.title, Field::Title);
@@ -432,7 +468,10 @@ mod tests {
             ("ΣΟΦΟΣ", vec!["σοφος"]),
             ("领导力 is 小さな", vec!["领", "导", "力", "小", "さ", "な"]),
             ("2026 x 7", vec!["2026", "7"]),
-            ("<img src=x onerror=alert(1)>", vec!["img", "src", "onerror", "alert", "1"]),
+            (
+                "<img src=x onerror=alert(1)>",
+                vec!["img", "src", "onerror", "alert", "1"],
+            ),
         ] {
             assert_eq!(words(text), want, "{text}");
         }
@@ -462,7 +501,10 @@ mod tests {
             assert!(client.contains(&range), "search.js lacks {range}");
         }
         for w in STOP_WORDS {
-            assert!(client.contains(&format!("\"{w}\"")), "search.js lacks stop word {w}");
+            assert!(
+                client.contains(&format!("\"{w}\"")),
+                "search.js lacks stop word {w}"
+            );
         }
     }
 }

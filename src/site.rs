@@ -9,7 +9,7 @@ use crate::config::{Config, SortBy};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::discover::SourceFile;
 use crate::frontmatter::FrontMatter;
-use crate::links::Resolver;
+use crate::links::{Resolver, Target};
 use crate::markdown::{self, SourceRef};
 use crate::page::{Page, in_section, url_segment};
 use crate::slug::slugify;
@@ -72,7 +72,9 @@ pub struct Site {
     /// Sorted by slug.
     pub tags: Vec<Tag>,
     pub page_tags: Vec<Vec<usize>>,
-    /// Per page, the rendered destination of each of its links (see [`markdown::render`]).
+    /// Per page, where each of its links goes.
+    pub targets: Vec<Vec<Target>>,
+    /// Per page, the href of each of its links (see [`markdown::render`]).
     pub hrefs: Vec<Vec<String>>,
     pub assets: Vec<SourceFile>,
 }
@@ -151,14 +153,12 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
     let asset_set: HashSet<&str> = assets.iter().map(|a| a.rel.as_str()).collect();
     let resolver = Resolver {
         pages: &pages,
-        urls: &urls,
-        links: &links,
         by_rel: &by_rel,
         assets: &asset_set,
         static_files: &static_files,
         drafts: &drafts,
     };
-    let hrefs: Vec<Vec<String>> = (0..pages.len())
+    let targets: Vec<Vec<Target>> = (0..pages.len())
         .map(|i| {
             pages[i]
                 .parsed
@@ -167,6 +167,11 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
                 .map(|l| resolver.resolve(i, l, diags))
                 .collect()
         })
+        .collect();
+    let hrefs: Vec<Vec<String>> = targets
+        .iter()
+        .enumerate()
+        .map(|(i, list)| list.iter().map(|t| t.href(&urls[i], &links)).collect())
         .collect();
 
     Site {
@@ -183,6 +188,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         backlinks,
         tags,
         page_tags,
+        targets,
         hrefs,
         assets,
     }

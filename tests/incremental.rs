@@ -398,7 +398,12 @@ fn body_edit_rerenders_only_its_page_and_rewrites_only_its_file() {
             .filter(|e| e.file_type().is_file())
             .map(|e| {
                 let m = e.metadata().unwrap();
-                let rel = e.path().strip_prefix(&out).unwrap().to_string_lossy().into_owned();
+                let rel = e
+                    .path()
+                    .strip_prefix(&out)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 (rel, (m.ino(), m.modified().unwrap()))
             })
             .collect()
@@ -411,7 +416,12 @@ fn body_edit_rerenders_only_its_page_and_rewrites_only_its_file() {
     assert_eq!((report.parsed, report.rendered), (1, 1), "{report:?}");
     let name = project.examples[0].name.clone();
     let page = format!("examples/{name}/index.html");
-    assert!(project.site.read(&format!("public/{page}")).contains("More text 2."));
+    assert!(
+        project
+            .site
+            .read(&format!("public/{page}"))
+            .contains("More text 2.")
+    );
     let after = stamps();
     let touched: Vec<&String> = after
         .iter()
@@ -421,7 +431,9 @@ fn body_edit_rerenders_only_its_page_and_rewrites_only_its_file() {
     // The page itself and the search index files of the words it gained.
     assert!(touched.contains(&&page), "{touched:?}");
     assert!(
-        touched.iter().all(|t| **t == page || t.starts_with("search/")),
+        touched
+            .iter()
+            .all(|t| **t == page || t.starts_with("search/")),
         "{touched:?}"
     );
     assert_eq!(report.changed.written, touched.len());
@@ -474,4 +486,25 @@ fn deleted_page_disappears_from_output_and_listings() {
             .contains(&gone.title)
     );
     assert!(report.changed.removed >= 1);
+}
+
+/// Regression: a word's shard that loses its last word must disappear (found by the property test).
+#[test]
+fn search_shard_left_empty_by_an_edit_is_removed() {
+    let mut project = Project::new();
+    let mut session = Session::new(options(&project.site, true));
+    session.run(&Changes::default()).unwrap();
+    for v in [30, 40] {
+        let changes = project.apply(&Edit::Reword(1, v));
+        assert!(!session.run(&changes).unwrap().has_errors());
+    }
+    let (_, fresh_files) = fresh(&project.site);
+    assert_eq!(
+        as_bytes(&session.output().unwrap().files),
+        as_bytes(&fresh_files.unwrap())
+    );
+    assert!(
+        !project.site.exists("public/search/t-7733.js"),
+        "shard of `w30` is gone"
+    );
 }
