@@ -5,6 +5,7 @@
 use crate::config::{Config, display_path};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::discover;
+use crate::history;
 use crate::output;
 use crate::page::{self, Page, text_key};
 use crate::render::{self, Scope};
@@ -100,6 +101,8 @@ pub struct Session {
     parsed: HashMap<String, Cached>,
     theme: Option<Stage<Option<Theme>>>,
     statics: Option<Stage<BTreeMap<String, Vec<u8>>>>,
+    /// Dates of the last commits touching content files, read once per session.
+    history: Option<HashMap<String, String>>,
     /// The linked site behind `last`; `None` after a failed run.
     linked: Option<Linked>,
     last: Option<SiteOutput>,
@@ -160,6 +163,7 @@ impl Session {
             parsed: HashMap::new(),
             theme: None,
             statics: None,
+            history: None,
             linked: None,
             last: None,
             on_disk: false,
@@ -194,6 +198,7 @@ impl Session {
             self.found = None;
             self.parsed.clear();
             self.theme = None;
+            self.history = None;
         }
         let content_dir = root.join(&config.build.content);
         let content_shown = display_path(root, &config.build.content);
@@ -320,6 +325,9 @@ impl Session {
         static_files.extend(project_static);
         let static_names: HashSet<String> = static_files.keys().map(|k| (*k).clone()).collect();
 
+        let history = self
+            .history
+            .get_or_insert_with(|| history::last_commit_dates(root, &config.build.content));
         let Stage {
             value: linked,
             diags: link_diags,
@@ -332,6 +340,7 @@ impl Session {
                     drafts,
                     static_files: static_names,
                     content_shown,
+                    history: history.clone(),
                 },
                 d,
             )

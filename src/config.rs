@@ -30,6 +30,13 @@ pub struct Book {
     pub authors: Vec<String>,
     /// Without trailing slash; empty when not set.
     pub base_url: String,
+    /// The source repository's web page (shown in the footer); empty when not set.
+    pub repository: String,
+    /// Where to edit a page's source, with `{path}` for its project-relative path, e.g.
+    /// `https://github.com/org/repo/edit/main/{path}`.
+    pub edit_url: String,
+    /// Where a reader can propose a new example (e.g. the repository's new-file page).
+    pub propose_url: String,
 }
 
 impl Default for Book {
@@ -40,6 +47,9 @@ impl Default for Book {
             language: "en".into(),
             authors: Vec::new(),
             base_url: String::new(),
+            repository: String::new(),
+            edit_url: String::new(),
+            propose_url: String::new(),
         }
     }
 }
@@ -167,7 +177,16 @@ fn shape() -> Shape {
     Shape::table([
         (
             "book",
-            Shape::leaves(["title", "description", "language", "authors", "base_url"]),
+            Shape::leaves([
+                "title",
+                "description",
+                "language",
+                "authors",
+                "base_url",
+                "repository",
+                "edit_url",
+                "propose_url",
+            ]),
         ),
         (
             "build",
@@ -273,6 +292,27 @@ impl Config {
                 );
             }
             book.base_url = book.base_url.trim_end_matches('/').to_string();
+        }
+        for (key, value) in [
+            ("repository", &book.repository),
+            ("edit_url", &book.edit_url),
+            ("propose_url", &book.propose_url),
+        ] {
+            let absolute = value.starts_with("https://") || value.starts_with("http://");
+            if !value.is_empty() && !absolute {
+                error_at(
+                    key,
+                    format!("`{key}` must be an absolute http(s) URL, got `{value}`"),
+                    "for example `https://github.com/org/handbook`",
+                );
+            }
+        }
+        if !book.edit_url.is_empty() && !book.edit_url.contains("{path}") {
+            error_at(
+                "edit_url",
+                "`edit_url` needs `{path}` where the page's file path goes".into(),
+                "for example `edit_url = \"https://github.com/org/repo/edit/main/{path}\"`",
+            );
         }
         if book.language.trim().is_empty() {
             book.language = "en".into();

@@ -77,6 +77,8 @@ pub struct Site {
     /// Per page, the href of each of its links (see [`markdown::render`]).
     pub hrefs: Vec<Vec<String>>,
     pub assets: Vec<SourceFile>,
+    /// See [`LinkInput::history`].
+    pub history: HashMap<String, String>,
 }
 
 impl Site {
@@ -107,6 +109,8 @@ pub struct LinkInput<'a> {
     /// Output paths of static files (project `static/` and theme), for link checks.
     pub static_files: HashSet<String>,
     pub content_shown: String,
+    /// Project-relative source path -> date of the last commit that touched it (ISO).
+    pub history: HashMap<String, String>,
 }
 
 pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
@@ -117,6 +121,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         drafts,
         static_files,
         content_shown,
+        history,
     } = input;
     let dirs = add_missing_sections(config, &mut pages, &content_shown);
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
@@ -191,6 +196,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         targets,
         hrefs,
         assets,
+        history,
     }
 }
 

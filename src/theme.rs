@@ -58,8 +58,28 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/partials/nav.html"),
     ),
     (
+        "templates/partials/page-meta.html",
+        include_str!("../themes/default/templates/partials/page-meta.html"),
+    ),
+    (
         "templates/partials/pager.html",
         include_str!("../themes/default/templates/partials/pager.html"),
+    ),
+    (
+        "templates/atom.xml",
+        include_str!("../themes/default/templates/atom.xml"),
+    ),
+    (
+        "templates/print.html",
+        include_str!("../themes/default/templates/print.html"),
+    ),
+    (
+        "templates/random.html",
+        include_str!("../themes/default/templates/random.html"),
+    ),
+    (
+        "templates/sitemap.xml",
+        include_str!("../themes/default/templates/sitemap.xml"),
     ),
     (
         "static/assets/style.css",

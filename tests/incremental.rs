@@ -135,6 +135,11 @@ impl Project {
         let site = handbook_site();
         std::fs::remove_file(site.path("content/examples/old.md")).unwrap();
         std::fs::remove_file(site.path("content/examples/new.md")).unwrap();
+        // With a base URL, so feeds and the sitemap are part of every comparison.
+        site.write(
+            "book.toml",
+            b"[book]\ntitle = \"Test Book\"\nbase_url = \"https://example.org/hb/\"\n",
+        );
         site.write(
             "content/acts/share-the-credit.md",
             b"+++\ntitle = \"Share the credit\"\nweight = 2\n+++\n## Why {#why}\nText.\n",
@@ -307,7 +312,7 @@ impl Project {
             Edit::Config(v) => {
                 self.site.write(
                     "book.toml",
-                    format!("[book]\ntitle = \"Test Book\"\ndescription = \"Version {v}\"\n")
+                    format!("[book]\ntitle = \"Test Book\"\ndescription = \"Version {v}\"\nbase_url = \"https://example.org/hb/\"\n")
                         .as_bytes(),
                 );
                 Changes {
@@ -383,7 +388,7 @@ proptest! {
 }
 
 #[test]
-fn body_edit_rerenders_only_its_page_and_rewrites_only_its_file() {
+fn body_edit_rerenders_only_what_holds_its_text() {
     let mut project = Project::new();
     let mut session = Session::new(options(&project.site, true));
     let first = session.run(&Changes::default()).unwrap();
@@ -413,7 +418,8 @@ fn body_edit_rerenders_only_its_page_and_rewrites_only_its_file() {
     // A sentence added at the end: no listing shows it.
     let changes = project.apply(&Edit::Body(0, 2));
     let report = session.run(&changes).unwrap();
-    assert_eq!((report.parsed, report.rendered), (1, 1), "{report:?}");
+    // The page, the print page and the feeds, which hold the page's text.
+    assert_eq!((report.parsed, report.rendered), (1, 4), "{report:?}");
     let name = project.examples[0].name.clone();
     let page = format!("examples/{name}/index.html");
     assert!(
@@ -428,12 +434,13 @@ fn body_edit_rerenders_only_its_page_and_rewrites_only_its_file() {
         .filter(|(k, v)| before.get(*k) != Some(v))
         .map(|(k, _)| k)
         .collect();
-    // The page itself and the search index files of the words it gained.
+    // The page itself, the print page and the search index files of the words it gained.
     assert!(touched.contains(&&page), "{touched:?}");
     assert!(
-        touched
-            .iter()
-            .all(|t| **t == page || t.starts_with("search/")),
+        touched.iter().all(|t| **t == page
+            || *t == "print/index.html"
+            || t.ends_with("atom.xml")
+            || t.starts_with("search/")),
         "{touched:?}"
     );
     assert_eq!(report.changed.written, touched.len());

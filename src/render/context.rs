@@ -43,7 +43,9 @@ pub struct PageRef<'a> {
     pub summary: &'a str,
     pub date: Option<String>,
     pub date_display: Option<String>,
+    /// Last change: front matter `updated`, else the last commit touching the file.
     pub updated: Option<String>,
+    pub updated_display: Option<String>,
     pub weight: Option<i64>,
     pub tags: Vec<TagRef<'a>>,
     /// Collection fields (e.g. `contributor`, `context`).
@@ -68,6 +70,7 @@ impl PageRef<'_> {
             date,
             date_display,
             updated,
+            updated_display,
             weight,
             tags,
             fields,
@@ -79,16 +82,8 @@ impl PageRef<'_> {
         } = self;
         let mut h = Sig::new();
         (title, url, description, summary, date, date_display).hash(&mut h);
-        (
-            updated,
-            weight,
-            tags,
-            fields,
-            relations,
-            reading_time,
-            is_section,
-        )
-            .hash(&mut h);
+        (updated, updated_display, weight, tags, fields).hash(&mut h);
+        (relations, reading_time, is_section).hash(&mut h);
         hash_table(extra, &mut h);
         h.finish()
     }
@@ -169,6 +164,86 @@ pub struct Ctx<'a> {
     pub terms: Vec<&'a TagRef<'a>>,
     /// The stylesheet, inlined on pages whose depth is unknown (404).
     pub inline_css: Option<&'a str>,
+    /// This page's absolute URL, when `base_url` is set.
+    pub canonical: Option<String>,
+    /// Feeds to advertise: every collection's, and this page's own (an act's).
+    pub feeds: Vec<FeedLink>,
+    pub print_url: &'a str,
+    /// The random-page picker of this page's collection (on its pages and its listing).
+    pub random_url: Option<&'a str>,
+    /// Where to edit this page's source, when `[book] edit_url` is set.
+    pub edit_url: Option<String>,
+    /// `[book] propose_url`: where to propose a new example.
+    pub propose_url: Option<&'a str>,
+    /// On `atom.xml`.
+    pub feed: Option<FeedCtx<'a>>,
+    /// On `sitemap.xml`.
+    pub sitemap: Vec<SitemapEntry>,
+    /// On the print page.
+    pub print: Vec<PrintItem<'a>>,
+    /// On a random-page picker: the links to choose from.
+    pub random: Vec<&'a str>,
+}
+
+/// A feed to advertise in `<head>` (URL relative to the site root).
+#[derive(Serialize, Hash, Clone)]
+pub struct FeedLink {
+    pub title: String,
+    pub url: String,
+}
+
+/// An Atom feed (`atom.xml`).
+#[derive(Serialize)]
+pub struct FeedCtx<'a> {
+    pub title: String,
+    /// Absolute URLs of the feed and of the page it follows.
+    pub url: String,
+    pub html_url: String,
+    /// RFC 3339.
+    pub updated: String,
+    pub entries: Vec<EntryCtx<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct EntryCtx<'a> {
+    #[serde(flatten)]
+    pub summary: &'a PageRef<'a>,
+    pub abs_url: String,
+    /// RFC 3339.
+    pub published: String,
+    pub updated: String,
+    pub author: &'a str,
+    /// The page body, filled in only when the feed is rendered.
+    pub content: String,
+    #[serde(skip)]
+    pub content_key: u64,
+    #[serde(skip)]
+    pub index: usize,
+}
+
+#[derive(Serialize, Hash)]
+pub struct SitemapEntry {
+    pub loc: String,
+    pub lastmod: Option<String>,
+}
+
+/// One page of the print page, in reading order.
+#[derive(Serialize)]
+pub struct PrintItem<'a> {
+    /// The id of the page's `<article>`; its headings' ids start with it.
+    pub anchor: String,
+    pub title: &'a str,
+    /// 0 for the home page, 1 for top-level sections and pages, and so on.
+    pub depth: usize,
+    pub url: &'a str,
+    /// Pages of this section left out of the print page (a large collection).
+    pub omitted: usize,
+    /// Filled in only when the print page is rendered.
+    pub content: String,
+    #[serde(skip)]
+    pub content_key: u64,
+    #[serde(skip)]
+    pub index: usize,
 }
 
 impl SiteCtx<'_> {
@@ -210,6 +285,16 @@ impl Ctx<'_> {
             term,
             terms,
             inline_css,
+            canonical,
+            feeds,
+            print_url,
+            random_url,
+            edit_url,
+            propose_url,
+            feed,
+            sitemap,
+            print,
+            random,
         } = self;
         (root, url, home_url, tags_url, title, description, kind).hash(h);
         breadcrumbs.hash(h);
@@ -250,6 +335,61 @@ impl Ctx<'_> {
             .map(|TermCtx { tag, pages }| (tag, keys(pages)))
             .hash(h);
         (terms, inline_css).hash(h);
+        (
+            canonical,
+            feeds,
+            print_url,
+            random_url,
+            edit_url,
+            propose_url,
+        )
+            .hash(h);
+        if let Some(FeedCtx {
+            title,
+            url,
+            html_url,
+            updated,
+            entries,
+        }) = feed
+        {
+            (title, url, html_url, updated).hash(h);
+            for EntryCtx {
+                summary,
+                abs_url,
+                published,
+                updated,
+                author,
+                content: _,
+                content_key,
+                index: _,
+            } in entries
+            {
+                (
+                    summary.key,
+                    abs_url,
+                    published,
+                    updated,
+                    author,
+                    content_key,
+                )
+                    .hash(h);
+            }
+        }
+        sitemap.hash(h);
+        for PrintItem {
+            anchor,
+            title,
+            depth,
+            url,
+            omitted,
+            content: _,
+            content_key,
+            index: _,
+        } in print
+        {
+            (anchor, title, depth, url, omitted, content_key).hash(h);
+        }
+        random.hash(h);
     }
 }
 

@@ -26,8 +26,10 @@ use toml::value::Datetime;
 type Sig = std::collections::hash_map::DefaultHasher;
 
 mod context;
+mod extras;
 use context::*;
 pub use context::{LinkCtx, NavItem, PageRef, SiteCtx, TagRef};
+use extras::{FeedDef, PrintPlan};
 
 /// One output file of the renderer.
 pub struct RenderedFile {
@@ -100,11 +102,27 @@ pub fn render_site(
         .collect();
     let refs: Vec<OnceLock<PageRef<'_>>> = (0..site.pages.len()).map(|_| OnceLock::new()).collect();
     let nav = nav_items(site, 0);
+    let feeds = extras::feed_defs(site);
+    let site_feeds: Vec<FeedLink> = feeds
+        .iter()
+        .filter(|f| site.pages[f.owner].is_section)
+        .map(|f| FeedLink {
+            title: f.title.clone(),
+            url: f.link.clone(),
+        })
+        .collect();
+    let plan = extras::print_plan(site);
+    let random_files = extras::randoms(site);
+    let randoms: BTreeMap<String, String> = random_files
+        .iter()
+        .map(|(name, (_, link))| (name.clone(), link.clone()))
+        .collect();
     let global = {
         let mut h = Sig::new();
         theme.key.hash(&mut h);
         site_ctx.key(&mut h);
         nav.hash(&mut h);
+        (&site_feeds, &randoms).hash(&mut h);
         h.finish()
     };
     let base = Base {
@@ -120,6 +138,10 @@ pub fn render_site(
         } else {
             "tags/"
         },
+        site_feeds,
+        feeds: &feeds,
+        plan: &plan,
+        randoms: &randoms,
         diags,
         global,
         previous,
@@ -130,8 +152,17 @@ pub fn render_site(
             .iter()
             .all(|&i| old_keys.get(i) == Some(&base.page_ref(i).key));
         if same {
-            let files: Vec<RenderedFile> =
+            let mut files: Vec<RenderedFile> =
                 pages.iter().filter_map(|&i| base.emit_page(i)).collect();
+            // Feeds and the print page hold page bodies.
+            for feed in &feeds {
+                if feed.entries.iter().any(|e| pages.contains(e)) {
+                    files.extend(base.emit_feed(feed));
+                }
+            }
+            if pages.iter().any(|&i| plan.anchors[i].is_some()) {
+                files.extend(base.emit_print());
+            }
             return Rendered {
                 rendered: files.iter().filter(|f| f.bytes.is_some()).count(),
                 files,
@@ -174,6 +205,34 @@ pub fn render_site(
             .collect();
         files.extend(tag_files);
     }
+    files.extend(
+        feeds
+            .par_iter()
+            .filter_map(|f| base.emit_feed(f))
+            .collect::<Vec<_>>(),
+    );
+    if !config.book.base_url.is_empty() {
+        let mut ctx = base.plain_ctx("sitemap.xml", "Sitemap".into(), "sitemap");
+        ctx.sitemap = base.sitemap();
+        files.extend(base.emit("sitemap.xml".into(), "sitemap.xml", ctx, None));
+    }
+    files.extend(base.emit_print());
+    for (name, (path, link)) in &random_files {
+        let Some(c) = config.collections.iter().find(|c| &c.name == name) else {
+            continue;
+        };
+        let Some(s) = site.sections.iter().find(|s| s.dir == c.section) else {
+            continue;
+        };
+        let title = format!("A random page of {}", site.pages[s.page].fm.title);
+        let mut ctx = base.plain_ctx(link, title, "random");
+        ctx.breadcrumbs.push(LinkCtx {
+            title: &site.pages[s.page].fm.title,
+            url: &site.links[s.page],
+        });
+        ctx.random = s.pages.iter().map(|&p| site.links[p].as_str()).collect();
+        files.extend(base.emit(path.clone(), "random.html", ctx, None));
+    }
     let mut ctx = base.plain_ctx("", "Page not found".into(), "404");
     ctx.root = not_found_root(&config.book.base_url);
     let css = theme
@@ -214,6 +273,11 @@ struct Base<'a> {
     diags: &'a Diagnostics,
     home_url: &'a str,
     tags_url: &'a str,
+    /// The collections' feeds, advertised on every page.
+    site_feeds: Vec<FeedLink>,
+    feeds: &'a [FeedDef],
+    plan: &'a PrintPlan,
+    randoms: &'a BTreeMap<String, String>,
     /// Key of what every page shares: theme, site settings, navigation.
     global: u64,
     previous: &'a HashMap<String, u64>,
@@ -248,7 +312,142 @@ impl<'a> Base<'a> {
             term: None,
             terms: Vec::new(),
             inline_css: None,
+            canonical: None,
+            feeds: self.site_feeds.clone(),
+            print_url: if self.site.config.build.offline {
+                "print/index.html"
+            } else {
+                extras::PRINT_URL
+            },
+            random_url: None,
+            edit_url: None,
+            propose_url: Some(self.site.config.book.propose_url.as_str()).filter(|u| !u.is_empty()),
+            feed: None,
+            sitemap: Vec::new(),
+            print: Vec::new(),
+            random: Vec::new(),
         }
+    }
+
+    fn emit_feed(&self, def: &'a FeedDef) -> Option<RenderedFile> {
+        let site = self.site;
+        let book = &site.config.book;
+        let abs = |path: &str| format!("{}/{path}", book.base_url);
+        let entries: Vec<EntryCtx<'a>> = def
+            .entries
+            .iter()
+            .map(|&i| {
+                let summary = self.page_ref(i);
+                let published = summary
+                    .date
+                    .as_deref()
+                    .or(summary.updated.as_deref())
+                    .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), rfc3339);
+                let updated = summary
+                    .updated
+                    .as_deref()
+                    .map_or(published.clone(), rfc3339);
+                EntryCtx {
+                    summary,
+                    abs_url: abs(&site.urls[i]),
+                    published,
+                    updated,
+                    author: site.pages[i]
+                        .fm
+                        .fields
+                        .get("contributor")
+                        .map(|(v, _)| v.as_str())
+                        .or(book.authors.first().map(String::as_str))
+                        .unwrap_or(&book.title),
+                    content: String::new(),
+                    content_key: self.content_key(i),
+                    index: i,
+                }
+            })
+            .collect();
+        let updated = entries
+            .iter()
+            .map(|e| e.updated.clone())
+            .max()
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+        let mut ctx = self.plain_ctx(&def.link, def.title.clone(), "feed");
+        ctx.feed = Some(FeedCtx {
+            title: def.title.clone(),
+            url: abs(&def.path),
+            html_url: abs(&site.urls[def.owner]),
+            updated,
+            entries,
+        });
+        self.emit(def.path.clone(), "atom.xml", ctx, None)
+    }
+
+    fn sitemap(&self) -> Vec<SitemapEntry> {
+        let site = self.site;
+        let base = &site.config.book.base_url;
+        let mut out: Vec<SitemapEntry> = (0..site.pages.len())
+            .map(|i| {
+                let r = self.page_ref(i);
+                SitemapEntry {
+                    loc: format!("{base}/{}", site.urls[i]),
+                    lastmod: r.updated.clone().or(r.date.clone()),
+                }
+            })
+            .collect();
+        if !site.tags.is_empty() {
+            out.push(SitemapEntry {
+                loc: format!("{base}/tags/"),
+                lastmod: None,
+            });
+        }
+        for t in &site.tags {
+            out.push(SitemapEntry {
+                loc: format!("{base}/tags/{}/", t.slug),
+                lastmod: None,
+            });
+        }
+        out
+    }
+
+    fn emit_print(&self) -> Option<RenderedFile> {
+        let site = self.site;
+        let print_url = if site.config.build.offline {
+            "print/index.html"
+        } else {
+            extras::PRINT_URL
+        };
+        let mut ctx = self.plain_ctx(print_url, "The whole handbook".into(), "print");
+        ctx.title = format!("{} (print)", site.config.book.title);
+        ctx.print = self
+            .plan
+            .items
+            .iter()
+            .map(|&(i, depth, omitted)| {
+                let anchor = self.plan.anchors[i]
+                    .clone()
+                    .expect("planned pages have anchors");
+                let hrefs = extras::print_hrefs(site, self.plan, i);
+                let mut h = Sig::new();
+                (site.pages[i].key, &hrefs, &anchor).hash(&mut h);
+                PrintItem {
+                    anchor,
+                    title: &site.pages[i].fm.title,
+                    depth,
+                    url: &site.links[i],
+                    omitted,
+                    content: String::new(),
+                    content_key: h.finish(),
+                    index: i,
+                }
+            })
+            .collect();
+        self.emit("print/index.html".into(), "print.html", ctx, None)
+    }
+
+    /// Key of page `i`'s body as rendered on its own page and in feeds.
+    fn content_key(&self, i: usize) -> u64 {
+        let mut h = Sig::new();
+        (self.site.pages[i].key, &self.site.hrefs[i]).hash(&mut h);
+        h.finish()
     }
 
     fn page_ctx(&self, i: usize) -> Ctx<'a> {
@@ -290,11 +489,23 @@ impl<'a> Base<'a> {
             .collect();
         ctx.prev = site.prev[i].map(|p| self.page_ref(p));
         ctx.next = site.next[i].map(|p| self.page_ref(p));
-        let content_key = {
-            let mut h = Sig::new();
-            (page.key, &site.hrefs[i]).hash(&mut h);
-            h.finish()
-        };
+        let content_key = self.content_key(i);
+        let book = &site.config.book;
+        if !book.base_url.is_empty() {
+            ctx.canonical = Some(format!("{}/{}", book.base_url, site.urls[i]));
+        }
+        ctx.feeds.extend(
+            self.feeds
+                .iter()
+                .filter(|f| f.owner == i && !page.is_section)
+                .map(|f| FeedLink {
+                    title: f.title.clone(),
+                    url: f.link.clone(),
+                }),
+        );
+        if !book.edit_url.is_empty() && !page.text.is_empty() {
+            ctx.edit_url = Some(book.edit_url.replace("{path}", &page.shown));
+        }
         let backlinks = site.backlinks[i]
             .iter()
             .map(|(name, list)| {
@@ -320,6 +531,15 @@ impl<'a> Base<'a> {
             !page.is_section
                 && (page.dir == c.section || page.dir.starts_with(&format!("{}/", c.section)))
         });
+        let listing = site
+            .config
+            .collections
+            .iter()
+            .find(|c| page.is_section && page.dir == c.section);
+        ctx.random_url = collection
+            .or(listing)
+            .and_then(|c| self.randoms.get(&c.name))
+            .map(String::as_str);
         ctx.page = Some(PageCtx {
             summary: self.page_ref(i),
             content: String::new(),
@@ -382,10 +602,22 @@ impl<'a> Base<'a> {
                 bytes: None,
             });
         }
+        let site = self.site;
         if let (Some(i), Some(page_ctx)) = (page, ctx.page.as_mut()) {
-            let site = self.site;
             page_ctx.content = markdown::render(&site.pages[i].parsed, &site.hrefs[i], "");
         }
+        if let Some(feed) = ctx.feed.as_mut() {
+            for e in &mut feed.entries {
+                e.content = markdown::render(&site.pages[e.index].parsed, &site.hrefs[e.index], "");
+            }
+        }
+        let plan = self.plan;
+        ctx.print.par_iter_mut().for_each(|item| {
+            let i = item.index;
+            let hrefs = extras::print_hrefs(site, plan, i);
+            let prefix = format!("{}--", item.anchor);
+            item.content = markdown::render(&site.pages[i].parsed, &hrefs, &prefix);
+        });
         let shown = page.map(|i| self.site.pages[i].shown.as_str());
         let bytes = self.render(template, &ctx, shown)?;
         Some(RenderedFile {
@@ -482,6 +714,12 @@ fn template_for(site: &Site, theme: &Theme, i: usize, diags: &Diagnostics) -> Op
 fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> PageRef<'a> {
     let page = &site.pages[i];
     let words = page.parsed.word_count;
+    let updated = page
+        .fm
+        .updated
+        .as_ref()
+        .map(iso_date)
+        .or_else(|| site.history.get(&page.shown).cloned());
     let mut r = PageRef {
         title: &page.fm.title,
         url: &site.links[i],
@@ -489,7 +727,12 @@ fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> PageRef<'a>
         summary: &page.parsed.summary,
         date: page.fm.date.as_ref().map(iso_date),
         date_display: page.fm.date.as_ref().map(display_date),
-        updated: page.fm.updated.as_ref().map(iso_date),
+        updated: updated.clone(),
+        updated_display: updated
+            .as_deref()
+            .and_then(|d| d.parse::<Datetime>().ok())
+            .as_ref()
+            .map(display_date),
         weight: page.fm.weight,
         tags: site.page_tags[i].iter().map(|&t| tags[t].clone()).collect(),
         fields: page
@@ -547,6 +790,15 @@ fn nav_items(site: &Site, s: usize) -> Vec<NavItem<'_>> {
             }
         })
         .collect()
+}
+
+/// An ISO date or a TOML date-time as RFC 3339 (dates become midnight UTC).
+pub fn rfc3339(iso: &str) -> String {
+    match iso.len() {
+        10 => format!("{iso}T00:00:00Z"),
+        _ if iso.ends_with('Z') || iso[10..].contains(['+', '-']) => iso.replace(' ', "T"),
+        _ => format!("{}Z", iso.replace(' ', "T")),
+    }
 }
 
 pub fn iso_date(d: &Datetime) -> String {
