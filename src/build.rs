@@ -53,6 +53,8 @@ pub struct BuildReport {
     pub rendered: usize,
     /// Output files created, replaced or removed on disk.
     pub changed: output::WriteStats,
+    /// One-line remarks for the summary (not problems).
+    pub notes: Vec<String>,
 }
 
 impl BuildReport {
@@ -416,6 +418,23 @@ impl Session {
         for (path, bytes) in index.files() {
             let from = Origin::Generated(path.clone());
             add(path, Arc::new(bytes), from, &mut files);
+        }
+        let base_url = &linked.config.book.base_url;
+        if base_url.is_empty() {
+            report.notes.push(
+                "no base_url: feeds, sitemap.xml, robots.txt and canonical links were left out \
+                 (set `[book] base_url` or pass `--base-url`)"
+                    .into(),
+            );
+        } else {
+            let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}/sitemap.xml\n");
+            let from = Origin::Generated("robots.txt".into());
+            add(
+                "robots.txt".into(),
+                Arc::new(robots.into_bytes()),
+                from,
+                &mut files,
+            );
         }
         for asset in &linked.assets {
             match std::fs::read(&asset.abs) {

@@ -340,6 +340,9 @@ fn print_phases(report: &BuildReport) {
 }
 
 fn summarize(report: &BuildReport, write: bool) {
+    for note in &report.notes {
+        eprintln!("note: {note}");
+    }
     let ms = report.elapsed.as_secs_f64() * 1000.0;
     let counts = format!(
         "{} error(s), {} warning(s)",

@@ -7,6 +7,7 @@ mod errors;
 mod incremental;
 mod links;
 mod output_safety;
+mod reader;
 mod serve;
 mod shipped;
 mod theme;

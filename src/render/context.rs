@@ -39,6 +39,8 @@ pub struct LinkCtx<'a> {
 pub struct PageRef<'a> {
     pub title: &'a str,
     pub url: &'a str,
+    /// The last segment of its URL (`contribute`; empty for the home page).
+    pub name: &'a str,
     pub description: Option<&'a str>,
     pub summary: &'a str,
     pub date: Option<String>,
@@ -65,6 +67,7 @@ impl PageRef<'_> {
         let PageRef {
             title,
             url,
+            name,
             description,
             summary,
             date,
@@ -81,7 +84,7 @@ impl PageRef<'_> {
             key: _,
         } = self;
         let mut h = Sig::new();
-        (title, url, description, summary, date, date_display).hash(&mut h);
+        (title, url, name, description, summary, date, date_display).hash(&mut h);
         (updated, updated_display, weight, tags, fields).hash(&mut h);
         (relations, reading_time, is_section).hash(&mut h);
         hash_table(extra, &mut h);
@@ -126,6 +129,8 @@ pub struct PageCtx<'a> {
 
 #[derive(Serialize)]
 pub struct SectionCtx<'a> {
+    /// The section's own page (its `_index.md`).
+    pub page: &'a PageRef<'a>,
     pub pages: Vec<&'a PageRef<'a>>,
     pub subsections: Vec<&'a PageRef<'a>>,
 }
@@ -395,9 +400,13 @@ impl Ctx<'_> {
 
 impl SectionCtx<'_> {
     pub fn key(&self) -> u64 {
-        let SectionCtx { pages, subsections } = self;
+        let SectionCtx {
+            page,
+            pages,
+            subsections,
+        } = self;
         let mut h = Sig::new();
-        (keys(pages), keys(subsections)).hash(&mut h);
+        (page.key, keys(pages), keys(subsections)).hash(&mut h);
         h.finish()
     }
 }

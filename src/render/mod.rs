@@ -572,6 +572,7 @@ impl<'a> Base<'a> {
     fn section_ctx(&self, s: usize) -> SectionCtx<'a> {
         let section = &self.site.sections[s];
         SectionCtx {
+            page: self.page_ref(section.page),
             pages: section.pages.iter().map(|&p| self.page_ref(p)).collect(),
             subsections: section
                 .subsections
@@ -723,6 +724,11 @@ fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> PageRef<'a>
     let mut r = PageRef {
         title: &page.fm.title,
         url: &site.links[i],
+        name: site.urls[i]
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or(""),
         description: page.fm.description.as_deref(),
         summary: &page.parsed.summary,
         date: page.fm.date.as_ref().map(iso_date),
