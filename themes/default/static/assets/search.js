@@ -127,7 +127,7 @@
     var terms = words(query);
     if (!terms.length) return Promise.resolve(null);
     var last = terms[terms.length - 1];
-    var prefix = !/\s$/.test(query) && Array.from(last).length >= 3;
+    var prefix = !/\s$/.test(query) && Array.from(last).length >= 2;
     return load("index").then(function (manifest) {
       var names = new Set();
       terms.forEach(function (t, k) {
