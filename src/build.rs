@@ -706,7 +706,7 @@ fn read_static(root: &Path, diags: &Diagnostics) -> BTreeMap<String, Vec<u8>> {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0 || !discover::is_ignored_name(&e.file_name().to_string_lossy())
+            e.depth() == 0 || !discover::is_temporary_name(&e.file_name().to_string_lossy())
         })
     {
         let entry = match entry {

@@ -28,7 +28,15 @@ pub struct Discovered {
 
 /// True for names editors and operating systems leave behind.
 pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
+    name.starts_with('.') || is_temporary_name(name)
+}
+
+/// Editors' and operating systems' leftovers. `static/` keeps other dotfiles (`.htaccess`,
+/// `.well-known/`), which hosts need.
+pub fn is_temporary_name(name: &str) -> bool {
+    name.starts_with(".#")
+        || name == ".DS_Store"
+        || name == ".git"
         || name.ends_with('~')
         // Emacs auto-save files, JetBrains "safe write" temporaries.
         || (name.starts_with('#') && name.ends_with('#'))
@@ -131,6 +139,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn static_keeps_dotfiles_but_not_leftovers() {
+        for (name, temporary) in [
+            (".htaccess", false),
+            (".well-known", false),
+            (".nojekyll", false),
+            (".DS_Store", true),
+            (".git", true),
+            (".#style.css", true),
+            ("style.css~", true),
+            (".style.css.swp", true),
+            ("style.css", false),
+        ] {
+            assert_eq!(is_temporary_name(name), temporary, "{name}");
+        }
+    }
+
+    #[test]
     fn ignored_names_table() {
         for (name, ignored) in [
             (".git", true),
@@ -142,6 +167,7 @@ mod tests {
             ("page.md___jb_tmp___", true),
             ("page.md___jb_old___", true),
             ("#hashtags.md", false),
+            (".htaccess", true),
             ("page.md", false),
             ("photo.jpg", false),
         ] {

@@ -9,7 +9,7 @@
 //! `static/` or `themes/` folder created later.
 
 use crate::build::{BuildOptions, BuildReport, Changes, Session};
-use crate::discover::is_ignored_name;
+use crate::discover::{is_ignored_name, is_temporary_name};
 use anyhow::{Context, Result};
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{PollWatcher, RecursiveMode};
@@ -62,22 +62,29 @@ pub fn classify(layout: &Layout, path: &Path) -> Kind {
     let Ok(rel) = path.strip_prefix(&layout.root) else {
         return Kind::Ignored;
     };
+    let mut parts = rel.components().map(|c| c.as_os_str());
+    let kind = if path.starts_with(&layout.content) {
+        Kind::Content
+    } else {
+        match parts.next().and_then(|p| p.to_str()) {
+            Some("book.toml") if parts.next().is_none() => Kind::Config,
+            Some("themes") => Kind::Theme,
+            Some("static") => Kind::Static,
+            _ => return Kind::Ignored,
+        }
+    };
+    // The same names the build skips: `static/` keeps dotfiles such as `.htaccess`.
+    let skipped = |name: &str| match kind {
+        Kind::Static => is_temporary_name(name),
+        _ => is_ignored_name(name),
+    };
     if rel
         .components()
-        .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()))
+        .any(|c| skipped(&c.as_os_str().to_string_lossy()))
     {
         return Kind::Ignored;
     }
-    if path.starts_with(&layout.content) {
-        return Kind::Content;
-    }
-    let mut parts = rel.components().map(|c| c.as_os_str());
-    match parts.next().and_then(|p| p.to_str()) {
-        Some("book.toml") if parts.next().is_none() => Kind::Config,
-        Some("themes") => Kind::Theme,
-        Some("static") => Kind::Static,
-        _ => Kind::Ignored,
-    }
+    kind
 }
 
 /// One file-system event as the planner sees it.
@@ -386,6 +393,8 @@ mod tests {
             ("/p/content/img/x.png", Kind::Content),
             ("/p/themes/default/templates/page.html", Kind::Theme),
             ("/p/static/logo.svg", Kind::Static),
+            ("/p/static/.htaccess", Kind::Static),
+            ("/p/static/.logo.svg.swp", Kind::Ignored),
             ("/p/public/index.html", Kind::Ignored),
             ("/p/content/.a.md.swp", Kind::Ignored),
             ("/p/content/a.md~", Kind::Ignored),

@@ -262,3 +262,21 @@ fn search_index_escapes_what_it_stores_and_counts_every_page() {
     let shard = site.read("public/search/t-6f6e.js");
     assert!(shard.contains("\"onerror\":"), "{shard}");
 }
+
+/// Hosts read `.htaccess` and `.well-known/`; editors' leftovers stay behind.
+#[test]
+fn static_dotfiles_are_published_but_leftovers_are_not() {
+    let site = handbook_site()
+        .file("static/.htaccess", "ErrorDocument 404 /404.html\n")
+        .file(
+            "static/.well-known/security.txt",
+            "Contact: mailto:x@example.org\n",
+        )
+        .file("static/.DS_Store", "junk")
+        .file("static/notes.txt~", "backup");
+    site.build().ok();
+    assert!(site.exists("public/.htaccess"));
+    assert!(site.exists("public/.well-known/security.txt"));
+    assert!(!site.exists("public/.DS_Store"));
+    assert!(!site.exists("public/notes.txt~"));
+}
