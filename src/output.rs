@@ -136,15 +136,15 @@ pub fn write_site(output: &Path, files: &Files) -> Result<WriteStats> {
     remove_leftovers(&parent, &name);
     let tag = format!("{}-{}", std::process::id(), nanos());
     let staging = parent.join(format!(".{name}.handbook-tmp-{tag}"));
-    let result =
-        write_all(&staging, files).and_then(|()| swap_in(&staging, &output, &parent, &name, &tag));
+    // Files whose bytes are already in the current output are hard-linked from it, so they keep
+    // their inode and modification time (deploy tools see nothing to upload).
+    let current = output.join(MARKER).is_file().then_some(output.as_path());
+    let result = write_all(&staging, files, current)
+        .and_then(|stats| swap_in(&staging, &output, &parent, &name, &tag).map(|()| stats));
     if result.is_err() && staging.exists() {
         let _ = std::fs::remove_dir_all(&staging);
     }
-    result.map(|()| WriteStats {
-        written: files.len(),
-        removed: 0,
-    })
+    result
 }
 
 /// Brings an output folder that holds `old` (as written by this process) to `new`, touching only
@@ -202,24 +202,55 @@ pub fn write_changes(output: &Path, old: &Files, new: &Files) -> Result<WriteSta
     Ok(stats)
 }
 
-fn write_all(staging: &Path, files: &Files) -> Result<()> {
+fn write_all(staging: &Path, files: &Files, current: Option<&Path>) -> Result<WriteStats> {
     fsx::create_dir_all(staging)?;
     if let Some(rel) = files.keys().find(|rel| !is_safe_relative(rel)) {
         bail!("refusing to write `{rel}`: the path would leave the output folder");
     }
-    files.par_iter().try_for_each(|(rel, bytes)| {
-        let path = staging.join(rel);
-        if let Some(dir) = path.parent() {
-            fsx::create_dir_all(dir)?;
-        }
-        fsx::write(&path, bytes)
-    })?;
-    fsx::write(&staging.join(MARKER), MARKER_TEXT.as_bytes())
+    let written: usize = files
+        .par_iter()
+        .map(|(rel, bytes)| -> Result<usize> {
+            let path = staging.join(rel);
+            if let Some(dir) = path.parent() {
+                fsx::create_dir_all(dir)?;
+            }
+            if let Some(old) = current.map(|c| c.join(rel))
+                && same_bytes(&old, bytes)
+                && std::fs::hard_link(&old, &path).is_ok()
+            {
+                return Ok(0);
+            }
+            fsx::write(&path, bytes)?;
+            Ok(1)
+        })
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
+    let marker = staging.join(MARKER);
+    match current {
+        Some(c) if std::fs::hard_link(c.join(MARKER), &marker).is_ok() => {}
+        _ => fsx::write(&marker, MARKER_TEXT.as_bytes())?,
+    }
+    Ok(WriteStats {
+        written,
+        removed: 0,
+    })
 }
 
+/// True if the file at `path` holds exactly `bytes` (false if it cannot be read).
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|old| old == bytes)
+}
+
+/// Puts the staging folder in place of the output folder. Where the system can swap two folders
+/// in one step (`renameat2` with `RENAME_EXCHANGE`, Linux), readers see the old site or the new
+/// one and never a missing folder; elsewhere the old folder is moved aside first.
 fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str, tag: &str) -> Result<()> {
     if !output.exists() {
         return fsx::rename(staging, output);
+    }
+    if exchange(staging, output) {
+        // `staging` now holds the old site.
+        return fsx::remove_dir_all(staging);
     }
     let old = parent.join(format!(".{name}.handbook-tmp-old-{tag}"));
     fsx::rename(output, &old)?;
@@ -228,6 +259,17 @@ fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str, tag: &str) 
         return Err(e);
     }
     fsx::remove_dir_all(&old)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
 }
 
 /// Removes staging folders left by a killed run (only ours: they carry the marker name pattern).

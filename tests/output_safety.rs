@@ -1,6 +1,6 @@
 //! The output folder: refused when dangerous, replaced only on success, nothing lost.
 
-use crate::SiteTest;
+use crate::{SiteTest, handbook_site};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -113,4 +113,70 @@ fn check_writes_nothing() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(!t.exists("public"));
+}
+
+/// Every output file's inode and modification time.
+fn stamps(
+    out: &std::path::Path,
+) -> std::collections::BTreeMap<String, (u64, std::time::SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    walkdir::WalkDir::new(out)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let m = e.metadata().unwrap();
+            let rel = e
+                .path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, (m.ino(), m.modified().unwrap()))
+        })
+        .collect()
+}
+
+/// Deploy tools (rsync, `aws s3 sync`) upload what looks changed: a rebuild of unchanged content
+/// must leave every file as it was.
+#[test]
+fn rebuild_without_changes_rewrites_no_file() {
+    let site = handbook_site();
+    site.build().ok();
+    let before = stamps(&site.path("public"));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let built = site.build().ok();
+    assert_eq!(built.report.changed.written, 0);
+    assert_eq!(stamps(&site.path("public")), before);
+
+    // One page changed: its file is new, the rest are the same files.
+    site.write(
+        "content/acts/share-the-credit.md",
+        b"+++\ntitle = \"Share the credit\"\nweight = 2\n+++\nOther text.\n",
+    );
+    site.build().ok();
+    let after = stamps(&site.path("public"));
+    let changed: Vec<&String> = after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        changed.contains(&&"acts/share-the-credit/index.html".to_string()),
+        "{changed:?}"
+    );
+    assert!(
+        !changed.contains(&&"examples/new/index.html".to_string()),
+        "{changed:?}"
+    );
+    assert!(changed.len() < after.len() / 2, "{changed:?}");
+    // No staging folder is left next to the output.
+    let names: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.contains("handbook-tmp")),
+        "{names:?}"
+    );
 }
