@@ -4,6 +4,8 @@
 // log a console error, throw, fail a request or reach for another host.
 
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { before, test } from "node:test";
 import { forEachMount, saveArtifact, sitePages, visit } from "./lib/harness.js";
 
@@ -48,6 +50,13 @@ forEachMount("crawl", (site) => {
         const target = toRel(href.split("#")[0].split("?")[0]);
         if (target === null) {
           crawl.broken.push(`${site.url(rel)}: ${via} link to ${href} leaves the site (mounted at ${site.mount})`);
+          continue;
+        }
+        // Files that are not pages (feeds, the sitemap) must exist but are not crawled.
+        if (/\.(xml|txt|json)$/.test(target)) {
+          if (!existsSync(path.join(site.dir, decodeURIComponent(target)))) {
+            crawl.broken.push(`${site.url(rel)}: ${via} link to ${href}: no such file in the output`);
+          }
           continue;
         }
         if (!crawl.reachedVia.has(target)) {

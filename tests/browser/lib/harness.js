@@ -371,8 +371,8 @@ export async function withArtifactsOnFailure(page, name, fn) {
 
 /**
  * Every page of the built site, as URLs relative to the site root (`""`, `concept/`,
- * `tags/credit/`): the folders holding an index.html, plus top-level `.html` files other than
- * index.html and 404.html.
+ * `tags/credit/`): the folders holding an index.html. Utility pages marked `noindex` (the
+ * random-page pickers, which only forward the reader) are not pages to reach.
  */
 export function sitePages(dir = config.siteDir) {
   const pages = [];
@@ -381,11 +381,15 @@ export function sitePages(dir = config.siteDir) {
       if (entry.name.startsWith(".")) continue;
       const childAbs = path.join(abs, entry.name);
       if (entry.isDirectory()) walk(childAbs, `${rel}${entry.name}/`);
-      else if (entry.name === "index.html") pages.push(rel);
+      else if (entry.name === "index.html" && !isNoindex(childAbs)) pages.push(rel);
     }
   };
   walk(dir, "");
   return pages.sort();
+}
+
+function isNoindex(file) {
+  return /<meta name="robots" content="noindex">/.test(readFileSync(file, "utf8"));
 }
 
 /** Sorted names of the sub-folders of `rel` in the site that hold an index.html. */
@@ -446,4 +450,17 @@ export function luminance(css) {
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Types `query` into the search box and waits for the status line to report. */
+export async function search(page, query) {
+  await page.fill("#search-input", "");
+  // An empty box clears the status, so the wait below sees this query's answer.
+  await page.waitForFunction(() => document.querySelector(".search-status")?.textContent === "", null, { timeout: 5000 }).catch(() => {});
+  await page.type("#search-input", query, { delay: 15 });
+  await page.waitForFunction(
+    () => /result/i.test(document.querySelector(".search-status")?.textContent ?? ""),
+    null,
+    { timeout: 20000 },
+  );
 }
