@@ -55,6 +55,8 @@ pub struct BuildReport {
     pub changed: output::WriteStats,
     /// One-line remarks for the summary (not problems).
     pub notes: Vec<String>,
+    /// The search index: files and bytes (after a full pass; zero after a text-only edit).
+    pub search: (usize, usize),
 }
 
 impl BuildReport {
@@ -416,6 +418,8 @@ impl Session {
             }
         }
         for (path, bytes) in index.files() {
+            report.search.0 += 1;
+            report.search.1 += bytes.len();
             let from = Origin::Generated(path.clone());
             add(path, Arc::new(bytes), from, &mut files);
         }

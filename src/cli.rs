@@ -362,6 +362,13 @@ fn summarize(report: &BuildReport, write: bool) {
             .as_ref()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
+        if report.search.0 > 0 {
+            eprintln!(
+                "search index: {} files, {:.1} kB",
+                report.search.0,
+                report.search.1 as f64 / 1000.0
+            );
+        }
         eprintln!(
             "built {} pages ({} files) into {out} in {ms:.0} ms{}",
             report.pages,

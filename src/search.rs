@@ -4,7 +4,7 @@
 //!
 //! Layout, chosen to keep the whole index small and a first search cheap:
 //! - `search/index.js`: the manifest (number of documents, shard keys).
-//! - `search/t-<hex>.js`: terms sharing a prefix (two characters, or more where a shard would be
+//! - `search/t-<hex>.js`: terms sharing a prefix (one character, or more where a shard would be
 //!   large), each with its postings: document ids, delta-encoded, each tagged with the best field
 //!   the term occurs in (title, meta, heading, body) for ranking. A query loads only the shards
 //!   of its words.
@@ -245,7 +245,7 @@ impl Index {
     fn shards(&self) -> BTreeMap<String, Vec<&str>> {
         let mut out = BTreeMap::new();
         let terms: Vec<&str> = self.postings.keys().map(String::as_str).collect();
-        self.split(&terms, 2, &mut out);
+        self.split(&terms, 1, &mut out);
         out
     }
 
