@@ -61,6 +61,8 @@ pub struct Build {
     pub output: PathBuf,
     pub theme: String,
     pub drafts: bool,
+    /// Content folders whose pages come from the public (besides untrusted collections).
+    pub untrusted: Vec<String>,
     /// Links spelled `dir/index.html` for reading from disk (`build --offline`; not a key).
     #[serde(skip)]
     pub offline: bool,
@@ -73,6 +75,7 @@ impl Default for Build {
             output: "public".into(),
             theme: "default".into(),
             drafts: false,
+            untrusted: Vec::new(),
             offline: false,
         }
     }
@@ -102,6 +105,9 @@ pub struct Collection {
     pub relations: Vec<Relation>,
     pub template: String,
     pub section_template: String,
+    /// Whether raw HTML in its pages is kept as written. Collections hold contributions from the
+    /// public, so by default their raw HTML is sanitized and dangerous link schemes refused.
+    pub trusted: bool,
 }
 
 /// A front matter field whose value is the slug of a page in another section.
@@ -130,7 +136,24 @@ impl Collection {
             }],
             template: "example.html".into(),
             section_template: "examples.html".into(),
+            trusted: false,
         }
+    }
+}
+
+impl Config {
+    /// True for pages in a folder whose content comes from the public: an untrusted collection,
+    /// or a folder listed in `[build] untrusted`.
+    pub fn is_untrusted(&self, dir: &str) -> bool {
+        use crate::page::in_section;
+        self.collections
+            .iter()
+            .any(|c| !c.trusted && in_section(dir, &c.section))
+            || self
+                .build
+                .untrusted
+                .iter()
+                .any(|f| in_section(dir, f.trim_matches('/')))
     }
 }
 
@@ -153,6 +176,7 @@ struct RawCollection {
     relations: BTreeMap<String, RawRelation>,
     template: Option<String>,
     section_template: Option<String>,
+    trusted: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -173,6 +197,7 @@ fn shape() -> Shape {
         ("relations", Shape::MapOf(Box::new(relation))),
         ("template", Shape::Any),
         ("section_template", Shape::Any),
+        ("trusted", Shape::Any),
     ]);
     Shape::table([
         (
@@ -190,7 +215,7 @@ fn shape() -> Shape {
         ),
         (
             "build",
-            Shape::leaves(["content", "output", "theme", "drafts"]),
+            Shape::leaves(["content", "output", "theme", "drafts", "untrusted"]),
         ),
         ("extra", Shape::Any),
         ("collections", Shape::MapOf(Box::new(collection))),
@@ -358,6 +383,7 @@ impl Config {
                         section_template: c
                             .section_template
                             .unwrap_or_else(|| "section.html".into()),
+                        trusted: c.trusted,
                         name,
                     }
                 })

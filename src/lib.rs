@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod output;
 pub mod page;
 pub mod render;
+pub mod sanitize;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -79,6 +79,16 @@ impl Resolver<'_> {
                     .hint(hint),
             );
         };
+        if page.untrusted && !crate::sanitize::is_allowed_url(dest) {
+            error(
+                format!("link to `{dest}` is not allowed in contributed content"),
+                format!(
+                    "contributions may link only with {} URLs or to other pages",
+                    crate::sanitize::ALLOWED_SCHEMES.join(", ")
+                ),
+            );
+            return Target::Verbatim("#".into());
+        }
         if link.is_auto || is_external(dest) {
             return Target::Verbatim(dest.to_string());
         }

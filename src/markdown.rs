@@ -49,6 +49,8 @@ pub struct Parsed {
     pub summary: String,
     /// Plain text of the whole body (headings and code included), for the search index.
     pub text: String,
+    /// The author wrote raw HTML (which untrusted pages must have sanitized).
+    pub has_raw_html: bool,
     pub word_count: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -89,6 +91,7 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
     let mut links = Vec::new();
     let mut summary = String::new();
     let mut text = String::new();
+    let mut has_raw_html = false;
     let mut summary_done = false;
     let mut in_paragraph = false;
     let mut word_count = 0;
@@ -224,6 +227,10 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
                 text.push('\n');
                 out.push(event.into_static());
             }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                has_raw_html = true;
+                out.push(event.into_static());
+            }
             other => out.push(other.into_static()),
         }
     }
@@ -234,6 +241,7 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
         anchors,
         summary: summary.split_whitespace().collect::<Vec<_>>().join(" "),
         text,
+        has_raw_html,
         word_count,
         diagnostics,
     }

@@ -22,6 +22,8 @@ pub struct Page {
     pub text: String,
     /// Hash of `text`: everything parsed from the file is a function of it (and the config).
     pub key: u64,
+    /// Its content comes from the public (see [`Config::is_untrusted`]).
+    pub untrusted: bool,
 }
 
 /// Reads and parses one Markdown file; pure apart from reading it.
@@ -94,7 +96,9 @@ pub fn parse_source(
             shown,
         },
     );
+    let untrusted = config.is_untrusted(&dir);
     Ok(Page {
+        untrusted,
         rel: file.rel.clone(),
         shown: file.shown.clone(),
         dir,

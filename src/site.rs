@@ -253,6 +253,7 @@ fn add_missing_sections(
             parsed: markdown::parse("", &empty),
             text: String::new(),
             key: crate::page::text_key(""),
+            untrusted: false,
         }));
     }
     dirs

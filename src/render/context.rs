@@ -131,7 +131,10 @@ pub struct PageCtx<'a> {
 pub struct SectionCtx<'a> {
     /// The section's own page (its `_index.md`).
     pub page: &'a PageRef<'a>,
+    /// All its pages (on the home page: the first [`super::HOME_SECTION_PAGES`] only; `count`
+    /// says how many there are).
     pub pages: Vec<&'a PageRef<'a>>,
+    pub count: usize,
     pub subsections: Vec<&'a PageRef<'a>>,
 }
 
@@ -403,10 +406,11 @@ impl SectionCtx<'_> {
         let SectionCtx {
             page,
             pages,
+            count,
             subsections,
         } = self;
         let mut h = Sig::new();
-        (page.key, keys(pages), keys(subsections)).hash(&mut h);
+        (page.key, keys(pages), count, keys(subsections)).hash(&mut h);
         h.finish()
     }
 }

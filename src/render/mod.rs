@@ -25,6 +25,9 @@ use toml::value::Datetime;
 
 type Sig = std::collections::hash_map::DefaultHasher;
 
+/// Pages of each section in the home page's `sections` (in order; `count` has the total).
+pub const HOME_SECTION_PAGES: usize = 24;
+
 mod context;
 mod extras;
 use context::*;
@@ -560,9 +563,13 @@ impl<'a> Base<'a> {
             let s = &site.sections[site.section_of[i]];
             ctx.section = Some(self.section_ctx(site.section_of[i]));
             if s.parent.is_none() {
+                // The home page shows a few pages of each section; a collection of thousands
+                // would otherwise be copied into its context to show six.
                 for &sub in &s.subsections {
+                    let mut section = self.section_ctx(sub);
+                    section.pages.truncate(HOME_SECTION_PAGES);
                     ctx.sections
-                        .insert(site.sections[sub].dir.as_str(), self.section_ctx(sub));
+                        .insert(site.sections[sub].dir.as_str(), section);
                 }
             }
         }
@@ -574,6 +581,7 @@ impl<'a> Base<'a> {
         SectionCtx {
             page: self.page_ref(section.page),
             pages: section.pages.iter().map(|&p| self.page_ref(p)).collect(),
+            count: section.pages.len(),
             subsections: section
                 .subsections
                 .iter()
@@ -605,11 +613,11 @@ impl<'a> Base<'a> {
         }
         let site = self.site;
         if let (Some(i), Some(page_ctx)) = (page, ctx.page.as_mut()) {
-            page_ctx.content = markdown::render(&site.pages[i].parsed, &site.hrefs[i], "");
+            page_ctx.content = body(site, i, &site.hrefs[i], "");
         }
         if let Some(feed) = ctx.feed.as_mut() {
             for e in &mut feed.entries {
-                e.content = markdown::render(&site.pages[e.index].parsed, &site.hrefs[e.index], "");
+                e.content = body(site, e.index, &site.hrefs[e.index], "");
             }
         }
         let plan = self.plan;
@@ -617,7 +625,7 @@ impl<'a> Base<'a> {
             let i = item.index;
             let hrefs = extras::print_hrefs(site, plan, i);
             let prefix = format!("{}--", item.anchor);
-            item.content = markdown::render(&site.pages[i].parsed, &hrefs, &prefix);
+            item.content = body(site, i, &hrefs, &prefix);
         });
         let shown = page.map(|i| self.site.pages[i].shown.as_str());
         let bytes = self.render(template, &ctx, shown)?;
@@ -653,6 +661,17 @@ impl<'a> Base<'a> {
                 None
             }
         }
+    }
+}
+
+/// A page's body as HTML; raw HTML in an untrusted page is sanitized.
+fn body(site: &Site, i: usize, hrefs: &[String], id_prefix: &str) -> String {
+    let page = &site.pages[i];
+    let html = markdown::render(&page.parsed, hrefs, id_prefix);
+    if page.untrusted && page.parsed.has_raw_html {
+        crate::sanitize::clean(&html)
+    } else {
+        html
     }
 }
 

@@ -1,0 +1,161 @@
+//! Hostile and careless input: contributions that try to run script, content that looks like
+//! template code, and files that are not what they seem. Each case asserts the exact outcome.
+
+use crate::{SiteTest, handbook_site, main_of};
+
+fn contribution(body: &str) -> SiteTest {
+    handbook_site().file(
+        "content/examples/new.md",
+        &format!(
+            "+++\ntitle = \"New story\"\ndate = 2026-03-04\nact = \"ask-the-quiet-voice\"\n+++\n{body}\n"
+        ),
+    )
+}
+
+#[test]
+fn raw_html_in_contributions_is_sanitized() {
+    let site = contribution(concat!(
+        "Hello <script>alert(1)</script> <b onmouseover=\"alert(2)\" style=\"x\">bold</b>\n\n",
+        "<iframe src=\"https://evil.example\"></iframe>\n\n",
+        "<a href=\"JaVaScRiPt:alert(3)\">x</a> <a href=\"&#106;avascript:alert(4)\">y</a>\n\n",
+        "<img src=\"data:image/svg+xml;base64,PHN2Zz4=\" alt=\"z\"> <form><input name=q></form>\n\n",
+        "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">\n\n",
+        "Press <kbd>Ctrl</kbd> <abbr title=\"as soon as possible\">ASAP</abbr>.\n",
+    ));
+    let built = site.build().ok();
+    let main = built.main("examples/new/index.html");
+    for gone in [
+        "<script",
+        "onmouseover",
+        "style=\"x\"",
+        "<iframe",
+        "javascript",
+        "JaVaScRiPt",
+        "data:",
+        "<form",
+        "http-equiv",
+        "evil.example",
+    ] {
+        assert!(!main.contains(gone), "{gone} survived:\n{main}");
+    }
+    assert!(main.contains("<b>bold</b>"));
+    assert!(main.contains("<kbd>Ctrl</kbd>"));
+    assert!(main.contains("<abbr title=\"as soon as possible\">ASAP</abbr>"));
+}
+
+#[test]
+fn raw_html_in_trusted_pages_is_kept_and_trust_is_configurable() {
+    let site = handbook_site().file(
+        "content/acts/share-the-credit.md",
+        "+++\ntitle = \"Share the credit\"\n+++\n<div class=\"note\" style=\"color: green\">Ours.</div>\n",
+    );
+    let built = site.build().ok();
+    assert!(
+        built
+            .main("acts/share-the-credit/index.html")
+            .contains("style=\"color: green\"")
+    );
+
+    // A trusted collection keeps raw HTML; an untrusted folder sanitizes it.
+    let site = contribution("<span style=\"color: red\">kept</span>").file(
+        "book.toml",
+        "[book]\ntitle = \"T\"\n[build]\nuntrusted = [\"acts\"]\n[collections.examples]\ntrusted = true\nfields = [\"contributor\", \"context\"]\ntemplate = \"example.html\"\nsection_template = \"examples.html\"\n[collections.examples.relations.act]\nsection = \"acts\"\nrequired = true\ntemplate = \"act.html\"\n",
+    ).file(
+        "content/acts/share-the-credit.md",
+        "+++\ntitle = \"Share the credit\"\n+++\n<span style=\"color: blue\" onclick=\"x()\">act</span>\n",
+    );
+    let built = site.build().ok();
+    assert!(
+        built
+            .main("examples/new/index.html")
+            .contains("style=\"color: red\"")
+    );
+    let act = built.main("acts/share-the-credit/index.html");
+    assert!(!act.contains("style=") && !act.contains("onclick"), "{act}");
+}
+
+#[test]
+fn dangerous_markdown_links_in_contributions_are_errors_at_their_position() {
+    for dest in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "vbscript:x",
+        "data:text/html,x",
+    ] {
+        let site = contribution(&format!("Click [here]({dest})."));
+        let built = site.build();
+        let e = built.only_error();
+        assert_eq!(e.location(), "content/examples/new.md:6:7", "{dest}");
+        assert!(
+            e.message.contains("not allowed in contributed content"),
+            "{}",
+            e.message
+        );
+        assert!(!site.exists("public/examples/new/index.html"));
+    }
+    // An image too.
+    let site = contribution("![x](javascript:alert(1))");
+    assert_eq!(
+        site.build().only_error().location(),
+        "content/examples/new.md:6:1"
+    );
+}
+
+#[test]
+fn template_syntax_in_content_is_printed_not_run() {
+    let site = contribution("Curly {{ site.title }} and {% if true %}tags{% endif %} and {# c #}.");
+    let built = site.build().ok();
+    let main = built.main("examples/new/index.html");
+    assert!(main.contains("{{ site.title }}"), "{main}");
+    assert!(main.contains("{% if true %}tags{% endif %}"));
+    assert!(!main.contains("Test Book"));
+}
+
+#[test]
+fn markup_in_titles_tags_and_fields_is_escaped_everywhere() {
+    let site = handbook_site().file(
+        "content/examples/new.md",
+        "+++\ntitle = \"<img src=x onerror=alert(1)>\"\ndescription = \"\\\"><script>alert(2)</script>\"\ndate = 2026-03-04\nact = \"ask-the-quiet-voice\"\ncontributor = \"<b>Sam</b>\"\ntags = [\"<svg onload=alert(3)>\"]\n+++\nBody.\n",
+    );
+    site.build().ok();
+    for file in [
+        "examples/new/index.html",
+        "examples/index.html",
+        "index.html",
+        "acts/ask-the-quiet-voice/index.html",
+        "print/index.html",
+    ] {
+        let html = site.read(&format!("public/{file}"));
+        for raw in [
+            "<img src=x",
+            "<script>alert(2)",
+            "<b>Sam</b>",
+            "<svg onload",
+        ] {
+            assert!(!html.contains(raw), "{raw} unescaped in {file}");
+        }
+    }
+    let page = site.read("public/examples/new/index.html");
+    assert!(
+        page.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "title shown as text"
+    );
+    // (The leading quote became a typographic one; the markup after it is escaped.)
+    assert!(
+        page.contains(
+            "<meta name=\"description\" content=\"“&gt;&lt;script&gt;alert(2)&lt;/script&gt;\">"
+        ),
+        "description escaped in the attribute"
+    );
+}
+
+#[test]
+fn heading_ids_and_code_languages_cannot_break_out_of_attributes() {
+    let site =
+        contribution("## Title {#x\"onmouseover=\"alert(1)}\n\n```js\" onload=\"x\nlet a;\n```\n");
+    let built = site.build();
+    let html = site.read("public/examples/new/index.html");
+    assert!(!html.contains("\"onmouseover"), "{}", main_of(&html));
+    assert!(!html.contains("\" onload=\""), "{}", main_of(&html));
+    let _ = built;
+}
