@@ -8,6 +8,7 @@ mod hostile;
 mod incremental;
 mod links;
 mod output_safety;
+mod properties;
 mod reader;
 mod serve;
 mod shipped;

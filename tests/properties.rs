@@ -1,0 +1,81 @@
+//! Properties over arbitrary contributions: whatever the title, slug, tags and link target, the
+//! build never panics, writes nothing outside the output folder, and shows text escaped.
+
+use crate::SiteTest;
+use proptest::prelude::*;
+use std::path::Path;
+
+/// A TOML string literal for any text.
+fn toml_str(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// Every path under `dir`, relative, with `/` separators.
+fn tree(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .flatten()
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z <>&\"'/\\\\.]{1,24}",
+        "\\PC{1,16}",
+        Just("../../../etc/passwd".to_string()),
+        Just("<script>alert(1)</script>".to_string()),
+        Just("\" onmouseover=\"alert(1)".to_string()),
+        Just("CON".to_string()),
+        Just("..".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_contributions_stay_inside_and_escaped(
+        title in text(),
+        slug in proptest::option::of(text()),
+        tags in proptest::collection::vec(text(), 0..3),
+        link in text(),
+    ) {
+        let slug_line = slug.as_deref().map(|s| format!("slug = {}\n", toml_str(s))).unwrap_or_default();
+        let tag_list: Vec<String> = tags.iter().map(|t| toml_str(t)).collect();
+        let site = SiteTest::new()
+            .file("content/acts/_index.md", "+++\ntitle = \"Acts\"\n+++\n")
+            .file("content/acts/one.md", "+++\ntitle = \"One\"\n+++\nText.\n")
+            .file(
+                "content/examples/story.md",
+                &format!(
+                    "+++\ntitle = {}\n{slug_line}date = 2026-01-01\nact = \"one\"\ntags = [{}]\n+++\nSee [this]({}).\n",
+                    toml_str(&title),
+                    tag_list.join(", "),
+                    link.replace(['(', ')', '\n'], ""),
+                ),
+            );
+        let before: Vec<String> = tree(site.root()).into_iter().filter(|p| !p.starts_with("public")).collect();
+        let built = site.build();
+        // Nothing appeared outside the output folder.
+        let after: Vec<String> = tree(site.root()).into_iter().filter(|p| !p.starts_with("public")).collect();
+        prop_assert_eq!(&after, &before);
+        if built.report.has_errors() {
+            return Ok(());
+        }
+        // Markup in the title never reaches a page as markup.
+        if title.contains('<') {
+            for file in tree(&site.path("public")).iter().filter(|p| p.ends_with(".html")) {
+                let html = site.read(&format!("public/{file}"));
+                prop_assert!(!html.contains(&title), "raw title in {}", file);
+            }
+        }
+    }
+}
