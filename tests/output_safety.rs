@@ -180,3 +180,65 @@ fn rebuild_without_changes_rewrites_no_file() {
         "{names:?}"
     );
 }
+
+/// Ctrl-C or a crash mid-build: the output folder holds the old site or the new one, never a
+/// mix, and the staging folder the killed run left behind is removed by the next run.
+#[test]
+fn a_killed_build_leaves_old_or_new_output_and_the_next_run_cleans_up() {
+    let mut site = handbook_site();
+    for n in 0..1500 {
+        site = site.file(
+            &format!("content/examples/e{n}.md"),
+            &format!("+++\ntitle = \"Story {n}\"\ndate = 2026-01-01\nact = \"share-the-credit\"\n+++\nText {n}.\n"),
+        );
+    }
+    site.build().ok();
+    let old = snapshot(&site.path("public"));
+    site.write(
+        "content/acts/share-the-credit.md",
+        b"+++\ntitle = \"Share the credit\"\nweight = 2\n+++\nChanged text.\n",
+    );
+    let staging = |root: &Path| {
+        std::fs::read_dir(root).unwrap().flatten().any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".public.handbook-tmp-")
+        })
+    };
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .arg("build")
+        .current_dir(site.root())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it as soon as it is writing (SIGKILL: no chance to clean up).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !staging(site.root())
+        && child.try_wait().unwrap().is_none()
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_micros(200));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+
+    let now = snapshot(&site.path("public"));
+    if now != old {
+        // The run got as far as the swap: then the output is the complete new site.
+        site.build_with(|o| o.output = Some(site.path("expected")))
+            .ok();
+        assert_eq!(
+            now,
+            snapshot(&site.path("expected")),
+            "neither the old nor the new site"
+        );
+    }
+    // The next run removes what the killed one left and builds normally.
+    site.build().ok();
+    assert!(!staging(site.root()), "a staging folder was left behind");
+    assert!(
+        site.read("public/acts/share-the-credit/index.html")
+            .contains("Changed text.")
+    );
+}
