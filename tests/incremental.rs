@@ -1,7 +1,7 @@
 //! Incremental rebuilds (`watch`, `serve`): after any series of edits, a session's output equals
 //! a clean full build's, in memory and on disk, and unchanged files are left alone.
 
-use crate::{SiteTest, handbook_site};
+use crate::{SiteTest, handbook_site, stamps};
 use handbook::BuildOptions;
 use handbook::build::{Changes, Session};
 use handbook::output::Files;
@@ -395,24 +395,7 @@ fn body_edit_rerenders_only_what_holds_its_text() {
     assert!(!first.has_errors());
     let out = project.site.path("public");
     // Every output file's identity: inode and modification time.
-    let stamps = || -> BTreeMap<String, (u64, std::time::SystemTime)> {
-        use std::os::unix::fs::MetadataExt;
-        walkdir::WalkDir::new(&out)
-            .into_iter()
-            .flatten()
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                let m = e.metadata().unwrap();
-                let rel = e
-                    .path()
-                    .strip_prefix(&out)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                (rel, (m.ino(), m.modified().unwrap()))
-            })
-            .collect()
-    };
+    let stamps = || stamps(&out);
     let before = stamps();
 
     // A sentence added at the end: no listing shows it.

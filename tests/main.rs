@@ -227,3 +227,25 @@ pub fn handbook_site() -> SiteTest {
             "+++\ntitle = \"New story\"\ndate = 2026-03-04\nact = \"ask-the-quiet-voice\"\ncontributor = \"Sam\"\ntags = [\"meetings\", \"remote work\"]\n+++\nNew.\n",
         )
 }
+
+/// Every output file's inode and modification time.
+pub fn stamps(
+    out: &std::path::Path,
+) -> std::collections::BTreeMap<String, (u64, std::time::SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    walkdir::WalkDir::new(out)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let m = e.metadata().unwrap();
+            let rel = e
+                .path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, (m.ino(), m.modified().unwrap()))
+        })
+        .collect()
+}

@@ -1,6 +1,6 @@
 //! The output folder: refused when dangerous, replaced only on success, nothing lost.
 
-use crate::{SiteTest, handbook_site};
+use crate::{SiteTest, handbook_site, stamps};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -113,28 +113,6 @@ fn check_writes_nothing() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(!t.exists("public"));
-}
-
-/// Every output file's inode and modification time.
-fn stamps(
-    out: &std::path::Path,
-) -> std::collections::BTreeMap<String, (u64, std::time::SystemTime)> {
-    use std::os::unix::fs::MetadataExt;
-    walkdir::WalkDir::new(out)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let m = e.metadata().unwrap();
-            let rel = e
-                .path()
-                .strip_prefix(out)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, (m.ino(), m.modified().unwrap()))
-        })
-        .collect()
 }
 
 /// Deploy tools (rsync, `aws s3 sync`) upload what looks changed: a rebuild of unchanged content
