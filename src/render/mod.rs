@@ -52,8 +52,6 @@ pub struct Rendered {
     /// Key of each page's summary ([`PageRef`]), for the next [`Scope::Pages`] pass; only the
     /// scope's entries are meaningful after such a pass.
     pub ref_keys: Vec<u64>,
-    /// The scope that was actually rendered.
-    pub whole_site: bool,
 }
 
 /// Which output a render pass considers.
@@ -170,7 +168,6 @@ pub fn render_site(
                 rendered: files.iter().filter(|f| f.bytes.is_some()).count(),
                 files,
                 ref_keys: old_keys.to_vec(),
-                whole_site: false,
             };
         }
     }
@@ -250,7 +247,6 @@ pub fn render_site(
         ref_keys: (0..site.pages.len())
             .map(|i| base.page_ref(i).key)
             .collect(),
-        whole_site: true,
     }
 }
 
