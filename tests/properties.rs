@@ -79,3 +79,38 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+    /// Whatever bytes a page holds, the build reports and never panics.
+    #[test]
+    fn arbitrary_page_bytes_never_panic(
+        head in prop_oneof![Just(b"+++\n".to_vec()), Just(b"\xEF\xBB\xBF+++\r\n".to_vec()), Just(Vec::new())],
+        bytes in proptest::collection::vec(any::<u8>(), 0..400),
+        text in "(\\+\\+\\+|title = \"x\"|\\[x\\]\\(y\\.md#z\\)|<b>|\\{\\{|```|\\n|> |- |# |\\PC){0,40}",
+    ) {
+        let mut page = head.clone();
+        page.extend_from_slice(text.as_bytes());
+        page.extend_from_slice(&bytes);
+        let site = SiteTest::new();
+        site.write("content/page.md", &page);
+        let built = site.build();
+        // Either it built, or it said why with a position in that file or the config.
+        if built.report.has_errors() {
+            prop_assert!(built.report.diagnostics.iter().any(|d| d.is_error() && !d.message.is_empty()));
+        }
+    }
+
+    /// Whatever book.toml says, the build reports and never panics.
+    #[test]
+    fn arbitrary_config_never_panics(
+        text in "(\\[book\\]|\\[build\\]|\\[collections\\.x\\]|title = \"T\"|base_url = \"\\PC*\"|output = \"[a-z]{1,6}\"|content = \"[a-z]{1,6}\"|theme = \"\\PC{0,8}\"|section = \"\\PC{0,8}\"|\\n|=|\"|\\PC){0,30}",
+    ) {
+        let site = SiteTest::new().file("book.toml", &text);
+        let built = site.build();
+        if built.report.has_errors() {
+            prop_assert!(built.report.diagnostics.iter().any(|d| d.is_error() && !d.message.is_empty()));
+        }
+    }
+}
