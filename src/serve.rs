@@ -171,7 +171,8 @@ struct State {
     port: u16,
 }
 
-/// Runs until the process is stopped. `on_ready` gets the bound address (tests use port 0).
+/// Builds, prints the address (`Serving http://…`, which tests on port 0 read) and serves until
+/// the process is stopped. `print` sees every build, as in `watch`.
 pub fn serve(
     opts: &ServeOptions,
     mut print: impl FnMut(Update<'_>) + Send + 'static,

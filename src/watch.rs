@@ -194,8 +194,9 @@ pub enum Update<'a> {
     WatchError(String),
 }
 
-/// Builds, then rebuilds on every change until `stop` receives or its sender is dropped... or
-/// forever. `on_update` sees every build, good or bad; the loop never ends on a bad file.
+/// Builds, then rebuilds on every change until `stop` receives a message or its sender is
+/// dropped (forever without one). `on_update` sees every build, good or bad; a bad file never
+/// ends the loop.
 pub fn watch(
     opts: &WatchOptions,
     stop: Option<mpsc::Receiver<()>>,
