@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod discover;
 pub mod frontmatter;
 pub mod fsx;
+pub mod fuzzing;
 pub mod history;
 pub mod links;
 pub mod markdown;

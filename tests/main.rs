@@ -4,6 +4,7 @@
 mod cli;
 mod content_model;
 mod errors;
+mod fuzzed;
 mod hostile;
 mod incremental;
 mod links;

@@ -1,0 +1,7 @@
+//! One page through parsing, linking and rendering on arbitrary bytes: never panics.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    handbook::fuzzing::page(data);
+});
