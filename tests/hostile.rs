@@ -159,3 +159,27 @@ fn heading_ids_and_code_languages_cannot_break_out_of_attributes() {
     assert!(!html.contains("\" onload=\""), "{}", main_of(&html));
     let _ = built;
 }
+
+#[test]
+fn link_titles_image_alt_and_titles_are_escaped() {
+    let site = contribution(concat!(
+        "[x](../acts/ask-the-quiet-voice.md \"a\\\" onmouseover=\\\"alert(1)\") ",
+        "![al\"t onerror=alert(2)](https://example.org/p.png \"t\\\"><script>alert(3)</script>\")",
+    ));
+    site.build().ok();
+    let html = site.read("public/examples/new/index.html");
+    let main = main_of(&html);
+    assert!(!main.contains("\" onmouseover=\""), "{main}");
+    assert!(!main.contains("<script>alert(3)"), "{main}");
+    assert!(!main.contains("al\"t"), "{main}");
+    assert!(
+        main.contains("title=\"a&quot; onmouseover=&quot;alert(1)\""),
+        "{main}"
+    );
+    // (Smart punctuation made the alt text's quote a typographic one.)
+    assert!(main.contains("alt=\"al“t onerror=alert(2)\""), "{main}");
+    assert!(
+        main.contains("title=\"t&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;\""),
+        "{main}"
+    );
+}
