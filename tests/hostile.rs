@@ -79,6 +79,7 @@ fn dangerous_markdown_links_in_contributions_are_errors_at_their_position() {
     for dest in [
         "javascript:alert(1)",
         "JAVASCRIPT:alert(1)",
+        "&#106;avascript:alert(1)",
         "vbscript:x",
         "data:text/html,x",
     ] {
