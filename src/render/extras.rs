@@ -29,36 +29,30 @@ pub fn feed_defs(site: &Site) -> Vec<FeedDef> {
     if config.book.base_url.is_empty() {
         return Vec::new();
     }
+    // A feed follows one page (a collection's section, or a page others point at).
+    let feed = |owner: usize, pages: &[usize]| {
+        let path = format!("{}atom.xml", site.urls[owner]);
+        FeedDef {
+            link: path.clone(),
+            path,
+            title: format!("{}: {}", config.book.title, site.pages[owner].fm.title),
+            owner,
+            entries: pages.iter().copied().take(FEED_ENTRIES).collect(),
+        }
+    };
     let mut out = Vec::new();
     for c in &config.collections {
         let Some(s) = site.sections.iter().find(|s| s.dir == c.section) else {
             continue;
         };
-        let owner = s.page;
-        let entries: Vec<usize> = s.pages.iter().copied().take(FEED_ENTRIES).collect();
-        if entries.is_empty() {
+        if s.pages.is_empty() {
             continue;
         }
-        let path = format!("{}atom.xml", site.urls[owner]);
-        out.push(FeedDef {
-            link: path.clone(),
-            path,
-            title: format!("{}: {}", config.book.title, site.pages[owner].fm.title),
-            owner,
-            entries,
-        });
+        out.push(feed(s.page, &s.pages));
         for (target, backlinks) in site.backlinks.iter().enumerate() {
-            let Some(list) = backlinks.get(&c.name).filter(|l| !l.is_empty()) else {
-                continue;
-            };
-            let path = format!("{}atom.xml", site.urls[target]);
-            out.push(FeedDef {
-                link: path.clone(),
-                path,
-                title: format!("{}: {}", config.book.title, site.pages[target].fm.title),
-                owner: target,
-                entries: list.iter().copied().take(FEED_ENTRIES).collect(),
-            });
+            if let Some(list) = backlinks.get(&c.name).filter(|l| !l.is_empty()) {
+                out.push(feed(target, list));
+            }
         }
     }
     out
