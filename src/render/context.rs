@@ -252,6 +252,9 @@ pub struct PrintItem<'a> {
     pub content_key: u64,
     #[serde(skip)]
     pub index: usize,
+    /// Its links' hrefs on the print page (in `content_key`).
+    #[serde(skip)]
+    pub hrefs: Vec<String>,
 }
 
 impl SiteCtx<'_> {
@@ -393,6 +396,7 @@ impl Ctx<'_> {
             content: _,
             content_key,
             index: _,
+            hrefs: _,
         } in print
         {
             (anchor, title, depth, url, omitted, content_key).hash(h);

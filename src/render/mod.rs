@@ -139,6 +139,11 @@ pub fn render_site(
         } else {
             "tags/"
         },
+        print_url: if config.build.offline {
+            "print/index.html"
+        } else {
+            extras::PRINT_URL
+        },
         site_feeds,
         feeds: &feeds,
         plan: &plan,
@@ -272,6 +277,7 @@ struct Base<'a> {
     diags: &'a Diagnostics,
     home_url: &'a str,
     tags_url: &'a str,
+    print_url: &'a str,
     /// The collections' feeds, advertised on every page.
     site_feeds: Vec<FeedLink>,
     feeds: &'a [FeedDef],
@@ -313,11 +319,7 @@ impl<'a> Base<'a> {
             inline_css: None,
             canonical: None,
             feeds: self.site_feeds.clone(),
-            print_url: if self.site.config.build.offline {
-                "print/index.html"
-            } else {
-                extras::PRINT_URL
-            },
+            print_url: self.print_url,
             random_url: None,
             edit_url: None,
             propose_url: Some(self.site.config.book.propose_url.as_str()).filter(|u| !u.is_empty()),
@@ -409,12 +411,7 @@ impl<'a> Base<'a> {
 
     fn emit_print(&self) -> Option<RenderedFile> {
         let site = self.site;
-        let print_url = if site.config.build.offline {
-            "print/index.html"
-        } else {
-            extras::PRINT_URL
-        };
-        let mut ctx = self.plain_ctx(print_url, "The whole handbook".into(), "print");
+        let mut ctx = self.plain_ctx(self.print_url, "The whole handbook".into(), "print");
         ctx.title = format!("{} (print)", site.config.book.title);
         ctx.print = self
             .plan
@@ -436,6 +433,7 @@ impl<'a> Base<'a> {
                     content: String::new(),
                     content_key: h.finish(),
                     index: i,
+                    hrefs,
                 }
             })
             .collect();
@@ -616,12 +614,9 @@ impl<'a> Base<'a> {
                 e.content = body(site, e.index, &site.hrefs[e.index], "");
             }
         }
-        let plan = self.plan;
         ctx.print.par_iter_mut().for_each(|item| {
-            let i = item.index;
-            let hrefs = extras::print_hrefs(site, plan, i);
             let prefix = format!("{}--", item.anchor);
-            item.content = body(site, i, &hrefs, &prefix);
+            item.content = body(site, item.index, &item.hrefs, &prefix);
         });
         let shown = page.map(|i| self.site.pages[i].shown.as_str());
         let bytes = self.render(template, &ctx, shown)?;
