@@ -355,7 +355,24 @@ impl Session {
         lap(&mut report, "link");
         let no_sigs = HashMap::new();
         let previous = self.last.as_ref().map_or(&no_sigs, |l| &l.sigs);
-        let rendered = render::render_site(&linked, theme, previous, Scope::All, diags);
+        // A whole new output folder is written while the site is rendered (on a thread of its
+        // own, into a staging folder that is dropped if the build fails). An output folder this
+        // session already wrote is updated file by file after rendering instead.
+        let writer = match opts.write && !diags.has_errors() && !self.on_disk {
+            true => Some(output::Background::start(&output_dir)?),
+            false => None,
+        };
+        let sink = |path: &str, bytes: &Arc<Vec<u8>>| {
+            if let Some(w) = &writer {
+                w.send(path.to_owned(), Arc::clone(bytes));
+            }
+        };
+        let job = render::Job {
+            previous,
+            scope: Scope::All,
+            sink: Some(&sink),
+        };
+        let rendered = render::render_site(&linked, theme, job, diags);
         report.rendered = rendered.rendered;
         lap(&mut report, "render");
         let index = search::Index::build(&linked);
@@ -364,34 +381,41 @@ impl Session {
         let mut files = output::Files::new();
         let mut sigs = HashMap::with_capacity(rendered.files.len());
         let mut origin: HashMap<String, Origin> = HashMap::with_capacity(rendered.files.len());
-        let mut add =
-            |path: String, bytes: Arc<Vec<u8>>, from: Origin, files: &mut output::Files| {
-                let key = path.to_lowercase();
-                if let Some(first) = origin.get(&key) {
-                    // Two pages on one URL were already reported by the link stage.
-                    if matches!((first, &from), (Origin::Page(_), Origin::Page(_))) {
-                        return false;
-                    }
-                    diags.push(
-                        Diagnostic::error(
-                            from.to_string(),
-                            format!("output file `{path}` is also produced by {first}"),
-                        )
-                        .hint("rename one of them"),
-                    );
+        // Adds a file to the output, sending it to the writer unless the renderer already has.
+        let mut add = |path: String,
+                       bytes: Arc<Vec<u8>>,
+                       from: Origin,
+                       sent: bool,
+                       files: &mut output::Files| {
+            let key = path.to_lowercase();
+            if let Some(first) = origin.get(&key) {
+                // Two pages on one URL were already reported by the link stage.
+                if matches!((first, &from), (Origin::Page(_), Origin::Page(_))) {
                     return false;
                 }
-                if !output::is_safe_relative(&path) {
-                    diags.push(Diagnostic::error(
+                diags.push(
+                    Diagnostic::error(
                         from.to_string(),
-                        format!("output path `{path}` would leave the output folder"),
-                    ));
-                    return false;
-                }
-                origin.insert(key, from);
-                files.insert(path, bytes);
-                true
-            };
+                        format!("output file `{path}` is also produced by {first}"),
+                    )
+                    .hint("rename one of them"),
+                );
+                return false;
+            }
+            if !output::is_safe_relative(&path) {
+                diags.push(Diagnostic::error(
+                    from.to_string(),
+                    format!("output path `{path}` would leave the output folder"),
+                ));
+                return false;
+            }
+            origin.insert(key, from);
+            if let (Some(w), false) = (&writer, sent) {
+                w.send(path.clone(), Arc::clone(&bytes));
+            }
+            files.insert(path, bytes);
+            true
+        };
         let page_of_url: HashMap<&str, usize> = linked
             .urls
             .iter()
@@ -405,15 +429,16 @@ impl Session {
                 Some(&p) => Origin::Page(linked.pages[p].shown.clone()),
                 None => Origin::Generated(file.path.clone()),
             };
+            let sent = file.bytes.is_some();
             let bytes = match file.bytes {
-                Some(b) => Arc::new(b),
+                Some(b) => b,
                 None => Arc::clone(
                     last_files
                         .and_then(|f| f.get(&file.path))
                         .expect("an unchanged signature comes from the last output"),
                 ),
             };
-            if add(file.path.clone(), bytes, from, &mut files) {
+            if add(file.path.clone(), bytes, from, sent, &mut files) {
                 sigs.insert(file.path, file.sig);
             }
         }
@@ -421,7 +446,7 @@ impl Session {
             report.search.0 += 1;
             report.search.1 += bytes.len();
             let from = Origin::Generated(path.clone());
-            add(path, Arc::new(bytes), from, &mut files);
+            add(path, Arc::new(bytes), from, false, &mut files);
         }
         let base_url = &linked.config.book.base_url;
         if base_url.is_empty() {
@@ -437,6 +462,7 @@ impl Session {
                 "robots.txt".into(),
                 Arc::new(robots.into_bytes()),
                 from,
+                false,
                 &mut files,
             );
         }
@@ -447,6 +473,7 @@ impl Session {
                         asset.rel.clone(),
                         Arc::new(bytes),
                         Origin::Asset(asset.shown.clone()),
+                        false,
                         &mut files,
                     );
                 }
@@ -461,18 +488,47 @@ impl Session {
                 path.clone(),
                 Arc::new(bytes.clone()),
                 Origin::Static(path.clone()),
+                false,
                 &mut files,
             );
+        }
+        // A file where another file needs a folder (`a` and `a/index.html`) cannot be written.
+        let mut blocked = HashSet::new();
+        for path in files.keys() {
+            for (at, _) in path.match_indices('/') {
+                let dir = &path[..at];
+                let (Some(blocker), Some(needer)) = (
+                    origin.get(&dir.to_lowercase()),
+                    origin.get(&path.to_lowercase()),
+                ) else {
+                    continue;
+                };
+                if !blocked.insert(dir) {
+                    continue;
+                }
+                diags.push(
+                    Diagnostic::error(
+                        blocker.to_string(),
+                        format!(
+                            "output file `{dir}` is in the way of the folder `{dir}/` that \
+                             {needer} needs for `{path}`"
+                        ),
+                    )
+                    .hint("rename one of them"),
+                );
+            }
         }
         report.files = files.len();
         lap(&mut report, "assemble");
         if diags.has_errors() {
+            // Dropping the writer removes its staging folder; the output folder is untouched.
             return Ok(report);
         }
         if opts.write {
-            let written = match (&self.last, self.on_disk) {
-                (Some(last), true) => output::write_changes(&output_dir, &last.files, &files)?,
-                _ => output::write_site(&output_dir, &files)?,
+            let written = match (writer, &self.last) {
+                (Some(writer), _) => writer.finish()?.commit()?,
+                (None, Some(last)) => output::write_changes(&output_dir, &last.files, &files)?,
+                (None, None) => output::write_site(&output_dir, &files)?,
             };
             report.changed = written;
             report.written = true;
@@ -575,16 +631,15 @@ impl Session {
         let clock = Instant::now();
         let last = self.last.as_mut().expect("checked above");
         let pages: Vec<usize> = swaps.iter().map(|(i, _)| *i).collect();
-        let rendered = render::render_site(
-            &linked.site,
-            theme_value,
-            &last.sigs,
-            Scope::Pages {
+        let job = render::Job {
+            previous: &last.sigs,
+            scope: Scope::Pages {
                 pages: &pages,
                 old_keys: &linked.ref_keys,
             },
-            diags,
-        );
+            sink: None,
+        };
+        let rendered = render::render_site(&linked.site, theme_value, job, diags);
         report.rendered = rendered.rendered;
         report.phases.push(("render", clock.elapsed()));
         if diags.has_errors() {
@@ -600,7 +655,7 @@ impl Session {
         }
         for file in rendered.files {
             if let Some(bytes) = file.bytes {
-                files.insert(file.path.clone(), Arc::new(bytes));
+                files.insert(file.path.clone(), bytes);
             }
             last.sigs.insert(file.path, file.sig);
         }

@@ -77,6 +77,11 @@ pub fn page(data: &[u8]) {
         },
         &diags,
     );
-    let _ = render::render_site(&linked, theme, &HashMap::new(), Scope::All, &diags);
+    let job = render::Job {
+        previous: &HashMap::new(),
+        scope: Scope::All,
+        sink: None,
+    };
+    let _ = render::render_site(&linked, theme, job, &diags);
     let _ = search::Index::build(&linked).files();
 }

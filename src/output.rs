@@ -8,6 +8,8 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 /// A whole site: output path (relative, `/`-separated) -> bytes. Shared, so a rebuild can keep
 /// the bytes of unchanged files and a server can hold a snapshot while the next build runs.
@@ -122,29 +124,167 @@ pub fn is_safe_relative(rel: &str) -> bool {
 /// the old folder stays untouched until the new one is complete, and a failure leaves no
 /// staging folder behind.
 pub fn write_site(output: &Path, files: &Files) -> Result<WriteStats> {
-    let output = absolute(output);
-    let parent = output
-        .parent()
-        .context("output folder has no parent")?
-        .to_path_buf();
-    let name = output
-        .file_name()
-        .context("output folder has no name")?
-        .to_string_lossy()
-        .into_owned();
-    fsx::create_dir_all(&parent)?;
-    remove_leftovers(&parent, &name);
-    let tag = format!("{}-{}", std::process::id(), nanos());
-    let staging = parent.join(format!(".{name}.handbook-tmp-{tag}"));
-    // Files whose bytes are already in the current output are hard-linked from it, so they keep
-    // their inode and modification time (deploy tools see nothing to upload).
-    let current = output.join(MARKER).is_file().then_some(output.as_path());
-    let result = write_all(&staging, files, current)
-        .and_then(|stats| swap_in(&staging, &output, &parent, &name, &tag).map(|()| stats));
-    if result.is_err() && staging.exists() {
-        let _ = std::fs::remove_dir_all(&staging);
+    if let Some(rel) = files.keys().find(|rel| !is_safe_relative(rel)) {
+        bail!("refusing to write `{rel}`: the path would leave the output folder");
     }
-    result
+    let staging = Staging::begin(output)?;
+    files
+        .par_iter()
+        .try_for_each(|(rel, bytes)| staging.put(rel, bytes))?;
+    staging.commit()
+}
+
+/// A new site being written into a staging folder next to the output folder, one file at a
+/// time and in any order; [`Staging::commit`] puts it in place of the old one. Dropped without
+/// a commit, it removes itself: the output folder is never touched by a build that fails.
+pub struct Staging {
+    output: PathBuf,
+    parent: PathBuf,
+    name: String,
+    tag: String,
+    dir: PathBuf,
+    /// The output folder, when it holds a site of ours to hard-link unchanged files from.
+    current: Option<PathBuf>,
+    written: AtomicUsize,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn begin(output: &Path) -> Result<Staging> {
+        let output = absolute(output);
+        let parent = output
+            .parent()
+            .context("output folder has no parent")?
+            .to_path_buf();
+        let name = output
+            .file_name()
+            .context("output folder has no name")?
+            .to_string_lossy()
+            .into_owned();
+        fsx::create_dir_all(&parent)?;
+        remove_leftovers(&parent, &name);
+        let tag = format!("{}-{}", std::process::id(), nanos());
+        let dir = parent.join(format!(".{name}.handbook-tmp-{tag}"));
+        let current = output.join(MARKER).is_file().then(|| output.clone());
+        let staging = Staging {
+            output,
+            parent,
+            name,
+            tag,
+            dir,
+            current,
+            written: AtomicUsize::new(0),
+            committed: false,
+        };
+        fsx::create_dir_all(&staging.dir)?;
+        Ok(staging)
+    }
+
+    /// Adds one file. A file whose bytes are already in the current output is hard-linked from
+    /// it, so it keeps its inode and modification time (deploy tools see nothing to upload).
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        if !is_safe_relative(rel) {
+            bail!("refusing to write `{rel}`: the path would leave the output folder");
+        }
+        let path = self.dir.join(rel);
+        if let Some(old) = self.current.as_ref().map(|c| c.join(rel))
+            && same_bytes(&old, bytes)
+            && path
+                .parent()
+                .is_some_and(|dir| std::fs::create_dir_all(dir).is_ok())
+            && std::fs::hard_link(&old, &path).is_ok()
+        {
+            return Ok(());
+        }
+        // Errors name the file as it will be in the output folder, not in the staging folder.
+        path.parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, bytes))
+            .with_context(|| format!("cannot write `{}`", self.output.join(rel).display()))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Marks the staging folder as ours and swaps it in for the output folder.
+    pub fn commit(mut self) -> Result<WriteStats> {
+        let marker = self.dir.join(MARKER);
+        match &self.current {
+            Some(c) if std::fs::hard_link(c.join(MARKER), &marker).is_ok() => {}
+            _ => fsx::write(&marker, MARKER_TEXT.as_bytes())?,
+        }
+        swap_in(&self.dir, &self.output, &self.parent, &self.name, &self.tag)?;
+        self.committed = true;
+        Ok(WriteStats {
+            written: self.written.load(Ordering::Relaxed),
+            removed: 0,
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed && self.dir.exists() {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// A [`Staging`] fed from other threads: files are queued as they are made and written by one
+/// thread of its own, so the file system's work (mostly creating folders, which the kernel does
+/// one at a time within a parent) overlaps the CPU work of making the rest of the site instead
+/// of following it.
+pub struct Background {
+    queue: Option<mpsc::Sender<(String, Arc<Vec<u8>>)>>,
+    thread: Option<std::thread::JoinHandle<Result<Staging>>>,
+}
+
+impl Background {
+    pub fn start(output: &Path) -> Result<Background> {
+        let staging = Staging::begin(output)?;
+        let (queue, files) = mpsc::channel::<(String, Arc<Vec<u8>>)>();
+        let thread = std::thread::Builder::new()
+            .name("handbook-writer".into())
+            .spawn(move || {
+                // The first failure ends the thread (dropping the staging folder); `finish`
+                // reports it.
+                for (rel, bytes) in files {
+                    staging.put(&rel, &bytes)?;
+                }
+                Ok(staging)
+            })
+            .context("cannot start the writer thread")?;
+        Ok(Background {
+            queue: Some(queue),
+            thread: Some(thread),
+        })
+    }
+
+    /// Queues a file; never blocks. After a failure the file is dropped: `finish` reports it.
+    pub fn send(&self, rel: String, bytes: Arc<Vec<u8>>) {
+        if let Some(queue) = &self.queue {
+            let _ = queue.send((rel, bytes));
+        }
+    }
+
+    /// Waits until every queued file is written and hands back the staging folder to commit.
+    pub fn finish(mut self) -> Result<Staging> {
+        self.queue = None;
+        let thread = self.thread.take().expect("a writer is finished once");
+        match thread.join() {
+            Ok(result) => result,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    }
+}
+
+impl Drop for Background {
+    /// Abandoned (the build failed): let the thread end, which removes the staging folder.
+    fn drop(&mut self) {
+        self.queue = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// Brings an output folder that holds `old` (as written by this process) to `new`, touching only
@@ -200,39 +340,6 @@ pub fn write_changes(output: &Path, old: &Files, new: &Files) -> Result<WriteSta
         }
     }
     Ok(stats)
-}
-
-fn write_all(staging: &Path, files: &Files, current: Option<&Path>) -> Result<WriteStats> {
-    fsx::create_dir_all(staging)?;
-    if let Some(rel) = files.keys().find(|rel| !is_safe_relative(rel)) {
-        bail!("refusing to write `{rel}`: the path would leave the output folder");
-    }
-    let written: usize = files
-        .par_iter()
-        .map(|(rel, bytes)| -> Result<usize> {
-            let path = staging.join(rel);
-            if let Some(dir) = path.parent() {
-                fsx::create_dir_all(dir)?;
-            }
-            if let Some(old) = current.map(|c| c.join(rel))
-                && same_bytes(&old, bytes)
-                && std::fs::hard_link(&old, &path).is_ok()
-            {
-                return Ok(0);
-            }
-            fsx::write(&path, bytes)?;
-            Ok(1)
-        })
-        .try_reduce(|| 0, |a, b| Ok(a + b))?;
-    let marker = staging.join(MARKER);
-    match current {
-        Some(c) if std::fs::hard_link(c.join(MARKER), &marker).is_ok() => {}
-        _ => fsx::write(&marker, MARKER_TEXT.as_bytes())?,
-    }
-    Ok(WriteStats {
-        written,
-        removed: 0,
-    })
 }
 
 /// True if the file at `path` holds exactly `bytes` (false if it cannot be read).
@@ -358,6 +465,45 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, ["public"]);
+    }
+
+    /// The writer thread stops at the first file the system refuses; `finish` reports it with
+    /// the path as it would be in the output folder, and the staging folder is gone.
+    #[test]
+    fn background_write_failure_is_reported_and_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut files = BTreeMap::new();
+        files.insert("index.html".to_string(), Arc::new(b"old".to_vec()));
+        write_site(&out, &files).unwrap();
+        let writer = Background::start(&out).unwrap();
+        writer.send("a".into(), Arc::new(b"a file".to_vec()));
+        writer.send("a/index.html".into(), Arc::new(b"needs a folder".to_vec()));
+        writer.send(
+            "b/index.html".into(),
+            Arc::new(b"after the failure".to_vec()),
+        );
+        let err = format!("{:#}", writer.finish().err().expect("`a` is not a folder"));
+        let shown = absolute(&out).join("a/index.html");
+        assert!(
+            err.starts_with(&format!("cannot write `{}`: ", shown.display())),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// A writer dropped without `finish` (the build found errors) leaves no staging folder.
+    #[test]
+    fn abandoned_background_writer_removes_its_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let writer = Background::start(&out).unwrap();
+        for n in 0..50 {
+            writer.send(format!("p{n}/index.html"), Arc::new(vec![b'x'; 100]));
+        }
+        drop(writer);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]

@@ -40,6 +40,59 @@ fn failed_build_leaves_previous_output_byte_identical() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
+/// Pages are written to the staging folder while the rest is still rendering; an error found
+/// after that (here: a static file on a page's path, caught when the output is assembled) must
+/// still leave the old site as it was and no staging folder behind.
+#[test]
+fn error_found_after_pages_were_written_leaves_previous_output_and_no_staging() {
+    let mut t = SiteTest::new();
+    for n in 0..200 {
+        t = t.file(
+            &format!("content/p{n}.md"),
+            &format!("+++\ntitle = \"P{n}\"\n+++\nText {n}.\n"),
+        );
+    }
+    t.build().ok();
+    let before = snapshot(&t.path("public"));
+    t.write("static/p7/index.html", b"<p>a static page in the way</p>");
+    let b = t.build();
+    assert_eq!(
+        b.only_error().message,
+        "output file `p7/index.html` is also produced by page `content/p7.md`"
+    );
+    assert!(!b.report.written);
+    assert_eq!(snapshot(&t.path("public")), before);
+    assert_eq!(leftovers(t.root()), Vec::<String>::new());
+}
+
+/// A static file where a page needs a folder cannot be written; it is reported as a problem
+/// with both names, before anything of the new site is swapped in.
+#[test]
+fn file_in_the_way_of_a_pages_folder_is_reported() {
+    let t = SiteTest::new()
+        .file("content/a/_index.md", "+++\ntitle = \"A\"\n+++\n")
+        .file("content/a/b.md", "+++\ntitle = \"B\"\n+++\nText.\n");
+    t.build().ok();
+    let before = snapshot(&t.path("public"));
+    t.write("static/a", b"a file where a folder must go");
+    let b = t.build();
+    assert_eq!(
+        b.only_error().message,
+        "output file `a` is in the way of the folder `a/` that page `content/a/b.md` needs for \
+         `a/b/index.html`"
+    );
+    assert_eq!(snapshot(&t.path("public")), before);
+    assert_eq!(leftovers(t.root()), Vec::<String>::new());
+}
+
+fn leftovers(root: &Path) -> Vec<String> {
+    std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("handbook-tmp"))
+        .collect()
+}
+
 #[test]
 fn successful_rebuild_replaces_the_output_and_drops_deleted_pages() {
     let t = SiteTest::new().file("content/gone.md", "+++\ntitle = \"Gone\"\n+++\n");

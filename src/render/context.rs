@@ -5,9 +5,10 @@
 
 use super::Sig;
 use crate::markdown::Heading;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 #[derive(Serialize)]
 pub struct SiteCtx<'a> {
@@ -35,7 +36,12 @@ pub struct LinkCtx<'a> {
 }
 
 /// What a listing, a card or a navigation entry knows about a page.
+///
+/// One page's summary appears in many contexts (every listing, tag page and related list that
+/// shows it), so it is turned into a template value once, on first use, and every later context
+/// shares that value (Tera clones it by reference counting) instead of serializing it again.
 #[derive(Serialize)]
+#[serde(remote = "Self")]
 pub struct PageRef<'a> {
     pub title: &'a str,
     pub url: &'a str,
@@ -60,6 +66,31 @@ pub struct PageRef<'a> {
     /// Signature of all of the above, computed once ([`PageRef::key_of`]).
     #[serde(skip)]
     pub key: u64,
+    /// All of the above as a template value, made on first use.
+    #[serde(skip)]
+    pub value: OnceLock<tera::Value>,
+}
+
+impl Serialize for PageRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The derived field-by-field serialization (`remote = "Self"` makes it an inherent
+        /// function instead of the trait's).
+        struct Fields<'r, 'a>(&'r PageRef<'a>);
+        impl Serialize for Fields<'_, '_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                PageRef::serialize(self.0, serializer)
+            }
+        }
+        if self.value.get().is_none() {
+            let value = tera::Value::try_from_serializable(&Fields(self))
+                .map_err(|e| serde::ser::Error::custom(e.to_string()))?;
+            let _ = self.value.set(value);
+        }
+        self.value
+            .get()
+            .expect("set just above")
+            .serialize(serializer)
+    }
 }
 
 impl PageRef<'_> {
@@ -82,6 +113,7 @@ impl PageRef<'_> {
             is_section,
             extra,
             key: _,
+            value: _,
         } = self;
         let mut h = Sig::new();
         (title, url, name, description, summary, date, date_display).hash(&mut h);

@@ -20,7 +20,7 @@ use crate::theme::{Theme, template_error};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use toml::value::Datetime;
 
 type Sig = std::collections::hash_map::DefaultHasher;
@@ -41,7 +41,7 @@ pub struct RenderedFile {
     /// Signature of the file's template and context (see the module docs).
     pub sig: u64,
     /// `None` when `sig` equals the previous build's: the previous bytes are still right.
-    pub bytes: Option<Vec<u8>>,
+    pub bytes: Option<Arc<Vec<u8>>>,
 }
 
 /// What a render pass produced, and how much of it was new work.
@@ -68,15 +68,27 @@ pub enum Scope<'s> {
     },
 }
 
-/// Renders every output file in `scope` whose signature differs from `previous` (output path
-/// -> signature of the last good build; empty for a full build).
-pub fn render_site(
-    site: &Site,
-    theme: &Theme,
-    previous: &HashMap<String, u64>,
-    scope: Scope<'_>,
-    diags: &Diagnostics,
-) -> Rendered {
+/// Gets each file as soon as it is rendered (on a rendering thread, in no particular order), so
+/// that writing it can start while the rest of the site is still being rendered.
+pub type Sink<'s> = &'s (dyn Fn(&str, &Arc<Vec<u8>>) + Sync);
+
+/// What a render pass is asked to do.
+pub struct Job<'s> {
+    /// Output path -> signature of the last good build (empty for a full build): files whose
+    /// signature is unchanged are not rendered again.
+    pub previous: &'s HashMap<String, u64>,
+    pub scope: Scope<'s>,
+    pub sink: Option<Sink<'s>>,
+}
+
+/// Renders every output file in the job's scope whose signature differs from the previous
+/// build's.
+pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics) -> Rendered {
+    let Job {
+        previous,
+        scope,
+        sink,
+    } = job;
     let config = &site.config;
     let site_ctx = SiteCtx {
         title: &config.book.title,
@@ -151,6 +163,7 @@ pub fn render_site(
         diags,
         global,
         previous,
+        sink,
     };
 
     if let Scope::Pages { pages, old_keys } = scope {
@@ -286,6 +299,7 @@ struct Base<'a> {
     /// Key of what every page shares: theme, site settings, navigation.
     global: u64,
     previous: &'a HashMap<String, u64>,
+    sink: Option<Sink<'a>>,
 }
 
 impl<'a> Base<'a> {
@@ -619,7 +633,10 @@ impl<'a> Base<'a> {
             item.content = body(site, item.index, &item.hrefs, &prefix);
         });
         let shown = page.map(|i| self.site.pages[i].shown.as_str());
-        let bytes = self.render(template, &ctx, shown)?;
+        let bytes = Arc::new(self.render(template, &ctx, shown)?);
+        if let Some(sink) = self.sink {
+            sink(&path, &bytes);
+        }
         Some(RenderedFile {
             path,
             sig,
@@ -773,6 +790,7 @@ fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> PageRef<'a>
         is_section: page.is_section,
         extra: &page.fm.extra,
         key: 0,
+        value: OnceLock::new(),
     };
     r.key = r.key_of();
     r
