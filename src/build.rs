@@ -2,13 +2,14 @@
 //! same pipeline without writing. Author problems come back as diagnostics in the report; only
 //! plumbing failures (I/O while writing) are `Err`.
 
+use crate::assemble::{Assembly, Bytes, Origin};
 use crate::config::{Config, display_path};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::discover;
 use crate::history;
 use crate::output;
 use crate::page::{self, Page, text_key};
-use crate::render::{self, Scope};
+use crate::render::{self, Body, Scope};
 use crate::search;
 use crate::site::{self, LinkInput, Site};
 use crate::theme::Theme;
@@ -74,7 +75,9 @@ impl BuildReport {
 }
 
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
-    Session::new(opts.clone()).run(&Changes::default())
+    let mut session = Session::new(opts.clone());
+    session.one_shot = true;
+    session.run(&Changes::default())
 }
 
 /// What changed since a session's last run, as a file watcher saw it. A session's first run
@@ -112,6 +115,8 @@ pub struct Session {
     last: Option<SiteOutput>,
     /// Whether `last` is what the output folder holds.
     on_disk: bool,
+    /// No run follows this one ([`build`]): output is written as it is made and not kept.
+    one_shot: bool,
 }
 
 /// A cached stage's result and the diagnostics it reported, replayed on every run.
@@ -171,6 +176,7 @@ impl Session {
             linked: None,
             last: None,
             on_disk: false,
+            one_shot: false,
         }
     }
 
@@ -362,6 +368,8 @@ impl Session {
             true => Some(output::Background::start(&output_dir)?),
             false => None,
         };
+        // Output bytes outlive the run only to make the session's next run incremental.
+        let keep = !self.one_shot || writer.is_none();
         let sink = |path: &str, bytes: &Arc<Vec<u8>>| {
             if let Some(w) = &writer {
                 w.send(path.to_owned(), Arc::clone(bytes));
@@ -371,6 +379,7 @@ impl Session {
             previous,
             scope: Scope::All,
             sink: Some(&sink),
+            keep,
         };
         let rendered = render::render_site(&linked, theme, job, diags);
         report.rendered = rendered.rendered;
@@ -378,44 +387,8 @@ impl Session {
         let index = search::Index::build(&linked);
         lap(&mut report, "search index");
 
-        let mut files = output::Files::new();
+        let mut out = Assembly::new(keep, writer.as_ref(), rendered.files.len());
         let mut sigs = HashMap::with_capacity(rendered.files.len());
-        let mut origin: HashMap<String, Origin> = HashMap::with_capacity(rendered.files.len());
-        // Adds a file to the output, sending it to the writer unless the renderer already has.
-        let mut add = |path: String,
-                       bytes: Arc<Vec<u8>>,
-                       from: Origin,
-                       sent: bool,
-                       files: &mut output::Files| {
-            let key = path.to_lowercase();
-            if let Some(first) = origin.get(&key) {
-                // Two pages on one URL were already reported by the link stage.
-                if matches!((first, &from), (Origin::Page(_), Origin::Page(_))) {
-                    return false;
-                }
-                diags.push(
-                    Diagnostic::error(
-                        from.to_string(),
-                        format!("output file `{path}` is also produced by {first}"),
-                    )
-                    .hint("rename one of them"),
-                );
-                return false;
-            }
-            if !output::is_safe_relative(&path) {
-                diags.push(Diagnostic::error(
-                    from.to_string(),
-                    format!("output path `{path}` would leave the output folder"),
-                ));
-                return false;
-            }
-            origin.insert(key, from);
-            if let (Some(w), false) = (&writer, sent) {
-                w.send(path.clone(), Arc::clone(&bytes));
-            }
-            files.insert(path, bytes);
-            true
-        };
         let page_of_url: HashMap<&str, usize> = linked
             .urls
             .iter()
@@ -429,16 +402,17 @@ impl Session {
                 Some(&p) => Origin::Page(linked.pages[p].shown.clone()),
                 None => Origin::Generated(file.path.clone()),
             };
-            let sent = file.bytes.is_some();
-            let bytes = match file.bytes {
-                Some(b) => b,
-                None => Arc::clone(
+            let bytes = match file.body {
+                Body::New(b) if writer.is_some() => Bytes::Sent(b),
+                Body::New(b) => Bytes::New(b),
+                Body::Sent => Bytes::Gone,
+                Body::Unchanged => Bytes::New(Arc::clone(
                     last_files
                         .and_then(|f| f.get(&file.path))
                         .expect("an unchanged signature comes from the last output"),
-                ),
+                )),
             };
-            if add(file.path.clone(), bytes, from, sent, &mut files) {
+            if out.add(file.path.clone(), bytes, from, diags) {
                 sigs.insert(file.path, file.sig);
             }
         }
@@ -446,7 +420,7 @@ impl Session {
             report.search.0 += 1;
             report.search.1 += bytes.len();
             let from = Origin::Generated(path.clone());
-            add(path, Arc::new(bytes), from, false, &mut files);
+            out.add(path, Bytes::New(Arc::new(bytes)), from, diags);
         }
         let base_url = &linked.config.book.base_url;
         if base_url.is_empty() {
@@ -458,24 +432,14 @@ impl Session {
         } else {
             let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}/sitemap.xml\n");
             let from = Origin::Generated("robots.txt".into());
-            add(
-                "robots.txt".into(),
-                Arc::new(robots.into_bytes()),
-                from,
-                false,
-                &mut files,
-            );
+            let bytes = Bytes::New(Arc::new(robots.into_bytes()));
+            out.add("robots.txt".into(), bytes, from, diags);
         }
         for asset in &linked.assets {
             match std::fs::read(&asset.abs) {
                 Ok(bytes) => {
-                    add(
-                        asset.rel.clone(),
-                        Arc::new(bytes),
-                        Origin::Asset(asset.shown.clone()),
-                        false,
-                        &mut files,
-                    );
+                    let from = Origin::Asset(asset.shown.clone());
+                    out.add(asset.rel.clone(), Bytes::New(Arc::new(bytes)), from, diags);
                 }
                 Err(e) => diags.push(Diagnostic::error(
                     &asset.shown,
@@ -484,41 +448,17 @@ impl Session {
             }
         }
         for (path, bytes) in static_files {
-            add(
+            let from = Origin::Static(path.clone());
+            out.add(
                 path.clone(),
-                Arc::new(bytes.clone()),
-                Origin::Static(path.clone()),
-                false,
-                &mut files,
+                Bytes::New(Arc::new(bytes.clone())),
+                from,
+                diags,
             );
         }
-        // A file where another file needs a folder (`a` and `a/index.html`) cannot be written.
-        let mut blocked = HashSet::new();
-        for path in files.keys() {
-            for (at, _) in path.match_indices('/') {
-                let dir = &path[..at];
-                let (Some(blocker), Some(needer)) = (
-                    origin.get(&dir.to_lowercase()),
-                    origin.get(&path.to_lowercase()),
-                ) else {
-                    continue;
-                };
-                if !blocked.insert(dir) {
-                    continue;
-                }
-                diags.push(
-                    Diagnostic::error(
-                        blocker.to_string(),
-                        format!(
-                            "output file `{dir}` is in the way of the folder `{dir}/` that \
-                             {needer} needs for `{path}`"
-                        ),
-                    )
-                    .hint("rename one of them"),
-                );
-            }
-        }
-        report.files = files.len();
+        out.check_folders(diags);
+        report.files = out.len();
+        let files = out.into_files();
         lap(&mut report, "assemble");
         if diags.has_errors() {
             // Dropping the writer removes its staging folder; the output folder is untouched.
@@ -535,7 +475,7 @@ impl Session {
             self.on_disk = true;
             lap(&mut report, "write");
         }
-        self.last = Some(SiteOutput {
+        self.last = keep.then(|| SiteOutput {
             files: Arc::new(files),
             sigs,
         });
@@ -638,6 +578,7 @@ impl Session {
                 old_keys: &linked.ref_keys,
             },
             sink: None,
+            keep: true,
         };
         let rendered = render::render_site(&linked.site, theme_value, job, diags);
         report.rendered = rendered.rendered;
@@ -654,7 +595,7 @@ impl Session {
             files.insert(path, Arc::new(bytes));
         }
         for file in rendered.files {
-            if let Some(bytes) = file.bytes {
+            if let Body::New(bytes) = file.body {
                 files.insert(file.path.clone(), bytes);
             }
             last.sigs.insert(file.path, file.sig);
@@ -713,25 +654,6 @@ fn bytes_key(bytes: &[u8]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut h);
     h.finish()
-}
-
-/// What produced an output file, for collision messages.
-enum Origin {
-    Page(String),
-    Generated(String),
-    Asset(String),
-    Static(String),
-}
-
-impl std::fmt::Display for Origin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Origin::Page(shown) => write!(f, "page `{shown}`"),
-            Origin::Generated(path) => write!(f, "the generated page `{path}`"),
-            Origin::Asset(shown) => write!(f, "`{shown}`"),
-            Origin::Static(path) => write!(f, "static file `{path}`"),
-        }
-    }
 }
 
 fn apply_overrides(config: &mut Config, opts: &BuildOptions, diags: &Diagnostics) {

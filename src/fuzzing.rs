@@ -81,6 +81,7 @@ pub fn page(data: &[u8]) {
         previous: &HashMap::new(),
         scope: Scope::All,
         sink: None,
+        keep: true,
     };
     let _ = render::render_site(&linked, theme, job, &diags);
     let _ = search::Index::build(&linked).files();

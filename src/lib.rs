@@ -6,6 +6,7 @@
 //! Problems an author must fix travel alongside as [`diagnostics::Diagnostic`]s.
 //! [`build::build`] runs the whole chain.
 
+pub mod assemble;
 pub mod build;
 pub mod cli;
 pub mod config;

@@ -40,8 +40,17 @@ pub struct RenderedFile {
     pub path: String,
     /// Signature of the file's template and context (see the module docs).
     pub sig: u64,
-    /// `None` when `sig` equals the previous build's: the previous bytes are still right.
-    pub bytes: Option<Arc<Vec<u8>>>,
+    pub body: Body,
+}
+
+/// What became of a file's bytes.
+pub enum Body {
+    /// Its signature equals the previous build's: the previous bytes are still right.
+    Unchanged,
+    /// Rendered (and handed to the job's sink, if any).
+    New(Arc<Vec<u8>>),
+    /// Rendered and handed to the job's sink only ([`Job::keep`] was false).
+    Sent,
 }
 
 /// What a render pass produced, and how much of it was new work.
@@ -79,6 +88,9 @@ pub struct Job<'s> {
     pub previous: &'s HashMap<String, u64>,
     pub scope: Scope<'s>,
     pub sink: Option<Sink<'s>>,
+    /// Whether files handed to the sink are also returned; a one-shot build that writes them as
+    /// they come has no use for them afterwards, and not holding them halves its peak memory.
+    pub keep: bool,
 }
 
 /// Renders every output file in the job's scope whose signature differs from the previous
@@ -88,6 +100,7 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
         previous,
         scope,
         sink,
+        keep,
     } = job;
     let config = &site.config;
     let site_ctx = SiteCtx {
@@ -164,6 +177,7 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
         global,
         previous,
         sink,
+        keep,
     };
 
     if let Scope::Pages { pages, old_keys } = scope {
@@ -183,7 +197,10 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
                 files.extend(base.emit_print());
             }
             return Rendered {
-                rendered: files.iter().filter(|f| f.bytes.is_some()).count(),
+                rendered: files
+                    .iter()
+                    .filter(|f| !matches!(f.body, Body::Unchanged))
+                    .count(),
                 files,
                 ref_keys: old_keys.to_vec(),
             };
@@ -260,7 +277,10 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
     ctx.inline_css = css;
     files.extend(base.emit("404.html".into(), "404.html", ctx, None));
     Rendered {
-        rendered: files.iter().filter(|f| f.bytes.is_some()).count(),
+        rendered: files
+            .iter()
+            .filter(|f| !matches!(f.body, Body::Unchanged))
+            .count(),
         files,
         ref_keys: (0..site.pages.len())
             .map(|i| base.page_ref(i).key)
@@ -300,6 +320,7 @@ struct Base<'a> {
     global: u64,
     previous: &'a HashMap<String, u64>,
     sink: Option<Sink<'a>>,
+    keep: bool,
 }
 
 impl<'a> Base<'a> {
@@ -616,7 +637,7 @@ impl<'a> Base<'a> {
             return Some(RenderedFile {
                 path,
                 sig,
-                bytes: None,
+                body: Body::Unchanged,
             });
         }
         let site = self.site;
@@ -634,14 +655,18 @@ impl<'a> Base<'a> {
         });
         let shown = page.map(|i| self.site.pages[i].shown.as_str());
         let bytes = Arc::new(self.render(template, &ctx, shown)?);
-        if let Some(sink) = self.sink {
-            sink(&path, &bytes);
-        }
-        Some(RenderedFile {
-            path,
-            sig,
-            bytes: Some(bytes),
-        })
+        let body = match self.sink {
+            Some(sink) => {
+                sink(&path, &bytes);
+                if self.keep {
+                    Body::New(bytes)
+                } else {
+                    Body::Sent
+                }
+            }
+            None => Body::New(bytes),
+        };
+        Some(RenderedFile { path, sig, body })
     }
 
     /// Renders one page's file (see [`Base::emit`]).

@@ -1,0 +1,147 @@
+//! Puts the output together: every file a build makes (rendered pages, the search index,
+//! `robots.txt`, content assets, static files), each with what produced it, so that two sources
+//! of one path, or a file where another file needs a folder, are reported naming both. Knows
+//! nothing of how files are made or written: it gets paths and bytes, passes each new file to the
+//! background writer, and keeps the bytes only when the session needs them for its next run.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{self, Background, Files};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// What produced an output file, for collision messages.
+pub enum Origin {
+    Page(String),
+    Generated(String),
+    Asset(String),
+    Static(String),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Page(shown) => write!(f, "page `{shown}`"),
+            Origin::Generated(path) => write!(f, "the generated page `{path}`"),
+            Origin::Asset(shown) => write!(f, "`{shown}`"),
+            Origin::Static(path) => write!(f, "static file `{path}`"),
+        }
+    }
+}
+
+/// A file's bytes as they reach the assembly.
+pub enum Bytes {
+    /// Not yet given to the writer.
+    New(Arc<Vec<u8>>),
+    /// Already given to the writer by the renderer, and kept.
+    Sent(Arc<Vec<u8>>),
+    /// Already given to the writer by the renderer, and not kept.
+    Gone,
+}
+
+pub struct Assembly<'w> {
+    /// Lowercased path -> origin: paths that differ only in case collide on some systems.
+    origin: HashMap<String, Origin>,
+    /// Every accepted path, in the order added.
+    paths: Vec<String>,
+    files: Files,
+    keep: bool,
+    writer: Option<&'w Background>,
+}
+
+impl<'w> Assembly<'w> {
+    /// `keep`: hold on to every file's bytes (for [`Assembly::into_files`]).
+    pub fn new(keep: bool, writer: Option<&'w Background>, capacity: usize) -> Self {
+        Assembly {
+            origin: HashMap::with_capacity(capacity),
+            paths: Vec::with_capacity(capacity),
+            files: Files::new(),
+            keep,
+            writer,
+        }
+    }
+
+    /// Adds a file unless its path is taken or unsafe (reported); returns whether it was added.
+    pub fn add(&mut self, path: String, bytes: Bytes, from: Origin, diags: &Diagnostics) -> bool {
+        let key = path.to_lowercase();
+        if let Some(first) = self.origin.get(&key) {
+            // Two pages on one URL were already reported by the link stage.
+            if !matches!((first, &from), (Origin::Page(_), Origin::Page(_))) {
+                diags.push(
+                    Diagnostic::error(
+                        from.to_string(),
+                        format!("output file `{path}` is also produced by {first}"),
+                    )
+                    .hint("rename one of them"),
+                );
+            }
+            return false;
+        }
+        if !output::is_safe_relative(&path) {
+            diags.push(Diagnostic::error(
+                from.to_string(),
+                format!("output path `{path}` would leave the output folder"),
+            ));
+            return false;
+        }
+        self.origin.insert(key, from);
+        let kept = match bytes {
+            Bytes::New(b) => {
+                if let Some(w) = self.writer {
+                    w.send(path.clone(), Arc::clone(&b));
+                }
+                Some(b)
+            }
+            Bytes::Sent(b) => Some(b),
+            Bytes::Gone => None,
+        };
+        if let (true, Some(b)) = (self.keep, kept) {
+            self.files.insert(path.clone(), b);
+        }
+        self.paths.push(path);
+        true
+    }
+
+    /// Reports every file that stands where another file needs a folder (`a` and
+    /// `a/index.html`): no file system can hold both.
+    pub fn check_folders(&mut self, diags: &Diagnostics) {
+        self.paths.sort_unstable();
+        let mut blocked = HashSet::new();
+        for path in &self.paths {
+            for (at, _) in path.match_indices('/') {
+                let dir = &path[..at];
+                let (Some(blocker), Some(needer)) = (
+                    self.origin.get(&dir.to_lowercase()),
+                    self.origin.get(&path.to_lowercase()),
+                ) else {
+                    continue;
+                };
+                if !blocked.insert(dir) {
+                    continue;
+                }
+                diags.push(
+                    Diagnostic::error(
+                        blocker.to_string(),
+                        format!(
+                            "output file `{dir}` is in the way of the folder `{dir}/` that \
+                             {needer} needs for `{path}`"
+                        ),
+                    )
+                    .hint("rename one of them"),
+                );
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// The kept files (empty unless the assembly was made with `keep`).
+    pub fn into_files(self) -> Files {
+        self.files
+    }
+}
