@@ -1,10 +1,12 @@
-//! Edit-to-page latency of `handbook watch`: starts the watcher on a project, saves an example
-//! again and again, and times each save until the updated page is on disk.
+//! Edit-to-page latency of `handbook watch` or `handbook serve`: starts it on a project, saves an
+//! example again and again, and times each save until the updated page is on disk (`watch`) or
+//! served (`--serve`: the page is fetched over HTTP when the live-reload channel announces a
+//! rebuild, as a browser would, and the time is taken when the response holds the edit).
 //!
 //! ```text
 //! cargo build --release
 //! cargo run --release --example gen-corpus -- 10000 /tmp/corpus
-//! cargo run --release --example edit-latency -- /tmp/corpus [--edits 25] [--kind body|summary|title|template]
+//! cargo run --release --example edit-latency -- /tmp/corpus [--edits 25] [--kind body|summary|title|template] [--serve]
 //! ```
 //!
 //! `body` appends a sentence to the end of an example (listings do not change), `summary` edits
@@ -12,7 +14,8 @@
 //! (every page changes). For `template`, the time is until the watcher reports the rebuild done.
 //! Prints one line per edit and a summary (median, min, max); the numbers go in BENCHMARKS.md.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
@@ -23,6 +26,7 @@ struct Args {
     edits: usize,
     kind: String,
     bin: PathBuf,
+    serve: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -31,8 +35,10 @@ fn parse_args() -> Result<Args, String> {
     let mut edits = 25;
     let mut kind = "body".to_string();
     let mut bin = PathBuf::from("target/release/handbook");
+    let mut serve = false;
     while let Some(a) = args.next() {
         match a.as_str() {
+            "--serve" => serve = true,
             "--edits" => {
                 edits = args
                     .next()
@@ -49,10 +55,12 @@ fn parse_args() -> Result<Args, String> {
         return Err(format!("unknown --kind `{kind}`"));
     }
     Ok(Args {
-        root: root.ok_or("usage: edit-latency DIR [--edits N] [--kind K] [--bin PATH]")?,
+        root: root
+            .ok_or("usage: edit-latency DIR [--edits N] [--kind K] [--bin PATH] [--serve]")?,
         edits,
         kind,
         bin,
+        serve,
     })
 }
 
@@ -73,6 +81,8 @@ fn main() {
 struct Watcher {
     child: Child,
     lines: Receiver<String>,
+    /// Under `serve`: its address (`127.0.0.1:PORT`) and the live-reload events.
+    server: Option<(String, Receiver<()>)>,
 }
 
 impl Drop for Watcher {
@@ -83,11 +93,15 @@ impl Drop for Watcher {
 }
 
 impl Watcher {
-    fn start(bin: &Path, root: &Path) -> Result<Watcher, String> {
-        let mut child = Command::new(bin)
-            .args(["watch", "--root"])
+    fn start(bin: &Path, root: &Path, serve: bool) -> Result<Watcher, String> {
+        let mut command = Command::new(bin);
+        match serve {
+            true => command.args(["serve", "--port", "0", "--root"]),
+            false => command.args(["watch", "--root"]),
+        };
+        let mut child = command
             .arg(root)
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
@@ -100,7 +114,27 @@ impl Watcher {
                 }
             }
         });
-        let w = Watcher { child, lines };
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let mut w = Watcher {
+            child,
+            lines,
+            server: None,
+        };
+        if serve {
+            // `Serving http://127.0.0.1:PORT/ (…)` comes once the first build is done.
+            let mut first = String::new();
+            BufReader::new(stdout)
+                .read_line(&mut first)
+                .map_err(|e| e.to_string())?;
+            let addr = first
+                .split("http://")
+                .nth(1)
+                .and_then(|rest| rest.split('/').next())
+                .ok_or_else(|| format!("unexpected first line from serve: {first}"))?
+                .to_string();
+            let events = subscribe(&addr)?;
+            w.server = Some((addr, events));
+        }
         w.wait_for(
             |l| l.starts_with("watching for changes"),
             Duration::from_secs(300),
@@ -146,7 +180,8 @@ fn run(args: &Args) -> Result<(), String> {
         .join(target.trim_end_matches(".md"))
         .join("index.html");
     let base = root.join("themes/default/templates/base.html");
-    let watcher = Watcher::start(&args.bin, &root)?;
+    let url_path = format!("/examples/{}/", target.trim_end_matches(".md"));
+    let watcher = Watcher::start(&args.bin, &root, args.serve)?;
     // Let the first build's own file events settle.
     std::thread::sleep(Duration::from_millis(500));
     while watcher.lines.try_recv().is_ok() {}
@@ -165,9 +200,15 @@ fn run(args: &Args) -> Result<(), String> {
                 watcher.wait_for(|l| l.contains("rendered"), Duration::from_secs(300))?;
             } else {
                 let text = edited(&original, &args.kind, &marker);
+                if let Some((_, events)) = &watcher.server {
+                    while events.try_recv().is_ok() {}
+                }
                 started = Instant::now();
                 std::fs::write(&source, text).map_err(|e| e.to_string())?;
-                wait_for_text(&page, &marker)?;
+                match &watcher.server {
+                    Some((addr, events)) => wait_for_served(addr, events, &url_path, &marker)?,
+                    None => wait_for_text(&page, &marker)?,
+                }
                 // Keep the watcher's log drained, and fail on errors.
                 watcher.wait_for(|l| l.contains("rendered"), Duration::from_secs(60))?;
             }
@@ -191,7 +232,8 @@ fn run(args: &Args) -> Result<(), String> {
         (times[times.len() / 2 - 1] + times[times.len() / 2]) / 2.0
     };
     println!(
-        "kind={} edits={} median={median:.1} ms min={:.1} ms max={:.1} ms",
+        "{} kind={} edits={} median={median:.1} ms min={:.1} ms max={:.1} ms",
+        if args.serve { "serve" } else { "watch" },
         args.kind,
         times.len(),
         times[0],
@@ -240,4 +282,65 @@ fn wait_for_text(page: &Path, text: &str) -> Result<(), String> {
         std::thread::sleep(Duration::from_micros(200));
     }
     Err(format!("{} never showed the edit", page.display()))
+}
+
+/// Opens the live-reload channel; each `reload` event arrives as a `()`.
+fn subscribe(addr: &str) -> Result<Receiver<()>, String> {
+    let mut stream = TcpStream::connect(addr).map_err(|e| format!("connect {addr}: {e}"))?;
+    write!(
+        stream,
+        "GET /__handbook/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
+    let (tx, events) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if line.trim_end() == "event: reload" && tx.send(()).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(events)
+}
+
+/// Waits for a reload event, fetches the page as the reloading browser would, and repeats until
+/// the response holds `text` (a save can reach the server as two events).
+fn wait_for_served(
+    addr: &str,
+    events: &Receiver<()>,
+    path: &str,
+    text: &str,
+) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let left = deadline
+            .checked_duration_since(Instant::now())
+            .ok_or_else(|| format!("{path} was never served with the edit"))?;
+        events
+            .recv_timeout(left)
+            .map_err(|_| format!("no reload event for {path}"))?;
+        if get(addr, path)?.contains(text) {
+            return Ok(());
+        }
+    }
+}
+
+fn get(addr: &str, path: &str) -> Result<String, String> {
+    let mut stream = TcpStream::connect(addr).map_err(|e| format!("connect {addr}: {e}"))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
+    let mut response = String::new();
+    stream
+        .read_to_string(&mut response)
+        .map_err(|e| e.to_string())?;
+    if !response.starts_with("HTTP/1.1 200") {
+        return Err(format!(
+            "GET {path}: {}",
+            response.lines().next().unwrap_or("")
+        ));
+    }
+    Ok(response)
 }

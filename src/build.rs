@@ -52,6 +52,8 @@ pub struct BuildReport {
     pub parsed: usize,
     /// Output files rendered (the others had the same inputs as in the last run).
     pub rendered: usize,
+    /// The link stage ran (false when the last run's linked site still held).
+    pub linked: bool,
     /// Output files created, replaced or removed on disk.
     pub changed: output::WriteStats,
     /// One-line remarks for the summary (not problems).
@@ -148,6 +150,9 @@ struct Linked {
     diags: Vec<Diagnostic>,
     ref_keys: Vec<u64>,
     index: search::Index,
+    /// The rest of the link stage's input, to tell whether the next run's is the same.
+    drafts: HashSet<String>,
+    static_names: HashSet<String>,
 }
 
 /// A source file as last read.
@@ -338,25 +343,38 @@ impl Session {
         let history = self
             .history
             .get_or_insert_with(|| history::last_commit_dates(root, &config.build.content));
-        let Stage {
-            value: linked,
-            diags: link_diags,
-        } = Stage::run(|d| {
-            site::link(
-                LinkInput {
+        // Linking is a function of its input. When that is the last good run's (the same parsed
+        // pages, assets, drafts and static files: a theme or static edit), its linked site and
+        // search index still hold, and only rendering is left to do.
+        let reusable = previous_link.filter(|l| {
+            l.site.pages.len() == pages.len()
+                && l.site
+                    .pages
+                    .iter()
+                    .zip(&pages)
+                    .all(|(a, b)| Arc::ptr_eq(a, b))
+                && l.site.assets == found.assets
+                && l.drafts == drafts
+                && l.static_names == static_names
+        });
+        let (linked, link_diags, reused_index) = match reusable {
+            Some(l) => (l.site, l.diags, Some(l.index)),
+            None => {
+                let input = LinkInput {
                     config: &config,
                     pages,
                     assets: found.assets.clone(),
-                    drafts,
-                    static_files: static_names,
+                    drafts: drafts.clone(),
+                    static_files: static_names.clone(),
                     content_shown,
                     history: history.clone(),
-                },
-                d,
-            )
-        });
+                };
+                let stage = Stage::run(|d| site::link(input, d));
+                report.linked = true;
+                (stage.value, stage.diags, None)
+            }
+        };
         diags.extend(link_diags.iter().cloned());
-        drop(previous_link);
         report.pages = linked.pages.len();
         lap(&mut report, "link");
         let no_sigs = HashMap::new();
@@ -384,7 +402,7 @@ impl Session {
         let rendered = render::render_site(&linked, theme, job, diags);
         report.rendered = rendered.rendered;
         lap(&mut report, "render");
-        let index = search::Index::build(&linked);
+        let index = reused_index.unwrap_or_else(|| search::Index::build(&linked));
         lap(&mut report, "search index");
 
         let mut out = Assembly::new(keep, writer.as_ref(), rendered.files.len());
@@ -484,6 +502,8 @@ impl Session {
             diags: link_diags,
             ref_keys: rendered.ref_keys,
             index,
+            drafts,
+            static_names,
         });
         Ok(report)
     }

@@ -2,7 +2,8 @@
 //!
 //! The build is a chain of stages, each a function from a typed input to a typed output:
 //! [`config::Config::load`] -> [`discover::discover`] -> [`page::parse_file`] (per file) ->
-//! [`site::link`] (the one global step) -> [`render::render_site`] -> [`output::write_site`].
+//! [`site::link`] (the one global step) -> [`render::render_site`] -> [`assemble::Assembly`] ->
+//! [`output::Staging`] (filled by a writer thread while rendering goes on, then swapped in).
 //! Problems an author must fix travel alongside as [`diagnostics::Diagnostic`]s.
 //! [`build::build`] runs the whole chain.
 

@@ -436,6 +436,60 @@ fn body_edit_rerenders_only_what_holds_its_text() {
     );
 }
 
+/// A theme edit changes no page, link or tag: the last run's linked site and search index are
+/// used again (its link warnings included), and only rendering is redone.
+#[test]
+fn theme_edit_keeps_the_linked_site_and_its_warnings() {
+    let project = Project::new();
+    project.site.write(
+        "content/linker.md",
+        b"+++\ntitle = \"Linker\"\n+++\nSee [the rules](/acts/).\n",
+    );
+    let mut session = Session::new(options(&project.site, true));
+    let first = session.run(&Changes::default()).unwrap();
+    assert!(first.linked);
+    let warnings = |r: &handbook::BuildReport| -> Vec<String> {
+        r.diagnostics.iter().map(|d| d.to_string()).collect()
+    };
+    assert!(!warnings(&first).is_empty(), "{first:?}");
+    project.site.write(
+        "themes/default/templates/tag.html",
+        b"{% extends \"base.html\" %}{% block content %}<p>Tag page, retold.</p>{% endblock content %}",
+    );
+    let theme = Changes {
+        theme: true,
+        ..Changes::default()
+    };
+    let report = session.run(&theme).unwrap();
+    assert!(!report.linked, "{report:?}");
+    assert_eq!(warnings(&report), warnings(&first));
+    let (errors, files) = fresh(&project.site);
+    assert!(!errors);
+    assert_eq!(
+        as_bytes(&session.output().unwrap().files),
+        as_bytes(&files.unwrap())
+    );
+    let tag_pages: Vec<String> = session
+        .output()
+        .unwrap()
+        .files
+        .iter()
+        .filter(|(k, _)| k.starts_with("tags/") && *k != "tags/index.html")
+        .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
+        .collect();
+    assert!(!tag_pages.is_empty());
+    assert!(tag_pages.iter().all(|p| p.contains("Tag page, retold.")));
+    // A new page is a new link input: linking runs again.
+    project
+        .site
+        .write("content/new.md", b"+++\ntitle = \"New\"\n+++\nNew.\n");
+    let structure = Changes {
+        structure: true,
+        ..Changes::default()
+    };
+    assert!(session.run(&structure).unwrap().linked);
+}
+
 #[test]
 fn title_edit_rerenders_the_listings_that_show_it() {
     let mut project = Project::new();
