@@ -386,8 +386,9 @@ impl Session {
             true => Some(output::Background::start(&output_dir)?),
             false => None,
         };
-        // Output bytes outlive the run only to make the session's next run incremental.
-        let keep = !self.one_shot || writer.is_none();
+        // Output bytes outlive the run only to make the session's next run incremental. A
+        // one-shot run has none: it writes through the writer, or (`check`) writes nothing.
+        let keep = !self.one_shot;
         let sink = |path: &str, bytes: &Arc<Vec<u8>>| {
             if let Some(w) = &writer {
                 w.send(path.to_owned(), Arc::clone(bytes));
