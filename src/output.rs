@@ -187,20 +187,18 @@ impl Staging {
             bail!("refusing to write `{rel}`: the path would leave the output folder");
         }
         let path = self.dir.join(rel);
+        // Errors name the file as it will be in the output folder, not in the staging folder.
+        let shown = || format!("cannot write `{}`", self.output.join(rel).display());
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(shown)?;
+        }
         if let Some(old) = self.current.as_ref().map(|c| c.join(rel))
             && same_bytes(&old, bytes)
-            && path
-                .parent()
-                .is_some_and(|dir| std::fs::create_dir_all(dir).is_ok())
             && std::fs::hard_link(&old, &path).is_ok()
         {
             return Ok(());
         }
-        // Errors name the file as it will be in the output folder, not in the staging folder.
-        path.parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&path, bytes))
-            .with_context(|| format!("cannot write `{}`", self.output.join(rel).display()))?;
+        std::fs::write(&path, bytes).with_context(shown)?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
