@@ -490,6 +490,65 @@ fn theme_edit_keeps_the_linked_site_and_its_warnings() {
     assert!(session.run(&structure).unwrap().linked);
 }
 
+/// In `watch` and `serve`, changed files are written beside the ones they replace while the
+/// site renders. A rebuild that then fails (here: a static file on a page's path, found when
+/// the output is assembled) must leave the output folder exactly as it was: no temporary files,
+/// no folder made for a new page.
+#[test]
+fn failed_rebuild_after_streaming_leaves_the_output_folder_as_it_was() {
+    let project = Project::new();
+    let mut session = Session::new(options(&project.site, true));
+    assert!(!session.run(&Changes::default()).unwrap().has_errors());
+    let out = project.site.path("public");
+    let before = on_disk(&out);
+    // Every page changes (so every page is written), a new page needs a new folder, and a
+    // static file takes the examples listing's path.
+    let base = include_str!("../themes/default/templates/base.html");
+    project.site.write(
+        "themes/default/templates/base.html",
+        base.replacen("</body>", "<!-- retold -->\n</body>", 1)
+            .as_bytes(),
+    );
+    project.site.write(
+        "content/brand-new.md",
+        b"+++\ntitle = \"Brand new\"\n+++\nNew.\n",
+    );
+    project
+        .site
+        .write("static/examples/index.html", b"<p>in the way</p>");
+    let changes = Changes {
+        theme: true,
+        statics: true,
+        structure: true,
+        ..Changes::default()
+    };
+    let report = session.run(&changes).unwrap();
+    assert!(report.has_errors(), "{report:?}");
+    assert!(!report.written);
+    assert_eq!(on_disk(&out), before);
+    assert!(!out.join("brand-new").exists());
+    let strays: Vec<String> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("handbook-tmp"))
+        .collect();
+    assert_eq!(strays, Vec::<String>::new());
+
+    // Fixed, the same rebuild goes through and equals a fresh build.
+    std::fs::remove_file(project.site.path("static/examples/index.html")).unwrap();
+    let report = session.run(&changes).unwrap();
+    assert!(!report.has_errors(), "{report:?}");
+    let (_, fresh_files) = fresh(&project.site);
+    assert_eq!(on_disk(&out), as_bytes(&fresh_files.unwrap()));
+    assert!(
+        project
+            .site
+            .read("public/brand-new/index.html")
+            .contains("<!-- retold -->")
+    );
+}
+
 #[test]
 fn title_edit_rerenders_the_listings_that_show_it() {
     let mut project = Project::new();
