@@ -379,17 +379,12 @@ impl Session {
         lap(&mut report, "link");
         let no_sigs = HashMap::new();
         let previous = self.last.as_ref().map_or(&no_sigs, |l| &l.sigs);
-        // Files are written while the site is rendered, on a thread of their own: a whole new
-        // site into a staging folder, or, where this session wrote the output folder, the
-        // changed files beside the ones they replace. Nothing shows in the output folder until
-        // the build is known to be good; a failed build drops what was written.
-        let writer = match (opts.write && !diags.has_errors(), &self.last) {
-            (false, _) => None,
-            (true, Some(last)) if self.on_disk => Some(output::Background::update(
-                &output_dir,
-                Arc::clone(&last.files),
-            )?),
-            (true, _) => Some(output::Background::start(&output_dir)?),
+        // A whole new output folder is written while the site is rendered (on a thread of its
+        // own, into a staging folder that is dropped if the build fails). An output folder this
+        // session already wrote is updated file by file after rendering instead.
+        let writer = match opts.write && !diags.has_errors() && !self.on_disk {
+            true => Some(output::Background::start(&output_dir)?),
+            false => None,
         };
         // Output bytes outlive the run only to make the session's next run incremental. A
         // one-shot run has none: it writes through the writer, or (`check`) writes nothing.
@@ -485,11 +480,15 @@ impl Session {
         let files = out.into_files();
         lap(&mut report, "assemble");
         if diags.has_errors() {
-            // Dropping the writer removes what it wrote; the output folder is untouched.
+            // Dropping the writer removes its staging folder; the output folder is untouched.
             return Ok(report);
         }
-        if let Some(writer) = writer {
-            let written = writer.finish()?.commit(&files)?;
+        if opts.write {
+            let written = match (writer, &self.last) {
+                (Some(writer), _) => writer.finish()?.commit()?,
+                (None, Some(last)) => output::write_changes(&output_dir, &last.files, &files)?,
+                (None, None) => output::write_site(&output_dir, &files)?,
+            };
             report.changed = written;
             report.written = true;
             self.on_disk = true;

@@ -227,177 +227,28 @@ impl Drop for Staging {
     }
 }
 
-/// Updates an output folder that holds `old` (as written by this process) in place, touching
-/// only files whose bytes differ: each is first written to a hidden temporary file next to the
-/// one it replaces, and [`Updates::commit`] renames them all into place and removes files the
-/// new site no longer has. A reader (or a server) never sees half a file. Dropped without a
-/// commit, it removes its temporary files: the output folder is as it was.
-pub struct Updates {
-    output: PathBuf,
-    old: Arc<Files>,
-    /// Temporary file and the file it replaces, for each changed file.
-    pending: std::sync::Mutex<Vec<(PathBuf, PathBuf)>>,
-    committed: bool,
-}
-
-impl Updates {
-    pub fn begin(output: &Path, old: Arc<Files>) -> Updates {
-        Updates {
-            output: output.to_path_buf(),
-            old,
-            pending: std::sync::Mutex::new(Vec::new()),
-            committed: false,
-        }
-    }
-
-    /// Writes `bytes` beside `rel`'s file unless the old site holds the same bytes there.
-    pub fn put(&self, rel: &str, bytes: &Arc<Vec<u8>>) -> Result<()> {
-        if !is_safe_relative(rel) {
-            bail!("refusing to write `{rel}`: the path would leave the output folder");
-        }
-        if self
-            .old
-            .get(rel)
-            .is_some_and(|o| Arc::ptr_eq(o, bytes) || o == bytes)
-        {
-            return Ok(());
-        }
-        let path = self.output.join(rel);
-        let dir = path.parent().context("an output file has a folder")?;
-        fsx::create_dir_all(dir)?;
-        let name = path.file_name().context("an output file has a name")?;
-        let tmp = dir.join(format!(
-            ".{}.handbook-tmp-{}",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        fsx::write(&tmp, bytes)?;
-        self.pending
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push((tmp, path));
-        Ok(())
-    }
-
-    /// Renames the new files into place and removes the old site's files that `new` lacks.
-    pub fn commit(mut self, new: &Files) -> Result<WriteStats> {
-        let pending = std::mem::take(self.pending.get_mut().unwrap_or_else(|e| e.into_inner()));
-        let mut stats = WriteStats {
-            written: pending.len(),
-            removed: 0,
-        };
-        for (i, (tmp, path)) in pending.iter().enumerate() {
-            if let Err(e) = fsx::rename(tmp, path) {
-                // Put back what was not renamed, so that dropping `self` removes it.
-                *self.pending.get_mut().unwrap_or_else(|e| e.into_inner()) = pending[i..].to_vec();
-                return Err(e);
-            }
-        }
-        self.committed = true;
-        for rel in self.old.keys().filter(|k| !new.contains_key(*k)) {
-            if !is_safe_relative(rel) {
-                continue;
-            }
-            let path = self.output.join(rel);
-            match std::fs::remove_file(&path) {
-                Ok(()) => stats.removed += 1,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    return Err(e).with_context(|| format!("cannot remove `{}`", path.display()));
-                }
-            }
-            remove_empty_parents(&path, &self.output);
-        }
-        Ok(stats)
-    }
-}
-
-impl Drop for Updates {
-    fn drop(&mut self) {
-        if self.committed {
-            return;
-        }
-        let pending = self.pending.get_mut().unwrap_or_else(|e| e.into_inner());
-        for (tmp, path) in pending.drain(..) {
-            let _ = std::fs::remove_file(&tmp);
-            remove_empty_parents(&path, &self.output);
-        }
-    }
-}
-
-/// Removes the folders above `path` that are left empty, up to (not including) `root`: a
-/// deleted page's `x/`, or one made for a new page by a build that then failed.
-fn remove_empty_parents(path: &Path, root: &Path) {
-    let mut dir = path.parent();
-    while let Some(d) = dir.filter(|d| *d != root) {
-        if std::fs::remove_dir(d).is_err() {
-            break;
-        }
-        dir = d.parent();
-    }
-}
-
-/// Where a [`Background`] writer puts files.
-enum Target {
-    /// A new output folder, swapped in at the end.
-    Fresh(Staging),
-    /// The output folder this session last wrote, changed files only.
-    Update(Updates),
-}
-
-/// What a [`Background`] writer wrote, to commit once the build is known to be good.
-pub struct Written(Target);
-
-impl Written {
-    /// Puts the new site in place. `new` is the whole new site for an update (to remove what it
-    /// no longer has); a fresh staging folder already holds everything.
-    pub fn commit(self, new: &Files) -> Result<WriteStats> {
-        match self.0 {
-            Target::Fresh(staging) => staging.commit(),
-            Target::Update(updates) => updates.commit(new),
-        }
-    }
-}
-
-/// A writer fed from other threads: files are queued as they are made and written by one
-/// thread of its own, so the file system's work (mostly creating files and folders, which the
-/// kernel does one at a time within a parent) overlaps the CPU work of making the rest of the
-/// site instead of following it. Nothing is visible in the output folder before
-/// [`Written::commit`].
+/// A [`Staging`] fed from other threads: files are queued as they are made and written by one
+/// thread of its own, so the file system's work (mostly creating folders, which the kernel does
+/// one at a time within a parent) overlaps the CPU work of making the rest of the site instead
+/// of following it.
 pub struct Background {
     queue: Option<mpsc::Sender<(String, Arc<Vec<u8>>)>>,
-    thread: Option<std::thread::JoinHandle<Result<Written>>>,
+    thread: Option<std::thread::JoinHandle<Result<Staging>>>,
 }
 
 impl Background {
-    /// Writes a whole new site into a staging folder.
     pub fn start(output: &Path) -> Result<Background> {
-        Background::spawn(Target::Fresh(Staging::begin(output)?))
-    }
-
-    /// Writes the files that differ from `old`, the site the output folder holds (as this
-    /// process wrote it); a whole new site if the folder is gone or no longer ours.
-    pub fn update(output: &Path, old: Arc<Files>) -> Result<Background> {
-        if !output.join(MARKER).is_file() {
-            return Background::start(output);
-        }
-        Background::spawn(Target::Update(Updates::begin(output, old)))
-    }
-
-    fn spawn(target: Target) -> Result<Background> {
+        let staging = Staging::begin(output)?;
         let (queue, files) = mpsc::channel::<(String, Arc<Vec<u8>>)>();
         let thread = std::thread::Builder::new()
             .name("handbook-writer".into())
             .spawn(move || {
-                // The first failure ends the thread (dropping what was written); `finish`
+                // The first failure ends the thread (dropping the staging folder); `finish`
                 // reports it.
                 for (rel, bytes) in files {
-                    match &target {
-                        Target::Fresh(staging) => staging.put(&rel, &bytes)?,
-                        Target::Update(updates) => updates.put(&rel, &bytes)?,
-                    }
+                    staging.put(&rel, &bytes)?;
                 }
-                Ok(Written(target))
+                Ok(staging)
             })
             .context("cannot start the writer thread")?;
         Ok(Background {
@@ -413,8 +264,8 @@ impl Background {
         }
     }
 
-    /// Waits until every queued file is written and hands back what to commit.
-    pub fn finish(mut self) -> Result<Written> {
+    /// Waits until every queued file is written and hands back the staging folder to commit.
+    pub fn finish(mut self) -> Result<Staging> {
         self.queue = None;
         let thread = self.thread.take().expect("a writer is finished once");
         match thread.join() {
@@ -425,7 +276,7 @@ impl Background {
 }
 
 impl Drop for Background {
-    /// Abandoned (the build failed): let the thread end, which removes what it wrote.
+    /// Abandoned (the build failed): let the thread end, which removes the staging folder.
     fn drop(&mut self) {
         self.queue = None;
         if let Some(thread) = self.thread.take() {
@@ -435,19 +286,58 @@ impl Drop for Background {
 }
 
 /// Brings an output folder that holds `old` (as written by this process) to `new`, touching only
-/// files whose bytes differ (see [`Updates`]). Falls back to [`write_site`] if the folder is
+/// files whose bytes differ: each is written to a temporary file and renamed over the old one, so
+/// a reader (or a server) never sees half a file. Falls back to [`write_site`] if the folder is
 /// gone or no longer ours.
-pub fn write_changes(output: &Path, old: &Arc<Files>, new: &Files) -> Result<WriteStats> {
+pub fn write_changes(output: &Path, old: &Files, new: &Files) -> Result<WriteStats> {
     if !output.join(MARKER).is_file() {
         return write_site(output, new);
     }
-    if let Some(rel) = new.keys().find(|rel| !is_safe_relative(rel)) {
+    let mut stats = WriteStats::default();
+    let changed: Vec<(&String, &Arc<Vec<u8>>)> = new
+        .iter()
+        .filter(|(rel, bytes)| {
+            !old.get(*rel)
+                .is_some_and(|o| Arc::ptr_eq(o, bytes) || o == *bytes)
+        })
+        .collect();
+    if let Some((rel, _)) = changed.iter().find(|(rel, _)| !is_safe_relative(rel)) {
         bail!("refusing to write `{rel}`: the path would leave the output folder");
     }
-    let updates = Updates::begin(output, Arc::clone(old));
-    new.par_iter()
-        .try_for_each(|(rel, bytes)| updates.put(rel, bytes))?;
-    updates.commit(new)
+    changed.par_iter().try_for_each(|(rel, bytes)| {
+        let path = output.join(rel);
+        let dir = path.parent().context("an output file has a folder")?;
+        fsx::create_dir_all(dir)?;
+        let name = path.file_name().context("an output file has a name")?;
+        let tmp = dir.join(format!(
+            ".{}.handbook-tmp-{}",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        fsx::write(&tmp, bytes)?;
+        fsx::rename(&tmp, &path)
+    })?;
+    stats.written = changed.len();
+    for rel in old.keys().filter(|k| !new.contains_key(*k)) {
+        if !is_safe_relative(rel) {
+            continue;
+        }
+        let path = output.join(rel);
+        match std::fs::remove_file(&path) {
+            Ok(()) => stats.removed += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot remove `{}`", path.display())),
+        }
+        // Folders left empty go too (a deleted page's `x/`), never the output folder itself.
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != output) {
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(stats)
 }
 
 /// True if the file at `path` holds exactly `bytes` (false if it cannot be read).

@@ -490,12 +490,11 @@ fn theme_edit_keeps_the_linked_site_and_its_warnings() {
     assert!(session.run(&structure).unwrap().linked);
 }
 
-/// In `watch` and `serve`, changed files are written beside the ones they replace while the
-/// site renders. A rebuild that then fails (here: a static file on a page's path, found when
-/// the output is assembled) must leave the output folder exactly as it was: no temporary files,
-/// no folder made for a new page.
+/// A `watch` or `serve` rebuild that fails late (here: a static file on a page's path, found
+/// when the output is assembled, after every page was rendered) must leave the output folder
+/// exactly as it was: no temporary files, no folder made for a new page.
 #[test]
-fn failed_rebuild_after_streaming_leaves_the_output_folder_as_it_was() {
+fn failed_late_rebuild_leaves_the_output_folder_as_it_was() {
     let project = Project::new();
     let mut session = Session::new(options(&project.site, true));
     assert!(!session.run(&Changes::default()).unwrap().has_errors());
