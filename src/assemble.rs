@@ -109,15 +109,18 @@ impl<'w> Assembly<'w> {
         for path in &self.paths {
             for (at, _) in path.match_indices('/') {
                 let dir = &path[..at];
-                let (Some(blocker), Some(needer)) = (
-                    self.origin.get(&dir.to_lowercase()),
-                    self.origin.get(&path.to_lowercase()),
-                ) else {
+                // Almost every folder is no file's path: the file's own entry is looked up only
+                // when one is in the way.
+                let Some(blocker) = self.origin.get(&dir.to_lowercase()) else {
                     continue;
                 };
                 if !blocked.insert(dir) {
                     continue;
                 }
+                let needer = self
+                    .origin
+                    .get(&path.to_lowercase())
+                    .expect("every accepted path has an origin");
                 diags.push(
                     Diagnostic::error(
                         blocker.to_string(),
