@@ -1,13 +1,127 @@
 //! Puts the output together: every file a build makes (rendered pages, the search index,
 //! `robots.txt`, content assets, static files), each with what produced it, so that two sources
 //! of one path, or a file where another file needs a folder, are reported naming both. Knows
-//! nothing of how files are made or written: it gets paths and bytes, passes each new file to the
-//! background writer, and keeps the bytes only when the session needs them for its next run.
+//! nothing of how pages are rendered or files written: it gets paths and bytes, passes each new
+//! file to the background writer, and keeps the bytes only when the session needs them for its
+//! next run.
 
+use crate::build::SearchStats;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, Background, Files};
-use std::collections::{HashMap, HashSet};
+use crate::render::{Body, RenderedFile};
+use crate::search;
+use crate::site::Site;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
+
+/// Everything that goes into the output.
+pub struct Inputs<'a> {
+    pub site: &'a Site,
+    pub rendered: Vec<RenderedFile>,
+    pub index: &'a search::Index,
+    /// Theme and project static files, output path -> bytes.
+    pub static_files: &'a BTreeMap<&'a String, &'a Vec<u8>>,
+    /// The last good output, which holds the bytes of files rendered as unchanged.
+    pub last: Option<&'a Files>,
+}
+
+/// Where assembled files go.
+pub struct Sinks<'w> {
+    /// Keep every file's bytes (for the session's next run).
+    pub keep: bool,
+    /// The writer filling the new output folder, if the build writes one.
+    pub writer: Option<&'w Background>,
+}
+
+/// The assembled output.
+pub struct Assembled {
+    /// The files' bytes, when kept.
+    pub files: Files,
+    /// Files in the output.
+    pub count: usize,
+    /// Render signature of each rendered file, for the next run.
+    pub sigs: HashMap<String, u64>,
+    pub search: SearchStats,
+    /// Remarks for the build summary.
+    pub notes: Vec<String>,
+}
+
+/// Adds every file of the build, reporting paths that collide or cannot coexist.
+pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> Assembled {
+    let Inputs {
+        site,
+        rendered,
+        index,
+        static_files,
+        last,
+    } = inputs;
+    let mut out = Assembly::new(sinks.keep, sinks.writer, rendered.len());
+    let mut sigs = HashMap::with_capacity(rendered.len());
+    for file in rendered {
+        let from = match file.page {
+            Some(p) => Origin::Page(site.pages[p].shown.clone()),
+            None => Origin::Generated(file.path.clone()),
+        };
+        let bytes = match file.body {
+            Body::New(b) if sinks.writer.is_some() => Bytes::Sent(b),
+            Body::New(b) => Bytes::New(b),
+            Body::Sent => Bytes::Gone,
+            Body::Unchanged => Bytes::New(Arc::clone(
+                last.and_then(|f| f.get(&file.path))
+                    .expect("an unchanged signature comes from the last output"),
+            )),
+        };
+        if out.add(file.path.clone(), bytes, from, diags) {
+            sigs.insert(file.path, file.sig);
+        }
+    }
+    let mut search = SearchStats::default();
+    for (path, bytes) in index.files() {
+        search.files += 1;
+        search.bytes += bytes.len();
+        let from = Origin::Generated(path.clone());
+        out.add(path, Bytes::New(Arc::new(bytes)), from, diags);
+    }
+    let mut notes = Vec::new();
+    let base_url = &site.config.book.base_url;
+    if base_url.is_empty() {
+        notes.push(
+            "no base_url: feeds, sitemap.xml, robots.txt and canonical links were left out \
+             (set `[book] base_url` or pass `--base-url`)"
+                .into(),
+        );
+    } else {
+        let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}/sitemap.xml\n");
+        let from = Origin::Generated("robots.txt".into());
+        let bytes = Bytes::New(Arc::new(robots.into_bytes()));
+        out.add("robots.txt".into(), bytes, from, diags);
+    }
+    for asset in &site.assets {
+        match std::fs::read(&asset.abs) {
+            Ok(bytes) => {
+                let from = Origin::Asset(asset.shown.clone());
+                out.add(asset.rel.clone(), Bytes::New(Arc::new(bytes)), from, diags);
+            }
+            Err(e) => diags.push(Diagnostic::error(
+                &asset.shown,
+                format!("cannot read file: {e}"),
+            )),
+        }
+    }
+    for (path, bytes) in static_files {
+        let from = Origin::Static((*path).clone());
+        let bytes = Bytes::New(Arc::new((*bytes).clone()));
+        out.add((*path).clone(), bytes, from, diags);
+    }
+    out.check_folders(diags);
+    Assembled {
+        count: out.len(),
+        files: out.into_files(),
+        sigs,
+        search,
+        notes,
+    }
+}
 
 /// What produced an output file, for collision messages.
 pub enum Origin {
@@ -38,6 +152,7 @@ pub enum Bytes {
     Gone,
 }
 
+/// The output being put together, path by path.
 pub struct Assembly<'w> {
     /// Lowercased path -> origin: paths that differ only in case collide on some systems.
     origin: HashMap<String, Origin>,

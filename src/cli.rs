@@ -1,5 +1,10 @@
 //! Command-line arguments (clap) and the run function behind each subcommand. Prints diagnostics
 //! and summaries; the exit code is decided here and nowhere deeper.
+//!
+//! What a user must read (diagnostics, the one-line summary) is printed here to stderr, always.
+//! Logs for us (stage timings, watcher events) go through `tracing`, shown only when
+//! `HANDBOOK_LOG` asks for them (`HANDBOOK_LOG=debug`, or any `tracing` filter such as
+//! `handbook::build=debug`), as ripgrep keeps `--debug` apart from its results.
 
 use crate::build::{BuildOptions, BuildReport, Changes, build};
 use crate::diagnostics::Diagnostic;
@@ -122,6 +127,7 @@ pub struct NewArgs {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    init_logging();
     match cli.command {
         Command::Build(a) => run_build(BuildOptions {
             root: a.root,
@@ -232,7 +238,6 @@ fn print_update(root: &Path, update: Update<'_>) {
         Update::Built {
             changes, report, ..
         } => {
-            print_phases(report);
             let mut report_diags = report.diagnostics.clone();
             shown_from_cwd(root, &mut report_diags);
             let first = *changes == Changes::default();
@@ -314,7 +319,6 @@ fn run_build(opts: BuildOptions) -> ExitCode {
         Ok(mut report) => {
             shown_from_cwd(&opts.root, &mut report.diagnostics);
             print_diagnostics(&report.diagnostics);
-            print_phases(&report);
             summarize(&report, write);
             if report.has_errors() {
                 ExitCode::FAILURE
@@ -330,20 +334,31 @@ fn run_build(opts: BuildOptions) -> ExitCode {
     }
 }
 
-/// Per-stage timings, with `HANDBOOK_LOG=debug`.
-fn print_phases(report: &BuildReport) {
-    if std::env::var("HANDBOOK_LOG").is_ok_and(|v| v == "debug") {
-        for (phase, time) in &report.phases {
-            eprintln!("debug: {phase:<18} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+/// Logs to stderr as `HANDBOOK_LOG` filters them (nothing without it). A filter that does not
+/// parse is reported once and otherwise ignored.
+fn init_logging() {
+    let Ok(spec) = std::env::var("HANDBOOK_LOG") else {
+        return;
+    };
+    let filter = match tracing_subscriber::EnvFilter::builder().parse(&spec) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("warning: HANDBOOK_LOG=`{spec}` is not a log filter ({e}); logging is off");
+            return;
         }
-    }
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .without_time()
+        .try_init();
 }
 
 fn summarize(report: &BuildReport, write: bool) {
     for note in &report.notes {
         eprintln!("note: {note}");
     }
-    let ms = report.elapsed.as_secs_f64() * 1000.0;
+    let ms = report.timing.elapsed.as_secs_f64() * 1000.0;
     let counts = format!(
         "{} error(s), {} warning(s)",
         report.errors(),
@@ -356,17 +371,17 @@ fn summarize(report: &BuildReport, write: bool) {
             ""
         };
         eprintln!("build failed: {counts}{kept}");
-    } else if report.written {
+    } else if report.written.is_some() {
         let out = report
             .output
             .as_ref()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        if report.search.0 > 0 {
+        if report.search.files > 0 {
             eprintln!(
                 "search index: {} files, {:.1} kB",
-                report.search.0,
-                report.search.1 as f64 / 1000.0
+                report.search.files,
+                report.search.bytes as f64 / 1000.0
             );
         }
         eprintln!(

@@ -1,12 +1,17 @@
 //! `book.toml`: schema, defaults and validation. Knows nothing about content files.
 //!
 //! Collections (a folder of similar pages with extra front matter fields) and relations (a field
-//! whose value names a page of another section) are declared here, so the tool is not tied to
-//! this handbook's words. With no `[collections]` table, the handbook's own `examples` collection
-//! (related to `acts`) is assumed, which is why a bare `[book] title` is a complete config.
+//! whose value names a page of another section) are declared here, so the engine and the default
+//! theme are not tied to this handbook's words: a collection says which of its fields names the
+//! contributor and which the setting, how many of its pages the home page shows, and which page
+//! tells contributors how to add one. With no `[collections]` table, one `examples` collection
+//! related to `acts` is assumed (the layout `handbook init` makes), which is why a bare
+//! `[book] title` is a complete config.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::tomlcheck::{self, Shape};
+use crate::theme::templates;
+use crate::tomlcheck::{self, Shape, key_offset, toml_error};
+use crate::urls;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,6 +24,9 @@ pub struct Config {
     pub build: Build,
     pub extra: toml::Table,
     pub collections: Vec<Collection>,
+    /// Hash of the `book.toml` text this config was read from: a session's caches hold while it
+    /// (and the command line) stay the same.
+    pub source_key: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -63,9 +71,6 @@ pub struct Build {
     pub drafts: bool,
     /// Content folders whose pages come from the public (besides untrusted collections).
     pub untrusted: Vec<String>,
-    /// Links spelled `dir/index.html` for reading from disk (`build --offline`; not a key).
-    #[serde(skip)]
-    pub offline: bool,
 }
 
 impl Default for Build {
@@ -76,7 +81,6 @@ impl Default for Build {
             theme: "default".into(),
             drafts: false,
             untrusted: Vec::new(),
-            offline: false,
         }
     }
 }
@@ -91,6 +95,16 @@ pub enum SortBy {
     Title,
 }
 
+impl SortBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortBy::Date => "date",
+            SortBy::Weight => "weight",
+            SortBy::Title => "title",
+        }
+    }
+}
+
 /// A folder of pages that share extra front matter fields and relations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Collection {
@@ -102,12 +116,22 @@ pub struct Collection {
     pub sort_by: SortBy,
     /// Extra free-text front matter keys allowed in this collection's pages.
     pub fields: Vec<String>,
+    /// The field (one of `fields`) naming who contributed a page: shown with it, and its
+    /// author in feeds.
+    pub author_field: Option<String>,
+    /// The field (one of `fields`) naming where the story happened (work, family, ...).
+    pub setting_field: Option<String>,
     pub relations: Vec<Relation>,
     pub template: String,
     pub section_template: String,
     /// Whether raw HTML in its pages is kept as written. Collections hold contributions from the
     /// public, so by default their raw HTML is sanitized and dangerous link schemes refused.
     pub trusted: bool,
+    /// How many of its pages the home page shows (in its order).
+    pub home_pages: usize,
+    /// The page (content-relative `.md` path) that tells contributors how to add one; the home
+    /// page invites readers to it.
+    pub guide: Option<String>,
 }
 
 /// A front matter field whose value is the slug of a page in another section.
@@ -120,23 +144,31 @@ pub struct Relation {
     pub target_template: String,
 }
 
+/// Pages of each collection on the home page, unless `home_pages` says otherwise.
+pub const HOME_PAGES: usize = 6;
+
 impl Collection {
-    pub fn handbook_examples() -> Collection {
+    /// The collection assumed without a `[collections]` table: what `handbook init` makes.
+    pub fn default_examples() -> Collection {
         Collection {
             name: "examples".into(),
             section: "examples".into(),
             item: "example".into(),
             sort_by: SortBy::Date,
             fields: vec!["contributor".into(), "context".into()],
+            author_field: Some("contributor".into()),
+            setting_field: Some("context".into()),
             relations: vec![Relation {
                 field: "act".into(),
                 section: "acts".into(),
                 required: true,
-                target_template: "act.html".into(),
+                target_template: templates::TARGET.into(),
             }],
-            template: "example.html".into(),
-            section_template: "examples.html".into(),
+            template: templates::ITEM.into(),
+            section_template: templates::LISTING.into(),
             trusted: false,
+            home_pages: HOME_PAGES,
+            guide: None,
         }
     }
 }
@@ -145,7 +177,7 @@ impl Config {
     /// True for pages in a folder whose content comes from the public: an untrusted collection,
     /// or a folder listed in `[build] untrusted`.
     pub fn is_untrusted(&self, dir: &str) -> bool {
-        use crate::page::in_section;
+        use crate::urls::in_section;
         self.collections
             .iter()
             .any(|c| !c.trusted && in_section(dir, &c.section))
@@ -155,6 +187,36 @@ impl Config {
                 .iter()
                 .any(|f| in_section(dir, f.trim_matches('/')))
     }
+
+    /// The collection whose listing is the section folder `section`.
+    pub fn collection_for_section(&self, section: &str) -> Option<&Collection> {
+        self.collections.iter().find(|c| c.section == section)
+    }
+
+    /// The collection a page in folder `dir` belongs to (its section or below), for pages that
+    /// are not a section's own `_index.md`.
+    pub fn collection_of(&self, dir: &str) -> Option<&Collection> {
+        self.collections
+            .iter()
+            .find(|c| urls::in_section(dir, &c.section))
+    }
+
+    /// The relation whose target pages live in the folder `section`.
+    pub fn relation_into(&self, section: &str) -> Option<&Relation> {
+        self.collections
+            .iter()
+            .flat_map(|c| &c.relations)
+            .find(|r| r.section == section)
+    }
+}
+
+/// `url` as a base URL (no trailing slash) if it is an absolute http(s) URL.
+pub fn base_url(url: &str) -> Option<String> {
+    is_http_url(url).then(|| url.trim_end_matches('/').to_string())
+}
+
+fn is_http_url(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
 }
 
 #[derive(Deserialize, Default)]
@@ -173,10 +235,14 @@ struct RawCollection {
     item: Option<String>,
     sort_by: Option<SortBy>,
     fields: Vec<String>,
+    author_field: Option<String>,
+    setting_field: Option<String>,
     relations: BTreeMap<String, RawRelation>,
     template: Option<String>,
     section_template: Option<String>,
     trusted: bool,
+    home_pages: Option<usize>,
+    guide: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -187,39 +253,36 @@ struct RawRelation {
     template: Option<String>,
 }
 
+/// The keys book.toml may hold: the fields of the structs that read it.
 fn shape() -> Shape {
-    let relation = Shape::leaves(["section", "required", "template"]);
-    let collection = Shape::table([
-        ("section", Shape::Any),
-        ("item", Shape::Any),
-        ("sort_by", Shape::Any),
-        ("fields", Shape::Any),
-        ("relations", Shape::MapOf(Box::new(relation))),
-        ("template", Shape::Any),
-        ("section_template", Shape::Any),
-        ("trusted", Shape::Any),
-    ]);
-    Shape::table([
-        (
-            "book",
-            Shape::leaves([
-                "title",
-                "description",
-                "language",
-                "authors",
-                "base_url",
-                "repository",
-                "edit_url",
-                "propose_url",
-            ]),
-        ),
-        (
-            "build",
-            Shape::leaves(["content", "output", "theme", "drafts", "untrusted"]),
-        ),
-        ("extra", Shape::Any),
-        ("collections", Shape::MapOf(Box::new(collection))),
-    ])
+    let collection = Shape::of::<RawCollection>().with(
+        "relations",
+        Shape::MapOf(Box::new(Shape::of::<RawRelation>())),
+    );
+    Shape::of::<RawConfig>()
+        .with("book", Shape::of::<Book>())
+        .with("build", Shape::of::<Build>())
+        .with("collections", Shape::MapOf(Box::new(collection)))
+}
+
+/// Reports semantic errors at the line that sets a key.
+struct Checker<'a> {
+    text: &'a str,
+    shown: &'a str,
+    diags: &'a Diagnostics,
+    ok: bool,
+}
+
+impl Checker<'_> {
+    fn error_at(&mut self, key: &str, message: String, hint: &str) {
+        let offset = key_offset(self.text, key);
+        self.diags.push(
+            Diagnostic::error(self.shown, message)
+                .at(self.text, offset)
+                .hint(hint),
+        );
+        self.ok = false;
+    }
 }
 
 impl Config {
@@ -227,19 +290,9 @@ impl Config {
     /// config is unusable (errors were reported).
     pub fn load(root: &Path, diags: &Diagnostics) -> Option<Config> {
         let path = root.join(CONFIG_FILE);
-        let shown = display_path(root, Path::new(CONFIG_FILE));
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    let valid = e.utf8_error().valid_up_to();
-                    let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                    diags.push(
-                        Diagnostic::error(shown, "book.toml is not valid UTF-8").at(&lossy, valid),
-                    );
-                    return None;
-                }
-            },
+        let shown = urls::shown(Path::new(CONFIG_FILE));
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 diags.push(
                     Diagnostic::error(shown, format!("no book.toml in `{}`", root.display())).hint(
@@ -256,11 +309,15 @@ impl Config {
                 return None;
             }
         };
+        let text = crate::diagnostics::utf8_text(bytes, &shown)
+            .map_err(|d| diags.push(d))
+            .ok()?;
         Config::parse(&text, &shown, diags)
     }
 
     /// Parses book.toml text; `shown` is the path used in diagnostics.
     pub fn parse(text: &str, shown: &str, diags: &Diagnostics) -> Option<Config> {
+        let source_key = crate::page::source_key(text.as_bytes());
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let unknown = match tomlcheck::unknown_keys(text, &shape()) {
             Ok(u) => u,
@@ -287,167 +344,151 @@ impl Config {
         if !unknown.is_empty() {
             return None;
         }
-        let mut ok = true;
-        let mut error_at = |key: &str, message: String, hint: &str| {
-            let offset = key_offset(text, key);
-            diags.push(
-                Diagnostic::error(shown, message)
-                    .at(text, offset)
-                    .hint(hint),
-            );
-            ok = false;
+        let mut check = Checker {
+            text,
+            shown,
+            diags,
+            ok: true,
         };
-        let mut book = raw.book;
-        if book.title.trim().is_empty() {
-            error_at(
-                "title",
-                "book.toml needs a title".into(),
-                "add `[book]` with `title = \"My handbook\"`",
-            );
-        }
-        if !book.base_url.is_empty() {
-            if !(book.base_url.starts_with("https://") || book.base_url.starts_with("http://")) {
-                error_at(
-                    "base_url",
-                    format!(
-                        "`base_url` must be an absolute http(s) URL, got `{}`",
-                        book.base_url
-                    ),
-                    "for example `base_url = \"https://example.org/handbook/\"`",
-                );
-            }
-            book.base_url = book.base_url.trim_end_matches('/').to_string();
-        }
-        for (key, value) in [
-            ("repository", &book.repository),
-            ("edit_url", &book.edit_url),
-            ("propose_url", &book.propose_url),
-        ] {
-            let absolute = value.starts_with("https://") || value.starts_with("http://");
-            if !value.is_empty() && !absolute {
-                error_at(
-                    key,
-                    format!("`{key}` must be an absolute http(s) URL, got `{value}`"),
-                    "for example `https://github.com/org/handbook`",
-                );
-            }
-        }
-        if !book.edit_url.is_empty() && !book.edit_url.contains("{path}") {
-            error_at(
-                "edit_url",
-                "`edit_url` needs `{path}` where the page's file path goes".into(),
-                "for example `edit_url = \"https://github.com/org/repo/edit/main/{path}\"`",
-            );
-        }
-        if book.language.trim().is_empty() {
-            book.language = "en".into();
-        }
-        let build = raw.build;
-        if build.theme.is_empty()
-            || build.theme.contains(['/', '\\'])
-            || build.theme.starts_with('.')
-        {
-            error_at(
-                "theme",
-                format!("invalid theme name `{}`", build.theme),
-                "a theme is a folder name under `themes/`, e.g. `theme = \"default\"`",
-            );
-        }
+        let book = check_book(raw.book, &mut check);
+        check_build(&raw.build, &mut check);
         let collections = match raw.collections {
-            None => vec![Collection::handbook_examples()],
+            None => vec![Collection::default_examples()],
             Some(map) => map
                 .into_iter()
-                .map(|(name, c)| {
-                    let section = c.section.unwrap_or_else(|| name.clone());
-                    let section = section.trim_matches('/').to_string();
-                    let item = c
-                        .item
-                        .unwrap_or_else(|| name.strip_suffix('s').unwrap_or(&name).to_string());
-                    let relations = c
-                        .relations
-                        .into_iter()
-                        .map(|(field, r)| Relation {
-                            field,
-                            section: r.section.trim_matches('/').to_string(),
-                            required: r.required,
-                            target_template: r.template.unwrap_or_else(|| "page.html".into()),
-                        })
-                        .collect();
-                    Collection {
-                        item,
-                        section,
-                        sort_by: c.sort_by.unwrap_or(SortBy::Date),
-                        fields: c.fields,
-                        relations,
-                        template: c.template.unwrap_or_else(|| "page.html".into()),
-                        section_template: c
-                            .section_template
-                            .unwrap_or_else(|| "section.html".into()),
-                        trusted: c.trusted,
-                        name,
-                    }
-                })
+                .map(|(name, c)| collection(name, c, &mut check))
                 .collect(),
         };
-        for c in &collections {
-            if c.section.is_empty()
-                || c.section
-                    .split('/')
-                    .any(|s| s.is_empty() || s == "." || s == "..")
-            {
-                error_at(
-                    &c.name,
-                    format!(
-                        "collection `{}` has an invalid section `{}`",
-                        c.name, c.section
-                    ),
-                    "a section is a folder under the content folder, e.g. `section = \"examples\"`",
-                );
-            }
-        }
-        ok.then_some(Config {
+        check.ok.then_some(Config {
             book,
-            build,
+            build: raw.build,
             extra: raw.extra,
             collections,
+            source_key,
         })
     }
-
-    pub fn collection_for_section(&self, section: &str) -> Option<&Collection> {
-        self.collections.iter().find(|c| c.section == section)
-    }
 }
 
-/// Byte offset of the first line that assigns `key`, or 0; used to place semantic errors.
-fn key_offset(text: &str, key: &str) -> usize {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix(key)
-            && (rest.trim_start().starts_with('=')
-                || rest.starts_with('.')
-                || rest.starts_with(']'))
-        {
-            return offset + (line.len() - trimmed.len());
+fn check_book(mut book: Book, check: &mut Checker<'_>) -> Book {
+    if book.title.trim().is_empty() {
+        check.error_at(
+            "title",
+            "book.toml needs a title".into(),
+            "add `[book]` with `title = \"My handbook\"`",
+        );
+    }
+    if !book.base_url.is_empty() {
+        match base_url(&book.base_url) {
+            Some(url) => book.base_url = url,
+            None => check.error_at(
+                "base_url",
+                format!(
+                    "`base_url` must be an absolute http(s) URL, got `{}`",
+                    book.base_url
+                ),
+                "for example `base_url = \"https://example.org/handbook/\"`",
+            ),
         }
-        offset += line.len();
     }
-    0
+    for (key, value) in [
+        ("repository", &book.repository),
+        ("edit_url", &book.edit_url),
+        ("propose_url", &book.propose_url),
+    ] {
+        if !value.is_empty() && !is_http_url(value) {
+            check.error_at(
+                key,
+                format!("`{key}` must be an absolute http(s) URL, got `{value}`"),
+                "for example `https://github.com/org/handbook`",
+            );
+        }
+    }
+    if !book.edit_url.is_empty() && !book.edit_url.contains("{path}") {
+        check.error_at(
+            "edit_url",
+            "`edit_url` needs `{path}` where the page's file path goes".into(),
+            "for example `edit_url = \"https://github.com/org/repo/edit/main/{path}\"`",
+        );
+    }
+    if book.language.trim().is_empty() {
+        book.language = "en".into();
+    }
+    book
 }
 
-/// A toml syntax or type error as a diagnostic at its span.
-pub fn toml_error(shown: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
-    let message = e.message().trim().to_string();
-    let d = Diagnostic::error(shown, format!("invalid TOML: {message}"));
-    match e.span() {
-        Some(span) => d.at(text, span.start),
-        None => d,
+fn check_build(build: &Build, check: &mut Checker<'_>) {
+    if build.theme.is_empty() || build.theme.contains(['/', '\\']) || build.theme.starts_with('.') {
+        check.error_at(
+            "theme",
+            format!("invalid theme name `{}`", build.theme),
+            "a theme is a folder name under `themes/`, e.g. `theme = \"default\"`",
+        );
     }
 }
 
-/// A path relative to the project root, as diagnostics carry it (the CLI prefixes `--root`).
-pub fn display_path(_root: &Path, rel: &Path) -> String {
-    rel.to_string_lossy().replace('\\', "/")
+/// A declared collection with its defaults filled in and its values checked.
+fn collection(name: String, c: RawCollection, check: &mut Checker<'_>) -> Collection {
+    let section = c.section.unwrap_or_else(|| name.clone());
+    let section = section.trim_matches('/').to_string();
+    if section.is_empty()
+        || section
+            .split('/')
+            .any(|s| s.is_empty() || s == "." || s == "..")
+    {
+        check.error_at(
+            &name,
+            format!("collection `{name}` has an invalid section `{section}`"),
+            "a section is a folder under the content folder, e.g. `section = \"examples\"`",
+        );
+    }
+    for (key, field) in [
+        ("author_field", &c.author_field),
+        ("setting_field", &c.setting_field),
+    ] {
+        if let Some(field) = field.as_ref().filter(|f| !c.fields.contains(f)) {
+            check.error_at(
+                key,
+                format!("`{key}` of collection `{name}` names `{field}`, which is not one of its `fields`"),
+                &format!("add `{field}` to `fields`, or name one of: {}", c.fields.join(", ")),
+            );
+        }
+    }
+    if let Some(guide) = c.guide.as_ref().filter(|g| !g.ends_with(".md")) {
+        check.error_at(
+            "guide",
+            format!("`guide` of collection `{name}` must be a page, got `{guide}`"),
+            "give the `.md` file's path under the content folder, e.g. `guide = \"contribute.md\"`",
+        );
+    }
+    let relations = c
+        .relations
+        .into_iter()
+        .map(|(field, r)| Relation {
+            field,
+            section: r.section.trim_matches('/').to_string(),
+            required: r.required,
+            target_template: r.template.unwrap_or_else(|| templates::TARGET.into()),
+        })
+        .collect();
+    Collection {
+        item: c
+            .item
+            .unwrap_or_else(|| name.strip_suffix('s').unwrap_or(&name).to_string()),
+        section,
+        sort_by: c.sort_by.unwrap_or(SortBy::Date),
+        fields: c.fields,
+        author_field: c.author_field,
+        setting_field: c.setting_field,
+        relations,
+        template: c.template.unwrap_or_else(|| templates::ITEM.into()),
+        section_template: c
+            .section_template
+            .unwrap_or_else(|| templates::LISTING.into()),
+        trusted: c.trusted,
+        home_pages: c.home_pages.unwrap_or(HOME_PAGES),
+        guide: c.guide.map(|g| g.trim_start_matches('/').to_string()),
+        name,
+    }
 }
 
 #[cfg(test)]
@@ -469,7 +510,7 @@ mod tests {
         assert_eq!(config.build.output, PathBuf::from("public"));
         assert_eq!(config.build.content, PathBuf::from("content"));
         assert!(!config.build.drafts);
-        assert_eq!(config.collections, vec![Collection::handbook_examples()]);
+        assert_eq!(config.collections, vec![Collection::default_examples()]);
     }
 
     #[test]

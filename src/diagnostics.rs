@@ -188,6 +188,23 @@ impl Diagnostics {
     }
 }
 
+/// A source file's bytes as text, or the error at its first byte that is not UTF-8.
+pub fn utf8_text(bytes: Vec<u8>, shown: &str) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        // Positions count characters of the lossy text; the bad byte is the first past `valid`.
+        let at = lossy
+            .char_indices()
+            .map(|(i, _)| i)
+            .find(|&i| i >= valid)
+            .unwrap_or(valid);
+        Diagnostic::error(shown, "file is not valid UTF-8")
+            .at(&lossy, at)
+            .hint("save the file with UTF-8 encoding")
+    })
+}
+
 /// The closest candidate to `word`, if it is close enough to be a plausible typo.
 pub fn did_you_mean<'a>(
     word: &str,

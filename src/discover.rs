@@ -1,11 +1,12 @@
-//! Walks the content folder and lists its source files in a stable order; reads nothing else.
+//! Walks the content folder (and `static/` and theme folders) and lists their files in a stable
+//! order; reads nothing else.
 //!
 //! Hidden files and folders and editors' temporary files are skipped. Symbolic links are followed
 //! only while they stay inside the project, so a link cannot pull `/etc` into the site; loops and
 //! dangling links are warnings naming the file.
 
-use crate::config::display_path;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::urls;
 use std::path::{Path, PathBuf};
 
 /// A file under the content folder.
@@ -50,14 +51,28 @@ pub fn is_temporary_name(name: &str) -> bool {
 }
 
 pub fn discover(root: &Path, content_dir: &Path, diags: &Diagnostics) -> Discovered {
-    let content = root.join(content_dir);
-    let mut found = Discovered::default();
+    let (pages, assets) = files_under(root, &root.join(content_dir), is_ignored_name, diags)
+        .into_iter()
+        .partition(|f| f.rel.ends_with(".md"));
+    Discovered { pages, assets }
+}
+
+/// Every file under `dir` in a stable order, named relative to it (`rel`) and to the project
+/// `root` (`shown`), except those with a name `skip` matches or inside such a folder. The one
+/// walk of the crate: content, `static/` and theme folders all go through it.
+pub fn files_under(
+    root: &Path,
+    dir: &Path,
+    skip: fn(&str) -> bool,
+    diags: &Diagnostics,
+) -> Vec<SourceFile> {
+    let mut found = Vec::new();
     let root_canon = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let walker = walkdir::WalkDir::new(&content)
+    let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+        .filter_entry(|e| e.depth() == 0 || !skip(&e.file_name().to_string_lossy()));
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -65,7 +80,7 @@ pub fn discover(root: &Path, content_dir: &Path, diags: &Diagnostics) -> Discove
                 let path = e
                     .path()
                     .map(Path::to_path_buf)
-                    .unwrap_or_else(|| content.clone());
+                    .unwrap_or_else(|| dir.to_path_buf());
                 let rel = path.strip_prefix(root).unwrap_or(&path);
                 let message = if e.loop_ancestor().is_some() {
                     "symbolic link loop; skipped".to_string()
@@ -74,7 +89,7 @@ pub fn discover(root: &Path, content_dir: &Path, diags: &Diagnostics) -> Discove
                 } else {
                     format!("cannot read: {e}")
                 };
-                diags.push(Diagnostic::warning(display_path(root, rel), message));
+                diags.push(Diagnostic::warning(urls::shown(rel), message));
                 continue;
             }
         };
@@ -82,11 +97,11 @@ pub fn discover(root: &Path, content_dir: &Path, diags: &Diagnostics) -> Discove
             continue;
         }
         let abs = entry.path().to_path_buf();
-        let Ok(rel) = abs.strip_prefix(&content) else {
+        let Ok(rel) = abs.strip_prefix(dir) else {
             continue;
         };
-        let shown = display_path(root, &content_dir.join(rel));
-        if entry.path_is_symlink() || has_symlink_ancestor(&content, rel) {
+        let shown = urls::shown(abs.strip_prefix(root).unwrap_or(&abs));
+        if entry.path_is_symlink() || has_symlink_ancestor(dir, rel) {
             let inside = std::fs::canonicalize(&abs)
                 .map(|c| c.starts_with(&root_canon))
                 .unwrap_or(false);
@@ -105,16 +120,11 @@ pub fn discover(root: &Path, content_dir: &Path, diags: &Diagnostics) -> Discove
             );
             continue;
         };
-        let file = SourceFile {
+        found.push(SourceFile {
             rel: rel_str.replace('\\', "/"),
             abs,
             shown,
-        };
-        if file.rel.ends_with(".md") {
-            found.pages.push(file);
-        } else {
-            found.assets.push(file);
-        }
+        });
     }
     found
 }

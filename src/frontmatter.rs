@@ -2,28 +2,15 @@
 //! nothing about Markdown. All positions are byte offsets into the original file, so diagnostics
 //! point at the right line of the file, not of the TOML block.
 
-use crate::config::{SortBy, toml_error};
+use crate::config::SortBy;
 use crate::diagnostics::Diagnostic;
-use crate::tomlcheck::{self, Shape};
+use crate::tomlcheck::{self, Shape, key_offset, toml_error};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::value::Datetime;
 
-/// Keys every page accepts.
-pub const PAGE_KEYS: &[&str] = &[
-    "title",
-    "description",
-    "weight",
-    "date",
-    "updated",
-    "draft",
-    "slug",
-    "tags",
-    "template",
-    "extra",
-];
-
-/// Keys only a section's `_index.md` accepts, on top of [`PAGE_KEYS`].
+/// Keys only a section's `_index.md` accepts; every other field of the front matter struct is a
+/// key every page accepts.
 pub const SECTION_KEYS: &[&str] = &["sort_by", "page_template"];
 
 /// Where the front matter and the body sit in a file.
@@ -136,6 +123,8 @@ pub struct FrontMatter {
     pub fields: BTreeMap<String, (String, usize)>,
 }
 
+/// The front matter as written: its fields are the keys a page may use (sections also
+/// [`SECTION_KEYS`]), besides its collection's fields.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct Raw {
@@ -163,10 +152,11 @@ pub fn parse(
     let front = split.front;
     let base = split.front_offset;
     let at = |d: Diagnostic, off: usize| d.at(text, base + off);
-    let mut keys: Vec<&str> = PAGE_KEYS.to_vec();
-    if allowed.is_section {
-        keys.extend(SECTION_KEYS);
-    }
+    let mut keys: Vec<&str> = tomlcheck::fields_of::<Raw>()
+        .iter()
+        .copied()
+        .filter(|k| allowed.is_section || !SECTION_KEYS.contains(k))
+        .collect();
     keys.extend(allowed.fields.iter().copied());
     let shape = Shape::leaves(keys.iter().copied());
     let mut errors = Vec::new();
@@ -328,20 +318,6 @@ fn shift(d: Diagnostic, text: &str, base: usize, e: &toml::de::Error) -> Diagnos
     }
 }
 
-fn key_offset(front: &str, key: &str) -> usize {
-    let mut offset = 0;
-    for line in front.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix(key)
-            && rest.trim_start().starts_with('=')
-        {
-            return offset + (line.len() - trimmed.len());
-        }
-        offset += line.len();
-    }
-    0
-}
-
 pub fn valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.len() <= 200
@@ -361,6 +337,14 @@ fn valid_template_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_keys_are_front_matter_fields() {
+        let fields = tomlcheck::fields_of::<Raw>();
+        for key in SECTION_KEYS {
+            assert!(fields.contains(key), "`{key}` is not a field of `Raw`");
+        }
+    }
 
     fn parse_file(text: &str, allowed: &Allowed<'_>) -> Result<FrontMatter, Vec<Diagnostic>> {
         let split = split(text, "a.md").map_err(|d| vec![d])?;

@@ -15,8 +15,8 @@ pub mod diagnostics;
 pub mod discover;
 pub mod frontmatter;
 pub mod fsx;
-pub mod fuzzing;
 pub mod history;
+pub mod html;
 pub mod links;
 pub mod markdown;
 pub mod output;
@@ -31,6 +31,7 @@ pub mod slug;
 pub mod theme;
 pub mod tomlcheck;
 pub mod typography;
+pub mod urls;
 pub mod watch;
 
 pub use build::{BuildOptions, BuildReport, build};

@@ -5,28 +5,9 @@
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::markdown::LinkRef;
 use crate::page::Page;
+use crate::urls::{self, join_rel, relative_url};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-
-/// Relative URL from one site path to another (both root-relative, folders end in `/`).
-pub fn relative_url(from: &str, to: &str) -> String {
-    let from_dirs: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
-    let from_dirs = if from.ends_with('/') || from.is_empty() {
-        &from_dirs[..]
-    } else {
-        &from_dirs[..from_dirs.len().saturating_sub(1)]
-    };
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dirs
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count()
-        .min(to_parts.len().saturating_sub(1));
-    let mut out = "../".repeat(from_dirs.len() - common);
-    out.push_str(&to_parts[common..].join("/"));
-    if out.is_empty() { "./".into() } else { out }
-}
 
 /// Where a link goes, once resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -114,7 +95,7 @@ impl Resolver<'_> {
             None => (dest, None),
         };
         let path = path.split_once('?').map_or(path, |(p, _)| p);
-        let decoded = percent_decode(path);
+        let decoded = urls::percent_decode_lenient(path);
         let Some(target_rel) = join_rel(&page.dir, &decoded) else {
             error(
                 format!("link `{dest}` points outside the content folder"),
@@ -166,7 +147,7 @@ impl Resolver<'_> {
         if target_rel.ends_with(".md") {
             let known = self.by_rel.keys().copied();
             let hint = match did_you_mean(&target_rel, known) {
-                Some(s) => format!("did you mean `{}`?", relative_path(&page.dir, s)),
+                Some(s) => format!("did you mean `{}`?", urls::source_link(&page.dir, s)),
                 None => "links to pages are relative paths to their `.md` files".into(),
             };
             error(format!("link to missing page `{target_rel}`"), hint);
@@ -221,94 +202,9 @@ fn is_external(dest: &str) -> bool {
     }
 }
 
-/// Joins a relative link to the folder of its page; `None` if it climbs above the content root.
-pub fn join_rel(dir: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    let trailing = link.ends_with('/');
-    for part in link.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    let mut out = parts.join("/");
-    if trailing && !out.is_empty() {
-        out.push('/');
-    }
-    Some(out)
-}
-
-fn relative_path(from_dir: &str, to: &str) -> String {
-    let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
-    format!(
-        "{}{}",
-        "../".repeat(from.len() - common),
-        to_parts[common..].join("/")
-    )
-}
-
-fn percent_decode(s: &str) -> String {
-    let hex = |b: u8| (b as char).to_digit(16);
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let (Some(&h), Some(&l)) = (bytes.get(i + 1), bytes.get(i + 2))
-            && let (Some(h), Some(l)) = (hex(h), hex(l))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn relative_url_table() {
-        for (from, to, expected) in [
-            ("", "acts/x/", "acts/x/"),
-            ("acts/x/", "acts/y/", "../y/"),
-            ("acts/x/", "", "../../"),
-            ("acts/", "acts/x/", "x/"),
-            ("acts/x/", "acts/x/", "./"),
-            ("a/b/c/", "img/p.png", "../../../img/p.png"),
-            ("examples/e/", "examples/p.png", "../p.png"),
-            ("", "", "./"),
-        ] {
-            assert_eq!(relative_url(from, to), expected, "{from} -> {to}");
-        }
-    }
-
-    #[test]
-    fn join_rel_table() {
-        for (dir, link, expected) in [
-            ("concept", "../acts/x.md", Some("acts/x.md")),
-            ("", "acts/x.md", Some("acts/x.md")),
-            ("a/b", "./c.md", Some("a/b/c.md")),
-            ("a", "../../x.md", None),
-            ("a", "../", Some("")),
-            ("a", "sub/", Some("a/sub/")),
-        ] {
-            assert_eq!(join_rel(dir, link).as_deref(), expected, "{dir} + {link}");
-        }
-    }
 
     #[test]
     fn external_links_table() {
@@ -322,16 +218,5 @@ mod tests {
         ] {
             assert_eq!(is_external(dest), external, "{dest}");
         }
-    }
-
-    #[test]
-    fn percent_decoding() {
-        assert_eq!(percent_decode("my%20page.md"), "my page.md");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(
-            percent_decode("%é%2"),
-            "%é%2",
-            "never slices inside a character"
-        );
     }
 }

@@ -3,6 +3,7 @@
 //! rewrites link destinations on the stored events; no HTML is ever pattern-matched.
 
 use crate::diagnostics::Diagnostic;
+use crate::html::escape_attr;
 use crate::slug::{UniqueIds, slugify};
 use pulldown_cmark::{
     BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html,
@@ -378,20 +379,6 @@ pub fn render(parsed: &Parsed, hrefs: &[String], id_prefix: &str) -> String {
     let mut out = String::new();
     html::push_html(&mut out, mapped);
     out
-}
-
-/// Escapes text for use inside a double-quoted HTML attribute (or element text).
-pub fn escape_attr(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use crate::discover::SourceFile;
 use crate::frontmatter::{self, Allowed, FrontMatter};
 use crate::markdown::{self, Parsed, SourceRef};
 use crate::typography::smarten;
+use crate::urls::in_section;
 
 /// One parsed Markdown file: a page, or a section's `_index.md`.
 #[derive(Debug, Clone)]
@@ -43,23 +44,7 @@ pub fn parse_source(
     config: &Config,
 ) -> Result<Page, Vec<Diagnostic>> {
     let shown = file.shown.as_str();
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let at = lossy[..]
-                .char_indices()
-                .map(|(i, _)| i)
-                .find(|&i| i >= valid)
-                .unwrap_or(valid);
-            return Err(vec![
-                Diagnostic::error(shown, "file is not valid UTF-8")
-                    .at(&lossy, at)
-                    .hint("save the file with UTF-8 encoding"),
-            ]);
-        }
-    };
+    let text = crate::diagnostics::utf8_text(bytes, shown).map_err(|d| vec![d])?;
     if let Some(nul) = text.find('\0') {
         return Err(vec![
             Diagnostic::error(shown, "file contains a NUL byte")
@@ -105,12 +90,26 @@ pub fn parse_source(
         is_section,
         fm,
         parsed,
-        key: text_key(&text),
+        key: source_key(text.as_bytes()),
         text,
     })
 }
 
 impl Page {
+    /// True if `other` (a re-parse of the same file) differs at most in what only its own page
+    /// shows: its body text. Front matter, link destinations and anchors, which other pages see
+    /// or link to, are the same.
+    pub fn same_outside(&self, other: &Page) -> bool {
+        self.rel == other.rel
+            && self.fm == other.fm
+            && self.parsed.links.iter().map(|l| &l.dest).eq(other
+                .parsed
+                .links
+                .iter()
+                .map(|l| &l.dest))
+            && self.parsed.anchors == other.parsed.anchors
+    }
+
     /// The last segment of the page's URL: its `slug`, or its file name as a slug.
     pub fn url_segment(&self) -> String {
         let stem = self.rel.rsplit('/').next().unwrap_or(&self.rel);
@@ -119,11 +118,11 @@ impl Page {
     }
 }
 
-/// Hash of a file's text, for telling whether a saved file changed (see [`Page::key`]).
-pub fn text_key(text: &str) -> u64 {
+/// Hash of a source file's bytes, for telling whether a saved file changed (see [`Page::key`]).
+pub fn source_key(bytes: &[u8]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
+    bytes.hash(&mut h);
     h.finish()
 }
 
@@ -137,13 +136,6 @@ pub fn url_segment(name: &str) -> String {
 pub fn placement(rel: &str) -> (String, bool) {
     let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
     (dir.to_string(), name == "_index.md")
-}
-
-pub fn in_section(dir: &str, section: &str) -> bool {
-    dir == section
-        || dir
-            .strip_prefix(section)
-            .is_some_and(|r| r.starts_with('/'))
 }
 
 #[cfg(test)]

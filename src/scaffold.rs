@@ -1,7 +1,7 @@
 //! `handbook init` and `handbook new`: create files for authors, never overwriting anything.
 //! `new` writes only inside the content folder; `init` only inside a new or empty folder.
 
-use crate::config::{Collection, Config, display_path};
+use crate::config::{Collection, Config};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::discover;
 use crate::fsx;
@@ -42,11 +42,9 @@ pub fn init(dir: &Path, title: Option<&str>) -> Result<Scaffolded> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let title = title.map(str::to_string).unwrap_or_else(|| {
-        let t = name.replace(['-', '_'], " ");
-        let mut c = t.chars();
-        c.next().map_or("My handbook".into(), |f| {
-            f.to_uppercase().chain(c).collect()
-        })
+        Some(crate::urls::humanize(&name))
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "My handbook".into())
     });
     let today = today();
     let files: Vec<(&str, String)> = vec![
@@ -154,7 +152,7 @@ pub fn new_item(req: &NewItem) -> Result<Scaffolded> {
     let rel = Path::new(&config.build.content)
         .join(&section)
         .join(format!("{slug}.md"));
-    let shown = display_path(&req.root, &rel);
+    let shown = crate::urls::shown(&rel);
     let path = dir.join(format!("{slug}.md"));
     if path.exists() {
         fail(

@@ -76,7 +76,7 @@ pub fn resolve(base: &str, raw: &str) -> Target {
     {
         return Target::BadRequest;
     }
-    let Some(decoded) = percent_decode(raw) else {
+    let Some(decoded) = crate::urls::percent_decode(raw) else {
         return Target::BadRequest;
     };
     if decoded.contains('\\') || decoded.contains('\0') {
@@ -103,24 +103,6 @@ pub fn resolve(base: &str, raw: &str) -> Target {
     } else {
         Target::File(rest.to_string())
     }
-}
-
-fn percent_decode(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// True for `Host` names a DNS-rebinding attack cannot use: IP literals, `localhost` and its
@@ -293,7 +275,7 @@ fn publish(state: &State, report: &BuildReport, files: Option<&Arc<Files>>) {
             site.error = Some(text.clone());
             Message::Failed(text)
         } else {
-            let changed = report.changed.written + report.changed.removed > 0;
+            let changed = report.changed().written + report.changed().removed > 0;
             let recovered = site.error.take().is_some();
             if let Some(files) = files {
                 site.files = Arc::clone(files);
@@ -427,7 +409,7 @@ fn failed_page(error: &str) -> Response {
          <body><h1>The site did not build</h1><pre>{}</pre></body>\n</html>\n",
         {
             let mut escaped = String::with_capacity(error.len());
-            crate::markdown::escape_attr(&mut escaped, error);
+            crate::html::escape_attr(&mut escaped, error);
             escaped
         }
     );

@@ -1,6 +1,9 @@
-//! The linked, immutable site model: the one global step after parsing. Computes URLs, section
-//! trees, reading order, relations, tags and every link's destination, reporting what does not
-//! fit (collisions, unknown relation targets, broken links and anchors). Renders nothing.
+//! The linked site model: the one global step after parsing. Computes URLs, section trees,
+//! reading order, relations, tags and every link's destination, reporting what does not fit
+//! (collisions, unknown relation targets, broken links and anchors). Renders nothing.
+//!
+//! A linked [`Site`] is fixed, with one exception that keeps it a function of its input:
+//! [`Site::replace_body`] swaps in a page whose re-parse changed nothing that linking reads.
 //!
 //! Pages are addressed by index into [`Site::pages`] everywhere (sections, relations, tags,
 //! reading order), so the model holds each page once and listings cost a `usize` per entry.
@@ -11,8 +14,9 @@ use crate::discover::SourceFile;
 use crate::frontmatter::FrontMatter;
 use crate::links::{Resolver, Target};
 use crate::markdown::{self, SourceRef};
-use crate::page::{Page, in_section, url_segment};
+use crate::page::{Page, url_segment};
 use crate::slug::slugify;
+use crate::urls::{self, humanize, in_section};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -50,15 +54,17 @@ pub struct Relation {
     pub target: usize,
 }
 
-/// Everything about the site that rendering needs, fixed after [`link`].
+/// Everything about the site that rendering needs, fixed after [`link`] (but see
+/// [`Site::replace_body`]).
 #[derive(Debug)]
 pub struct Site {
     pub config: Config,
     pub pages: Vec<Arc<Page>>,
     /// Output URL path of each page, relative to the site root: `""`, `acts/`, `acts/share/`.
     pub urls: Vec<String>,
-    /// How links spell each page's URL: as `urls`, or with `index.html` for an offline build.
+    /// How links spell each page's URL (see [`urls::Style`]).
     pub links: Vec<String>,
+    pub style: urls::Style,
     /// Root section first.
     pub sections: Vec<Section>,
     /// Section index of each page (its own section for `_index.md`).
@@ -82,6 +88,24 @@ pub struct Site {
 }
 
 impl Site {
+    /// The index of the page from the source file `rel` (content-relative).
+    pub fn index_of(&self, rel: &str) -> Option<usize> {
+        self.pages
+            .binary_search_by(|p| p.rel.as_str().cmp(rel))
+            .ok()
+    }
+
+    /// Puts `page` in place of page `i` and returns the old one. Only for a re-parse of the same
+    /// file that changed nothing linking reads ([`Page::same_outside`]): then this site is the one
+    /// [`link`] would make from the new pages, but for the page's body.
+    pub fn replace_body(&mut self, i: usize, page: Arc<Page>) -> Arc<Page> {
+        debug_assert!(
+            self.pages[i].same_outside(&page),
+            "only a page's body may change in a linked site"
+        );
+        std::mem::replace(&mut self.pages[i], page)
+    }
+
     /// Ancestor sections of a page, root first, excluding the page itself.
     pub fn ancestors(&self, page: usize) -> Vec<usize> {
         let mut out = Vec::new();
@@ -111,6 +135,7 @@ pub struct LinkInput<'a> {
     pub content_shown: String,
     /// Project-relative source path -> date of the last commit that touched it (ISO).
     pub history: HashMap<String, String>,
+    pub style: urls::Style,
 }
 
 pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
@@ -122,21 +147,13 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         static_files,
         content_shown,
         history,
+        style,
     } = input;
     let dirs = add_missing_sections(config, &mut pages, &content_shown);
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
     let (mut sections, section_of) = make_sections(config, &pages, &dirs);
     let urls = compute_urls(&pages, &sections, &section_of);
-    let links: Vec<String> = urls
-        .iter()
-        .map(|u| {
-            if config.build.offline {
-                format!("{u}index.html")
-            } else {
-                u.clone()
-            }
-        })
-        .collect();
+    let links: Vec<String> = urls.iter().map(|u| style.link(u)).collect();
     check_collisions(&pages, &urls, diags);
     order_sections(config, &pages, &mut sections, &section_of);
     let reading_order = reading_order(&sections);
@@ -184,6 +201,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         pages,
         urls,
         links,
+        style,
         sections,
         section_of,
         reading_order,
@@ -252,7 +270,7 @@ fn add_missing_sections(
             },
             parsed: markdown::parse("", &empty),
             text: String::new(),
-            key: crate::page::text_key(""),
+            key: crate::page::source_key(b""),
             untrusted: false,
         }));
     }
@@ -513,7 +531,7 @@ fn check_tag_collisions(pages: &[Arc<Page>], urls: &[String], tags: &[Tag], diag
         .map(|(i, u)| (u.to_lowercase(), i))
         .collect();
     for tag in tags {
-        let url = format!("tags/{}/", tag.slug);
+        let url = urls::tag(&tag.slug);
         if let Some(&p) = by_url.get(&url) {
             diags.push(
                 Diagnostic::error(
@@ -531,15 +549,6 @@ fn check_tag_collisions(pages: &[Arc<Page>], urls: &[String], tags: &[Tag], diag
 
 fn last_segment(url: &str) -> &str {
     url.trim_end_matches('/').rsplit('/').next().unwrap_or("")
-}
-
-fn humanize(name: &str) -> String {
-    let words = name.replace(['-', '_'], " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 type WeightKey = (i64, String, String);

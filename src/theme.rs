@@ -2,8 +2,8 @@
 //! a ready Tera instance plus the theme's static files. A project theme may override any single
 //! file; whatever it lacks falls back to the built-in one.
 
-use crate::config::display_path;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::discover;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -99,6 +99,31 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
     ),
 ];
 
+/// Names of the templates the engine renders with; each is a file of [`DEFAULT_THEME`] (tested).
+pub mod templates {
+    /// The home page.
+    pub const INDEX: &str = "index.html";
+    pub const SECTION: &str = "section.html";
+    pub const PAGE: &str = "page.html";
+    pub const TAGS: &str = "tags.html";
+    pub const TAG: &str = "tag.html";
+    pub const ATOM: &str = "atom.xml";
+    pub const SITEMAP: &str = "sitemap.xml";
+    pub const PRINT: &str = "print.html";
+    pub const RANDOM: &str = "random.html";
+    pub const NOT_FOUND: &str = "404.html";
+    /// A collection's page, its listing, and a page its relations point at (defaults of
+    /// `[collections]`).
+    pub const ITEM: &str = "example.html";
+    pub const LISTING: &str = "examples.html";
+    pub const TARGET: &str = "act.html";
+
+    pub const ALL: &[&str] = &[
+        INDEX, SECTION, PAGE, TAGS, TAG, ATOM, SITEMAP, PRINT, RANDOM, NOT_FOUND, ITEM, LISTING,
+        TARGET,
+    ];
+}
+
 /// Where a template came from, so errors can name the real file.
 #[derive(Debug, Clone)]
 pub struct TemplateSource {
@@ -191,41 +216,27 @@ fn overlay(
     static_files: &mut BTreeMap<String, Vec<u8>>,
     diags: &Diagnostics,
 ) {
-    for entry in walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(dir) else {
-            continue;
-        };
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        if rel.split('/').any(crate::discover::is_ignored_name) {
-            continue;
-        }
-        let shown = display_path(
-            root,
-            entry.path().strip_prefix(root).unwrap_or(entry.path()),
-        );
-        if let Some(name) = rel.strip_prefix("templates/") {
-            match std::fs::read_to_string(entry.path()) {
+    for file in discover::files_under(root, dir, discover::is_ignored_name, diags) {
+        if let Some(name) = file.rel.strip_prefix("templates/") {
+            match std::fs::read_to_string(&file.abs) {
                 Ok(text) => {
+                    let shown = file.shown;
                     templates.insert(name.to_string(), TemplateSource { shown, text });
                 }
                 Err(e) => diags.push(Diagnostic::error(
-                    shown,
+                    file.shown,
                     format!("cannot read template: {e}"),
                 )),
             }
-        } else if let Some(out) = rel.strip_prefix("static/") {
-            match std::fs::read(entry.path()) {
+        } else if let Some(out) = file.rel.strip_prefix("static/") {
+            match std::fs::read(&file.abs) {
                 Ok(bytes) => {
                     static_files.insert(out.to_string(), bytes);
                 }
-                Err(e) => diags.push(Diagnostic::error(shown, format!("cannot read file: {e}"))),
+                Err(e) => diags.push(Diagnostic::error(
+                    file.shown,
+                    format!("cannot read file: {e}"),
+                )),
             }
         }
     }
@@ -300,6 +311,17 @@ mod tests {
         let mut embedded: Vec<String> = DEFAULT_THEME.iter().map(|(p, _)| p.to_string()).collect();
         embedded.sort();
         assert_eq!(embedded, on_disk);
+    }
+
+    #[test]
+    fn every_template_the_engine_names_is_built_in() {
+        for name in templates::ALL {
+            let path = format!("templates/{name}");
+            assert!(
+                DEFAULT_THEME.iter().any(|(p, _)| *p == path),
+                "`{name}` is not in DEFAULT_THEME"
+            );
+        }
     }
 
     #[test]

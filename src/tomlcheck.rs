@@ -3,7 +3,7 @@
 //! caller's job. Done on toml's spanned parse tree because serde's `deny_unknown_fields` stops at
 //! the first unknown key and cannot suggest anything.
 
-use crate::diagnostics::did_you_mean;
+use crate::diagnostics::{Diagnostic, did_you_mean};
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
@@ -30,6 +30,69 @@ impl Shape {
 
     pub fn leaves<'a>(keys: impl IntoIterator<Item = &'a str>) -> Shape {
         Shape::table(keys.into_iter().map(|k| (k, Shape::Any)))
+    }
+
+    /// The table's keys as the fields of the struct that deserializes it, so a field added to
+    /// the struct is a known key without a second list to keep in step.
+    pub fn of<'de, T: serde::Deserialize<'de>>() -> Shape {
+        Shape::leaves(fields_of::<T>().iter().copied())
+    }
+
+    /// This table with the value of `key` checked against `shape`.
+    pub fn with(mut self, key: &str, shape: Shape) -> Shape {
+        if let Shape::Table(fields) = &mut self {
+            for (k, s) in fields.iter_mut() {
+                if k == key {
+                    *s = shape;
+                    return self;
+                }
+            }
+        }
+        panic!("`{key}` is not a field of this shape (a bug in the shape's definition)")
+    }
+}
+
+/// The field names serde's derive gives a struct, in declaration order: the list it passes to
+/// `deserialize_struct`, caught by a deserializer that reads nothing else.
+pub fn fields_of<'de, T: serde::Deserialize<'de>>() -> &'static [&'static str] {
+    use serde::de::{self, Visitor};
+
+    #[derive(Debug)]
+    struct Caught(Option<&'static [&'static str]>);
+    impl std::fmt::Display for Caught {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("field probe")
+        }
+    }
+    impl std::error::Error for Caught {}
+    impl de::Error for Caught {
+        fn custom<M: std::fmt::Display>(_: M) -> Self {
+            Caught(None)
+        }
+    }
+    struct Probe;
+    impl<'de> de::Deserializer<'de> for Probe {
+        type Error = Caught;
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            fields: &'static [&'static str],
+            _visitor: V,
+        ) -> Result<V::Value, Caught> {
+            Err(Caught(Some(fields)))
+        }
+        fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Caught> {
+            Err(Caught(None))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+    match T::deserialize(Probe) {
+        Err(Caught(Some(fields))) => fields,
+        _ => panic!("fields_of is only for structs with derived Deserialize"),
     }
 }
 
@@ -107,9 +170,49 @@ pub fn hint_for(unknown: &UnknownKey) -> String {
     }
 }
 
+/// Byte offset of the first line that assigns `key`, or 0; used to place semantic errors.
+pub fn key_offset(text: &str, key: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && (rest.trim_start().starts_with('=')
+                || rest.starts_with('.')
+                || rest.starts_with(']'))
+        {
+            return offset + (line.len() - trimmed.len());
+        }
+        offset += line.len();
+    }
+    0
+}
+
+/// A toml syntax or type error as a diagnostic at its span.
+pub fn toml_error(shown: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    let d = Diagnostic::error(shown, format!("invalid TOML: {message}"));
+    match e.span() {
+        Some(span) => d.at(text, span.start),
+        None => d,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_of_reads_a_struct_s_fields_in_order() {
+        #[derive(serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Raw {
+            title: String,
+            #[serde(rename = "sort_by")]
+            sort: Option<String>,
+            draft: bool,
+        }
+        assert_eq!(fields_of::<Raw>(), ["title", "sort_by", "draft"]);
+    }
 
     fn shape() -> Shape {
         Shape::table([

@@ -154,7 +154,7 @@ pub fn describe(root: &Path, changes: &Changes, report: &BuildReport) -> String 
             what.push(name.to_string());
         }
     }
-    let ms = report.elapsed.as_secs_f64() * 1000.0;
+    let ms = report.timing.elapsed.as_secs_f64() * 1000.0;
     if report.has_errors() {
         let n = report.errors();
         return format!(
@@ -166,11 +166,11 @@ pub fn describe(root: &Path, changes: &Changes, report: &BuildReport) -> String 
     format!(
         "{}: parsed {}, rendered {} of {} files, wrote {}, removed {} ({ms:.0} ms)",
         what.join(", "),
-        report.parsed,
-        report.rendered,
+        report.work.parsed,
+        report.work.rendered,
         report.files,
-        report.changed.written,
-        report.changed.removed,
+        report.changed().written,
+        report.changed().removed,
     )
 }
 
@@ -282,10 +282,8 @@ pub fn watch(
                 *on = false;
             }
         }
-        if std::env::var("HANDBOOK_LOG").is_ok_and(|v| v == "debug") {
-            for e in &events {
-                eprintln!("debug: {:?} {:?}", e.kind, e.paths);
-            }
+        for e in &events {
+            tracing::debug!(kind = ?e.kind, paths = ?e.paths, "file event");
         }
         let Some(changes) = plan(&layout, &events) else {
             continue;
@@ -317,9 +315,9 @@ fn collect(batch: DebounceEventResult, events: &mut Vec<Event>, errors: &mut Vec
 
 /// True if a run re-read files but found them all as they were.
 fn is_noop(report: &BuildReport) -> bool {
-    report.parsed == 0
-        && report.rendered == 0
-        && report.changed == crate::output::WriteStats::default()
+    report.work.parsed == 0
+        && report.work.rendered == 0
+        && report.changed() == crate::output::WriteStats::default()
 }
 
 /// The folders to watch, from the config as it is at the start (defaults if it is broken).

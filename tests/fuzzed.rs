@@ -1,8 +1,11 @@
 //! Replays the cases in `tests/fuzz-regressions/<target>/` through the fuzz targets' entry
-//! points (`handbook::fuzzing`), so inputs that once found a bug, and hand-picked hard ones, keep
+//! points (`fuzz/harness.rs`), so inputs that once found a bug, and hand-picked hard ones, keep
 //! being checked by `cargo test`. The fuzz targets themselves live in `fuzz/` (cargo fuzz).
 
 use std::path::Path;
+
+#[path = "../fuzz/harness.rs"]
+mod harness;
 
 fn replay(target: &str, run: fn(&[u8])) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -21,15 +24,15 @@ fn replay(target: &str, run: fn(&[u8])) {
 
 #[test]
 fn front_matter_cases_do_not_panic() {
-    replay("frontmatter", handbook::fuzzing::front_matter);
+    replay("frontmatter", harness::front_matter);
 }
 
 #[test]
 fn config_cases_do_not_panic() {
-    replay("config", handbook::fuzzing::config);
+    replay("config", harness::config);
 }
 
 #[test]
 fn page_cases_do_not_panic() {
-    replay("page", handbook::fuzzing::page);
+    replay("page", harness::page);
 }

@@ -402,7 +402,11 @@ fn body_edit_rerenders_only_what_holds_its_text() {
     let changes = project.apply(&Edit::Body(0, 2));
     let report = session.run(&changes).unwrap();
     // The page, the print page and the feeds, which hold the page's text.
-    assert_eq!((report.parsed, report.rendered), (1, 4), "{report:?}");
+    assert_eq!(
+        (report.work.parsed, report.work.rendered),
+        (1, 4),
+        "{report:?}"
+    );
     let name = project.examples[0].name.clone();
     let page = format!("examples/{name}/index.html");
     assert!(
@@ -426,12 +430,16 @@ fn body_edit_rerenders_only_what_holds_its_text() {
             || t.starts_with("search/")),
         "{touched:?}"
     );
-    assert_eq!(report.changed.written, touched.len());
+    assert_eq!(report.changed().written, touched.len());
 
     // Saving without a change redoes nothing.
     let report = session.run(&project.save(0)).unwrap();
     assert_eq!(
-        (report.parsed, report.rendered, report.changed.written),
+        (
+            report.work.parsed,
+            report.work.rendered,
+            report.changed().written
+        ),
         (0, 0, 0)
     );
 }
@@ -447,7 +455,7 @@ fn theme_edit_keeps_the_linked_site_and_its_warnings() {
     );
     let mut session = Session::new(options(&project.site, true));
     let first = session.run(&Changes::default()).unwrap();
-    assert!(first.linked);
+    assert!(first.work.linked);
     let warnings = |r: &handbook::BuildReport| -> Vec<String> {
         r.diagnostics.iter().map(|d| d.to_string()).collect()
     };
@@ -461,7 +469,7 @@ fn theme_edit_keeps_the_linked_site_and_its_warnings() {
         ..Changes::default()
     };
     let report = session.run(&theme).unwrap();
-    assert!(!report.linked, "{report:?}");
+    assert!(!report.work.linked, "{report:?}");
     assert_eq!(warnings(&report), warnings(&first));
     let (errors, files) = fresh(&project.site);
     assert!(!errors);
@@ -487,7 +495,7 @@ fn theme_edit_keeps_the_linked_site_and_its_warnings() {
         structure: true,
         ..Changes::default()
     };
-    assert!(session.run(&structure).unwrap().linked);
+    assert!(session.run(&structure).unwrap().work.linked);
 }
 
 /// A `watch` or `serve` rebuild that fails late (here: a static file on a page's path, found
@@ -523,7 +531,7 @@ fn failed_late_rebuild_leaves_the_output_folder_as_it_was() {
     };
     let report = session.run(&changes).unwrap();
     assert!(report.has_errors(), "{report:?}");
-    assert!(!report.written);
+    assert!(report.written.is_none());
     assert_eq!(on_disk(&out), before);
     assert!(!out.join("brand-new").exists());
     let strays: Vec<String> = walkdir::WalkDir::new(&out)
@@ -557,8 +565,8 @@ fn title_edit_rerenders_the_listings_that_show_it() {
     let report = session.run(&changes).unwrap();
     assert!(!report.has_errors());
     // The page, its neighbours, the examples listing, its act, its tag page, the home page.
-    assert!(report.rendered > 3, "{report:?}");
-    assert!(report.rendered < report.files, "{report:?}");
+    assert!(report.work.rendered > 3, "{report:?}");
+    assert!(report.work.rendered < report.files, "{report:?}");
     assert!(
         project
             .site
@@ -587,7 +595,7 @@ fn deleted_page_disappears_from_output_and_listings() {
             .read("public/examples/index.html")
             .contains(&gone.title)
     );
-    assert!(report.changed.removed >= 1);
+    assert!(report.changed().removed >= 1);
 }
 
 /// Regression: a word's shard that loses its last word must disappear (found by the property test).

@@ -113,7 +113,7 @@ impl Built<'_> {
             "build failed:\n{}",
             self.messages().join("\n")
         );
-        assert!(self.report.written, "build wrote nothing");
+        assert!(self.report.written.is_some(), "build wrote nothing");
         self
     }
 

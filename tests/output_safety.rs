@@ -30,7 +30,7 @@ fn failed_build_leaves_previous_output_byte_identical() {
     t.write("content/p.md", b"+++\ntitle = \"P\"\nbroken = \n+++\n");
     let b = t.build();
     assert!(b.report.has_errors());
-    assert!(!b.report.written);
+    assert!(b.report.written.is_none());
     assert_eq!(snapshot(&t.path("public")), before);
     assert_eq!(leftovers(t.root()), Vec::<String>::new());
 }
@@ -55,7 +55,7 @@ fn error_found_after_pages_were_written_leaves_previous_output_and_no_staging() 
         b.only_error().message,
         "output file `p7/index.html` is also produced by page `content/p7.md`"
     );
-    assert!(!b.report.written);
+    assert!(b.report.written.is_none());
     assert_eq!(snapshot(&t.path("public")), before);
     assert_eq!(leftovers(t.root()), Vec::<String>::new());
 }
@@ -116,7 +116,7 @@ fn dangerous_output_folders_are_refused_before_anything_is_touched() {
             "{out}: {}",
             e.message
         );
-        assert!(!b.report.written);
+        assert!(b.report.written.is_none());
     }
     assert_eq!(snapshot(t.root()), before, "nothing was touched");
 }
@@ -172,7 +172,7 @@ fn rebuild_without_changes_rewrites_no_file() {
     let before = stamps(&site.path("public"));
     std::thread::sleep(std::time::Duration::from_millis(20));
     let built = site.build().ok();
-    assert_eq!(built.report.changed.written, 0);
+    assert_eq!(built.report.changed().written, 0);
     assert_eq!(stamps(&site.path("public")), before);
 
     // One page changed: its file is new, the rest are the same files.

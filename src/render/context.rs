@@ -1,4 +1,9 @@
 //! The template contexts: typed structs of borrows from the linked site, and their signatures.
+//!
+//! Every file gets a [`Ctx`]: the chrome every page shows (site, navigation, breadcrumbs, feeds,
+//! the pager and the page itself) plus a [`KindCtx`] holding only what its own kind of file
+//! needs (a tag's pages, a feed's entries, the print page's chapters, ...).
+//!
 //! A signature hashes everything a context holds, with each page summary and each page body
 //! standing in as a precomputed key; each context struct is destructured exhaustively, so a field
 //! added without a place in its signature does not compile.
@@ -29,7 +34,7 @@ pub struct TagRef<'a> {
     pub count: usize,
 }
 
-#[derive(Serialize, Hash)]
+#[derive(Serialize, Clone, Copy, Hash)]
 pub struct LinkCtx<'a> {
     pub title: &'a str,
     pub url: &'a str,
@@ -58,6 +63,10 @@ pub struct PageRef<'a> {
     pub tags: Vec<TagRef<'a>>,
     /// Collection fields (e.g. `contributor`, `context`).
     pub fields: BTreeMap<&'a str, &'a str>,
+    /// The value of its collection's `author_field`: who contributed it.
+    pub author: Option<&'a str>,
+    /// The value of its collection's `setting_field`: where it happened.
+    pub setting: Option<&'a str>,
     /// Relation field -> related page (e.g. `act` -> the act page).
     pub relations: BTreeMap<&'a str, LinkCtx<'a>>,
     pub reading_time: usize,
@@ -108,6 +117,8 @@ impl PageRef<'_> {
             weight,
             tags,
             fields,
+            author,
+            setting,
             relations,
             reading_time,
             is_section,
@@ -117,7 +128,16 @@ impl PageRef<'_> {
         } = self;
         let mut h = Sig::new();
         (title, url, name, description, summary, date, date_display).hash(&mut h);
-        (updated, updated_display, weight, tags, fields).hash(&mut h);
+        (
+            updated,
+            updated_display,
+            weight,
+            tags,
+            fields,
+            author,
+            setting,
+        )
+            .hash(&mut h);
         (relations, reading_time, is_section).hash(&mut h);
         hash_table(extra, &mut h);
         h.finish()
@@ -141,6 +161,19 @@ pub struct NavItem<'a> {
     pub children: Vec<NavItem<'a>>,
 }
 
+/// A collection as templates see it, on its pages, its listing and the home page.
+#[derive(Serialize, Hash, Clone, Copy)]
+pub struct CollectionRef<'a> {
+    pub name: &'a str,
+    /// One of its pages, in words (`example`).
+    pub item: &'a str,
+    /// `date` (newest first), `weight` or `title`.
+    pub sort_by: &'static str,
+    /// The fields that name who contributed a page and where it happened, if it has them.
+    pub author_field: Option<&'a str>,
+    pub setting_field: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 pub struct PageCtx<'a> {
     #[serde(flatten)]
@@ -152,22 +185,60 @@ pub struct PageCtx<'a> {
     pub word_count: usize,
     pub toc: Vec<&'a Heading>,
     pub source: &'a str,
-    /// Collection name -> pages that relate to this one (e.g. `examples` on an act page).
-    pub backlinks: BTreeMap<&'a str, Vec<&'a PageRef<'a>>>,
-    /// Pages that share this page's first relation target (e.g. other examples of the same act).
-    pub related: Vec<&'a PageRef<'a>>,
-    pub collection: Option<&'a str>,
+    /// On a page that a collection's pages relate to (an act): each such collection with the
+    /// pages that point here, empty lists included.
+    pub referrers: Vec<Referrers<'a>>,
+    /// On a collection's page: other pages that share its first relation's target.
+    pub related: Option<Related<'a>>,
+    /// The collection the page belongs to, or whose listing it is.
+    pub collection: Option<CollectionRef<'a>>,
+}
+
+/// The pages of one collection that point at a page through one relation field.
+#[derive(Serialize)]
+pub struct Referrers<'a> {
+    #[serde(flatten)]
+    pub collection: CollectionRef<'a>,
+    /// The relation field they point with (`act`).
+    pub field: &'a str,
+    pub pages: Vec<&'a PageRef<'a>>,
+}
+
+/// Pages that point where this page points (other examples of the same act).
+#[derive(Serialize)]
+pub struct Related<'a> {
+    pub field: &'a str,
+    pub target: LinkCtx<'a>,
+    pub pages: Vec<&'a PageRef<'a>>,
 }
 
 #[derive(Serialize)]
 pub struct SectionCtx<'a> {
     /// The section's own page (its `_index.md`).
     pub page: &'a PageRef<'a>,
-    /// All its pages (on the home page: the first [`super::HOME_SECTION_PAGES`] only; `count`
-    /// says how many there are).
+    /// Its pages (on the home page, only as many as its collection shows there; `count` says
+    /// how many there are).
     pub pages: Vec<&'a PageRef<'a>>,
     pub count: usize,
     pub subsections: Vec<&'a PageRef<'a>>,
+}
+
+/// What the home page shows beyond its own text.
+#[derive(Serialize)]
+pub struct HomeCtx<'a> {
+    /// Sections whose pages collections relate to (the acts), with all their pages.
+    pub targets: Vec<SectionCtx<'a>>,
+    pub collections: Vec<HomeCollection<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct HomeCollection<'a> {
+    #[serde(flatten)]
+    pub collection: CollectionRef<'a>,
+    /// Its listing, with its first `home_pages` pages.
+    pub section: SectionCtx<'a>,
+    /// The page that tells readers how to add one.
+    pub guide: Option<&'a PageRef<'a>>,
 }
 
 #[derive(Serialize)]
@@ -175,6 +246,23 @@ pub struct TermCtx<'a> {
     #[serde(flatten)]
     pub tag: &'a TagRef<'a>,
     pub pages: Vec<&'a PageRef<'a>>,
+}
+
+/// The kind of file a context renders, as templates see it in `kind` (`kind-page` classes).
+#[derive(Serialize, Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Home,
+    Section,
+    Page,
+    Tags,
+    Tag,
+    Feed,
+    Sitemap,
+    Print,
+    Random,
+    #[serde(rename = "404")]
+    NotFound,
 }
 
 #[derive(Serialize)]
@@ -192,16 +280,12 @@ pub struct Ctx<'a> {
     /// `<title>` of the document.
     pub title: String,
     pub description: &'a str,
-    pub kind: &'static str,
+    pub kind: Kind,
     pub breadcrumbs: Vec<LinkCtx<'a>>,
     pub prev: Option<&'a PageRef<'a>>,
     pub next: Option<&'a PageRef<'a>>,
+    /// The page rendered, on files made from a Markdown page.
     pub page: Option<PageCtx<'a>>,
-    pub section: Option<SectionCtx<'a>>,
-    /// Top-level sections by folder name (`sections.acts.pages`), for the home page.
-    pub sections: BTreeMap<&'a str, SectionCtx<'a>>,
-    pub term: Option<TermCtx<'a>>,
-    pub terms: Vec<&'a TagRef<'a>>,
     /// The stylesheet, inlined on pages whose depth is unknown (404).
     pub inline_css: Option<&'a str>,
     /// This page's absolute URL, when `base_url` is set.
@@ -213,16 +297,44 @@ pub struct Ctx<'a> {
     pub random_url: Option<&'a str>,
     /// Where to edit this page's source, when `[book] edit_url` is set.
     pub edit_url: Option<String>,
-    /// `[book] propose_url`: where to propose a new example.
+    /// `[book] propose_url`: where to propose a new page for a collection.
     pub propose_url: Option<&'a str>,
-    /// On `atom.xml`.
-    pub feed: Option<FeedCtx<'a>>,
-    /// On `sitemap.xml`.
-    pub sitemap: Vec<SitemapEntry>,
-    /// On the print page.
-    pub print: Vec<PrintItem<'a>>,
-    /// On a random-page picker: the links to choose from.
-    pub random: Vec<&'a str>,
+    #[serde(flatten)]
+    pub own: KindCtx<'a>,
+}
+
+/// What only one kind of file needs; its fields sit at the top level of the context.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum KindCtx<'a> {
+    /// Home, section and plain pages.
+    Page {
+        /// On a section's page.
+        section: Option<SectionCtx<'a>>,
+        /// On the home page.
+        home: Option<HomeCtx<'a>>,
+    },
+    Tags {
+        terms: Vec<&'a TagRef<'a>>,
+    },
+    Tag {
+        term: TermCtx<'a>,
+    },
+    Feed {
+        feed: FeedCtx<'a>,
+    },
+    Sitemap {
+        sitemap: Vec<SitemapEntry>,
+    },
+    Print {
+        print: Vec<PrintItem<'a>>,
+    },
+    Random {
+        /// The links to choose from.
+        random: Vec<&'a str>,
+    },
+    /// The 404 page and anything else that needs nothing of its own.
+    Plain {},
 }
 
 /// A feed to advertise in `<head>` (URL relative to the site root).
@@ -323,10 +435,6 @@ impl Ctx<'_> {
             prev,
             next,
             page,
-            section,
-            sections,
-            term,
-            terms,
             inline_css,
             canonical,
             feeds,
@@ -334,106 +442,137 @@ impl Ctx<'_> {
             random_url,
             edit_url,
             propose_url,
-            feed,
-            sitemap,
-            print,
-            random,
+            own,
         } = self;
         (root, url, home_url, tags_url, title, description, kind).hash(h);
         breadcrumbs.hash(h);
         (prev.map(|r| r.key), next.map(|r| r.key)).hash(h);
-        if let Some(PageCtx {
+        page.as_ref().map(PageCtx::key).hash(h);
+        (inline_css, canonical, feeds, print_url, random_url).hash(h);
+        (edit_url, propose_url).hash(h);
+        own.key(h);
+    }
+}
+
+impl PageCtx<'_> {
+    fn key(&self) -> u64 {
+        let PageCtx {
             summary,
             content: _,
             content_key,
             word_count,
             toc,
             source,
-            backlinks,
+            referrers,
             related,
             collection,
-        }) = page
-        {
-            (
-                summary.key,
-                content_key,
-                word_count,
-                toc,
-                source,
-                collection,
-            )
-                .hash(h);
-            for (name, list) in backlinks {
-                (name, keys(list)).hash(h);
-            }
-            keys(related).hash(h);
-        } else {
-            0u8.hash(h);
-        }
-        section.as_ref().map(SectionCtx::key).hash(h);
-        for (dir, s) in sections {
-            (dir, s.key()).hash(h);
-        }
-        term.as_ref()
-            .map(|TermCtx { tag, pages }| (tag, keys(pages)))
-            .hash(h);
-        (terms, inline_css).hash(h);
+        } = self;
+        let mut h = Sig::new();
         (
-            canonical,
-            feeds,
-            print_url,
-            random_url,
-            edit_url,
-            propose_url,
+            summary.key,
+            content_key,
+            word_count,
+            toc,
+            source,
+            collection,
         )
-            .hash(h);
-        if let Some(FeedCtx {
+            .hash(&mut h);
+        for Referrers {
+            collection,
+            field,
+            pages,
+        } in referrers
+        {
+            (collection, field, keys(pages)).hash(&mut h);
+        }
+        related
+            .as_ref()
+            .map(
+                |Related {
+                     field,
+                     target,
+                     pages,
+                 }| (field, target, keys(pages)),
+            )
+            .hash(&mut h);
+        h.finish()
+    }
+}
+
+impl KindCtx<'_> {
+    fn key(&self, h: &mut Sig) {
+        std::mem::discriminant(self).hash(h);
+        match self {
+            KindCtx::Page { section, home } => {
+                section.as_ref().map(SectionCtx::key).hash(h);
+                if let Some(HomeCtx {
+                    targets,
+                    collections,
+                }) = home
+                {
+                    targets.iter().map(SectionCtx::key).for_each(|k| k.hash(h));
+                    for HomeCollection {
+                        collection,
+                        section,
+                        guide,
+                    } in collections
+                    {
+                        (collection, section.key(), guide.map(|g| g.key)).hash(h);
+                    }
+                }
+            }
+            KindCtx::Tags { terms } => terms.hash(h),
+            KindCtx::Tag {
+                term: TermCtx { tag, pages },
+            } => (tag, keys(pages)).hash(h),
+            KindCtx::Feed { feed } => feed.key(h),
+            KindCtx::Sitemap { sitemap } => sitemap.hash(h),
+            KindCtx::Print { print } => {
+                for PrintItem {
+                    anchor,
+                    title,
+                    depth,
+                    url,
+                    omitted,
+                    content: _,
+                    content_key,
+                    index: _,
+                    hrefs: _,
+                } in print
+                {
+                    (anchor, title, depth, url, omitted, content_key).hash(h);
+                }
+            }
+            KindCtx::Random { random } => random.hash(h),
+            KindCtx::Plain {} => {}
+        }
+    }
+}
+
+impl FeedCtx<'_> {
+    fn key(&self, h: &mut Sig) {
+        let FeedCtx {
             title,
             url,
             html_url,
             updated,
             entries,
-        }) = feed
-        {
-            (title, url, html_url, updated).hash(h);
-            for EntryCtx {
-                summary,
-                abs_url,
-                published,
-                updated,
-                author,
-                content: _,
-                content_key,
-                index: _,
-            } in entries
-            {
-                (
-                    summary.key,
-                    abs_url,
-                    published,
-                    updated,
-                    author,
-                    content_key,
-                )
-                    .hash(h);
-            }
-        }
-        sitemap.hash(h);
-        for PrintItem {
-            anchor,
-            title,
-            depth,
-            url,
-            omitted,
+        } = self;
+        (title, url, html_url, updated).hash(h);
+        for EntryCtx {
+            summary,
+            abs_url,
+            published,
+            updated,
+            author,
             content: _,
             content_key,
             index: _,
-            hrefs: _,
-        } in print
+        } in entries
         {
-            (anchor, title, depth, url, omitted, content_key).hash(h);
+            let entry = (summary.key, abs_url, published, updated, author);
+            (entry, content_key).hash(h);
         }
-        random.hash(h);
     }
 }
 

@@ -1,17 +1,19 @@
-//! Entry points for the fuzz targets in `fuzz/` and for `tests/fuzzed.rs`, which replays the cases
-//! kept in `tests/fuzz-regressions/`: each takes arbitrary bytes and runs one stage (or the whole
-//! in-memory pipeline) on them. The property checked is that nothing panics; what the stages
-//! report is their own business.
+//! Entry points for the fuzz targets in `fuzz/fuzz_targets/` and for `tests/fuzzed.rs`, which
+//! replays the cases kept in `tests/fuzz-regressions/`: each takes arbitrary bytes and runs one
+//! stage (or the whole in-memory pipeline) on them through the library's public API. The
+//! property checked is that nothing panics; what the stages report is their own business.
+//!
+//! Both include this file as a module (`#[path]`), so it is not part of the library's API.
 
-use crate::config::Config;
-use crate::diagnostics::Diagnostics;
-use crate::discover::SourceFile;
-use crate::frontmatter::{self, Allowed};
-use crate::page;
-use crate::render::{self, Scope};
-use crate::search;
-use crate::site::{self, LinkInput};
-use crate::theme::Theme;
+use handbook::config::Config;
+use handbook::diagnostics::Diagnostics;
+use handbook::discover::SourceFile;
+use handbook::frontmatter::{self, Allowed};
+use handbook::page;
+use handbook::render::{self, Scope};
+use handbook::search;
+use handbook::site::{self, LinkInput};
+use handbook::theme::Theme;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -74,6 +76,7 @@ pub fn page(data: &[u8]) {
             static_files: HashSet::new(),
             content_shown: "content".into(),
             history: HashMap::new(),
+            style: handbook::urls::Style::Pretty,
         },
         &diags,
     );

@@ -1,0 +1,561 @@
+//! A build that remembers: each stage's last result, the last linked site and the last good
+//! output with its render signatures. [`Session::run`] runs the stages in order, each a function
+//! from typed input to typed output:
+//!
+//! ```text
+//! setup (Config::load)            -> Setup
+//! discover (discover::discover)   -> Discovered       cached until the content's structure changes
+//! parse (page::parse_source)      -> Parsed           per file, cached by the file's bytes
+//! theme, statics                  -> Theme, files     cached until `themes/` or `static/` change
+//! link (site::link)               -> Site             reused when its input is the same
+//! render (render::render_site)    -> Rendered         files whose signature changed
+//! search index (search::Index)    -> Index
+//! assemble (assemble::assemble)   -> Assembled        every output file, collisions reported
+//! write (output)                  -> WriteStats
+//! ```
+//!
+//! The next run re-reads only what [`Changes`] names, re-renders only output whose signature
+//! changed, and writes only files whose bytes changed. Its result is the same as a fresh build's
+//! (a property test checks it). `incremental.rs` short-cuts the whole chain for text-only edits.
+
+use super::{BuildOptions, BuildReport, Changes, StageName};
+use crate::assemble::{self, Assembled};
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::discover::{self, Discovered, SourceFile};
+use crate::history;
+use crate::output;
+use crate::page::{self, Page};
+use crate::render::{self, Scope};
+use crate::search;
+use crate::site::{self, LinkInput, Site};
+use crate::theme::Theme;
+use crate::urls;
+use anyhow::Result;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+pub struct Session {
+    opts: BuildOptions,
+    /// No run follows the first ([`super::build`]): output is written as it is made and not kept.
+    one_shot: bool,
+    pub(super) cache: Cache,
+    /// The linked site behind `last`; `None` after a failed run.
+    pub(super) linked: Option<Linked>,
+    /// The last good output (never kept by a one-shot session).
+    pub(super) last: Option<SiteOutput>,
+    /// Whether `last` is what the output folder holds.
+    pub(super) on_disk: bool,
+}
+
+/// Each stage's last result, valid while its inputs are unchanged.
+#[derive(Default)]
+pub(super) struct Cache {
+    /// Key of the config the caches were made with; another config clears them.
+    config_key: Option<u64>,
+    pub(super) found: Option<Stage<Discovered>>,
+    pub(super) parsed: HashMap<String, Cached>,
+    pub(super) theme: Option<Stage<Option<Theme>>>,
+    pub(super) statics: Option<Stage<BTreeMap<String, Vec<u8>>>>,
+    /// Dates of the last commits touching content files, read once per config.
+    history: Option<HashMap<String, String>>,
+}
+
+/// A cached stage's result and the diagnostics it reported, replayed on every run.
+pub(super) struct Stage<T> {
+    pub(super) value: T,
+    pub(super) diags: Vec<Diagnostic>,
+}
+
+impl<T> Stage<T> {
+    fn run(f: impl FnOnce(&Diagnostics) -> T) -> Stage<T> {
+        let diags = Diagnostics::new();
+        let value = f(&diags);
+        Stage {
+            value,
+            diags: diags.into_sorted(),
+        }
+    }
+
+    pub(super) fn replay(&self, diags: &Diagnostics) -> &T {
+        diags.extend(self.diags.iter().cloned());
+        &self.value
+    }
+}
+
+/// The stage in `slot`, run again when `stale` or never run.
+fn cached<'c, T>(
+    slot: &'c mut Option<Stage<T>>,
+    stale: bool,
+    diags: &Diagnostics,
+    run: impl FnOnce(&Diagnostics) -> T,
+) -> &'c T {
+    if stale || slot.is_none() {
+        *slot = Some(Stage::run(run));
+    }
+    slot.as_ref().expect("filled just above").replay(diags)
+}
+
+/// The linked site of the last good run, what linking reported, and what rendering and the
+/// search index made of it.
+pub(super) struct Linked {
+    pub(super) site: Site,
+    pub(super) diags: Vec<Diagnostic>,
+    /// Key of each page's summary as rendered (see [`render::Scope::Pages`]).
+    pub(super) ref_keys: Vec<u64>,
+    pub(super) index: search::Index,
+    /// The rest of the link stage's input, to tell whether the next run's is the same.
+    drafts: HashSet<String>,
+    static_names: HashSet<String>,
+}
+
+/// A source file as last read.
+#[derive(Clone)]
+pub(super) struct Cached {
+    key: u64,
+    pub(super) page: Result<Arc<Page>, Vec<Diagnostic>>,
+}
+
+/// The files of the last good build.
+pub struct SiteOutput {
+    pub files: Arc<output::Files>,
+    pub(super) sigs: HashMap<String, u64>,
+}
+
+/// What every stage works with once the config is read and the folders are known.
+pub(super) struct Setup {
+    pub(super) config: Config,
+    pub(super) content_shown: String,
+    pub(super) output_dir: PathBuf,
+}
+
+/// The pages of a run, and the drafts left out of it.
+struct Parsed {
+    pages: Vec<Arc<Page>>,
+    drafts: HashSet<String>,
+}
+
+/// Times the stages of one run into its report, and logs each.
+pub(super) struct Clock(Instant);
+
+impl Clock {
+    pub(super) fn start() -> Clock {
+        Clock(Instant::now())
+    }
+
+    pub(super) fn lap(&mut self, report: &mut BuildReport, stage: StageName) {
+        let took = self.0.elapsed();
+        tracing::debug!(
+            stage = stage.as_str(),
+            ms = took.as_secs_f64() * 1000.0,
+            "stage done"
+        );
+        report.timing.stages.push((stage, took));
+        self.0 = Instant::now();
+    }
+}
+
+impl Session {
+    pub fn new(opts: BuildOptions) -> Session {
+        Session {
+            opts,
+            one_shot: false,
+            cache: Cache::default(),
+            linked: None,
+            last: None,
+            on_disk: false,
+        }
+    }
+
+    /// A session for one run: it keeps no output in memory.
+    pub fn one_shot(opts: BuildOptions) -> Session {
+        Session {
+            one_shot: true,
+            ..Session::new(opts)
+        }
+    }
+
+    /// The last build without errors.
+    pub fn output(&self) -> Option<&SiteOutput> {
+        self.last.as_ref()
+    }
+
+    pub(super) fn options(&self) -> &BuildOptions {
+        &self.opts
+    }
+
+    pub fn run(&mut self, changes: &Changes) -> Result<BuildReport> {
+        let started = Instant::now();
+        let diags = Diagnostics::new();
+        let mut report = BuildReport::default();
+        if let Some(setup) = self.setup(&diags) {
+            report.output = Some(setup.output_dir.clone());
+            if !self.text_edit(changes, &setup, &mut report, &diags)? {
+                self.full_run(changes, &setup, &mut report, &diags)?;
+            }
+        }
+        report.diagnostics = diags.into_sorted();
+        report.timing.elapsed = started.elapsed();
+        Ok(report)
+    }
+
+    /// Reads the config, applies the command line's overrides, and checks the folders. A config
+    /// unlike the last run's clears every cache that depends on it.
+    fn setup(&mut self, diags: &Diagnostics) -> Option<Setup> {
+        let opts = &self.opts;
+        let root = opts.root.as_path();
+        let mut config = Config::load(root, diags)?;
+        apply_overrides(&mut config, opts, diags);
+        let config_key = {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (config.source_key, opts.drafts, &opts.base_url).hash(&mut h);
+            h.finish()
+        };
+        if self.cache.config_key != Some(config_key) {
+            self.cache = Cache {
+                config_key: Some(config_key),
+                statics: self.cache.statics.take(),
+                ..Cache::default()
+            };
+        }
+        let content_dir = root.join(&config.build.content);
+        let content_shown = urls::shown(&config.build.content);
+        if !content_dir.is_dir() {
+            diags.push(
+                Diagnostic::error(
+                    "book.toml",
+                    format!("content folder `{content_shown}` not found"),
+                )
+                .hint("create it with a `_index.md` home page, or set `[build] content`"),
+            );
+            return None;
+        }
+        let output_dir = match &opts.output {
+            Some(o) => o.clone(),
+            None => root.join(&config.build.output),
+        };
+        if let Some(reason) =
+            output::refuse_reason(root, &output_dir, &content_dir, &root.join("themes"))
+        {
+            diags.push(
+                Diagnostic::error(
+                    urls::shown(&output_dir),
+                    format!(
+                        "refusing to use `{}` as the output folder: {reason}",
+                        output_dir.display()
+                    ),
+                )
+                .hint("choose a new folder such as `public`, with `--output` or `[build] output`"),
+            );
+            return None;
+        }
+        Some(Setup {
+            config,
+            content_shown,
+            output_dir,
+        })
+    }
+
+    /// Every stage, each reusing what it can from the cache.
+    fn full_run(
+        &mut self,
+        changes: &Changes,
+        setup: &Setup,
+        report: &mut BuildReport,
+        diags: &Diagnostics,
+    ) -> Result<()> {
+        let root = self.opts.root.clone();
+        let config = &setup.config;
+        // Whatever happens below, the linked site no longer matches the sources.
+        let previous_link = self.linked.take();
+        let mut clock = Clock::start();
+        let cache = &mut self.cache;
+
+        let stale = cache
+            .found
+            .as_ref()
+            .is_none_or(|found| structure_changed(&found.value, changes));
+        let found = cached(&mut cache.found, stale, diags, |d| {
+            discover::discover(&root, &config.build.content, d)
+        });
+        clock.lap(report, StageName::Discover);
+
+        let parsed = parse(&mut cache.parsed, found, changes, config, report, diags);
+        clock.lap(report, StageName::Parse);
+
+        let theme = cached(&mut cache.theme, changes.theme, diags, |d| {
+            Theme::load(&root, &config.build.theme, d)
+        });
+        let Some(theme) = theme else {
+            return Ok(());
+        };
+        let project_static = cached(&mut cache.statics, changes.statics, diags, |d| {
+            read_static(&root, d)
+        });
+        let mut static_files: BTreeMap<&String, &Vec<u8>> = theme.static_files.iter().collect();
+        static_files.extend(project_static);
+        let static_names: HashSet<String> = static_files.keys().map(|k| (*k).clone()).collect();
+        let history = cache
+            .history
+            .get_or_insert_with(|| history::last_commit_dates(&root, &config.build.content));
+
+        // Linking is a function of its input. When that is the last good run's (the same parsed
+        // pages, assets, drafts and static files: a theme or static edit), its linked site and
+        // search index still hold, and only rendering is left to do.
+        let reusable = previous_link.filter(|l| {
+            l.site.pages.len() == parsed.pages.len()
+                && l.site
+                    .pages
+                    .iter()
+                    .zip(&parsed.pages)
+                    .all(|(a, b)| Arc::ptr_eq(a, b))
+                && l.site.assets == found.assets
+                && l.drafts == parsed.drafts
+                && l.static_names == static_names
+        });
+        let (site, link_diags, reused_index) = match reusable {
+            Some(l) => (l.site, l.diags, Some(l.index)),
+            None => {
+                let input = LinkInput {
+                    config,
+                    pages: parsed.pages,
+                    assets: found.assets.clone(),
+                    drafts: parsed.drafts.clone(),
+                    static_files: static_names.clone(),
+                    content_shown: setup.content_shown.clone(),
+                    history: history.clone(),
+                    style: self.opts.style(),
+                };
+                let stage = Stage::run(|d| site::link(input, d));
+                report.work.linked = true;
+                (stage.value, stage.diags, None)
+            }
+        };
+        diags.extend(link_diags.iter().cloned());
+        report.pages = site.pages.len();
+        clock.lap(report, StageName::Link);
+
+        // A whole new output folder is written while the site is rendered (on a thread of its
+        // own, into a staging folder that is dropped if the build fails). An output folder this
+        // session already wrote is updated file by file after rendering instead.
+        let writer = match self.opts.write && !diags.has_errors() && !self.on_disk {
+            true => Some(output::Background::start(&setup.output_dir)?),
+            false => None,
+        };
+        // Output bytes outlive the run only to make the session's next run incremental. A
+        // one-shot run has none: it writes through the writer, or (`check`) writes nothing.
+        let keep = !self.one_shot;
+        let sink = |path: &str, bytes: &Arc<Vec<u8>>| {
+            if let Some(w) = &writer {
+                w.send(path.to_owned(), Arc::clone(bytes));
+            }
+        };
+        let no_sigs = HashMap::new();
+        let job = render::Job {
+            previous: self.last.as_ref().map_or(&no_sigs, |l| &l.sigs),
+            scope: Scope::All,
+            sink: Some(&sink),
+            keep,
+        };
+        let rendered = render::render_site(&site, theme, job, diags);
+        report.work.rendered = rendered.rendered;
+        clock.lap(report, StageName::Render);
+
+        let index = reused_index.unwrap_or_else(|| search::Index::build(&site));
+        clock.lap(report, StageName::SearchIndex);
+
+        let Assembled {
+            files,
+            count,
+            sigs,
+            search,
+            notes,
+        } = assemble::assemble(
+            assemble::Inputs {
+                site: &site,
+                rendered: rendered.files,
+                index: &index,
+                static_files: &static_files,
+                last: self.last.as_ref().map(|l| &*l.files),
+            },
+            assemble::Sinks {
+                keep,
+                writer: writer.as_ref(),
+            },
+            diags,
+        );
+        report.files = count;
+        report.search = search;
+        report.notes = notes;
+        clock.lap(report, StageName::Assemble);
+        if diags.has_errors() {
+            // Dropping the writer removes its staging folder; the output folder is untouched.
+            return Ok(());
+        }
+
+        if self.opts.write {
+            let written = match (writer, &self.last) {
+                (Some(writer), _) => writer.finish()?.commit()?,
+                (None, Some(last)) => {
+                    output::write_changes(&setup.output_dir, &last.files, &files)?
+                }
+                (None, None) => output::write_site(&setup.output_dir, &files)?,
+            };
+            report.written = Some(written);
+            self.on_disk = true;
+            clock.lap(report, StageName::Write);
+        }
+        self.last = keep.then(|| SiteOutput {
+            files: Arc::new(files),
+            sigs,
+        });
+        self.linked = Some(Linked {
+            site,
+            diags: link_diags,
+            ref_keys: rendered.ref_keys,
+            index,
+            drafts: parsed.drafts,
+            static_names,
+        });
+        Ok(())
+    }
+}
+
+impl BuildOptions {
+    fn style(&self) -> urls::Style {
+        if self.offline {
+            urls::Style::Offline
+        } else {
+            urls::Style::Pretty
+        }
+    }
+}
+
+/// Whether the files under the content folder may no longer be those `found` lists.
+fn structure_changed(found: &Discovered, changes: &Changes) -> bool {
+    let known = |path: &Path| {
+        found
+            .pages
+            .iter()
+            .chain(&found.assets)
+            .any(|f| f.abs == path)
+    };
+    changes.structure || changes.content.iter().any(|p| !p.is_file() || !known(p))
+}
+
+/// Parses every page whose file changed (in parallel), takes the others from `cache`, and
+/// leaves the drafts out unless they are built.
+fn parse(
+    cache: &mut HashMap<String, Cached>,
+    found: &Discovered,
+    changes: &Changes,
+    config: &Config,
+    report: &mut BuildReport,
+    diags: &Diagnostics,
+) -> Parsed {
+    let changed: HashSet<&Path> = changes.content.iter().map(PathBuf::as_path).collect();
+    let old = std::mem::take(cache);
+    let read: Vec<(Cached, usize)> = found
+        .pages
+        .par_iter()
+        .map(|file| match old.get(&file.rel) {
+            Some(c) if !changed.contains(file.abs.as_path()) => (c.clone(), 0),
+            previous => {
+                let mut n = 0;
+                (read_page(file, config, previous.cloned(), &mut n), n)
+            }
+        })
+        .collect();
+    drop(old);
+    let mut pages = Vec::with_capacity(found.pages.len());
+    let mut drafts = HashSet::new();
+    for (file, (entry, n)) in found.pages.iter().zip(read) {
+        report.work.parsed += n;
+        match &entry.page {
+            Ok(page) if page.fm.draft && !config.build.drafts => {
+                drafts.insert(page.rel.clone());
+            }
+            Ok(page) => {
+                diags.extend(page.parsed.diagnostics.iter().cloned());
+                pages.push(Arc::clone(page));
+            }
+            Err(errors) => diags.extend(errors.iter().cloned()),
+        }
+        cache.insert(file.rel.clone(), entry);
+    }
+    Parsed { pages, drafts }
+}
+
+/// Reads one source file and parses it, unless its bytes are those of `old` (an editor saving
+/// without changes, or a watcher reporting a file twice). Counts parses in `parsed`.
+pub(super) fn read_page(
+    file: &SourceFile,
+    config: &Config,
+    old: Option<Cached>,
+    parsed: &mut usize,
+) -> Cached {
+    let bytes = match std::fs::read(&file.abs) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return Cached {
+                key: 0,
+                page: Err(vec![Diagnostic::error(
+                    &file.shown,
+                    format!("cannot read file: {e}"),
+                )]),
+            };
+        }
+    };
+    let key = page::source_key(&bytes);
+    if let Some(old) = old.filter(|c| c.key == key) {
+        return old;
+    }
+    *parsed += 1;
+    Cached {
+        key,
+        page: page::parse_source(file, bytes, config).map(Arc::new),
+    }
+}
+
+fn apply_overrides(config: &mut Config, opts: &BuildOptions, diags: &Diagnostics) {
+    if opts.drafts {
+        config.build.drafts = true;
+    }
+    if let Some(url) = &opts.base_url {
+        match crate::config::base_url(url) {
+            Some(url) => config.book.base_url = url,
+            None => diags.push(
+                Diagnostic::error(
+                    "--base-url",
+                    format!("`{url}` is not an absolute http(s) URL"),
+                )
+                .hint("for example `--base-url https://example.org/handbook/`"),
+            ),
+        }
+    }
+}
+
+/// The project's `static/` folder: copied to the output root as it is.
+fn read_static(root: &Path, diags: &Diagnostics) -> BTreeMap<String, Vec<u8>> {
+    let dir = root.join("static");
+    let mut out = BTreeMap::new();
+    if !dir.is_dir() {
+        return out;
+    }
+    for file in discover::files_under(root, &dir, discover::is_temporary_name, diags) {
+        match std::fs::read(&file.abs) {
+            Ok(bytes) => {
+                out.insert(file.rel, bytes);
+            }
+            Err(e) => diags.push(Diagnostic::error(
+                &file.shown,
+                format!("cannot read file: {e}"),
+            )),
+        }
+    }
+    out
+}

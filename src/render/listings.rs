@@ -1,0 +1,150 @@
+//! Generated listings that no Markdown file stands for: the tags index and each tag's page, the
+//! random-page picker of each collection, and the 404 page.
+
+use super::context::*;
+use super::{RenderedFile, Renderer};
+use crate::site::Site;
+use crate::theme::templates;
+use crate::urls;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// A collection's random-page picker.
+#[derive(Hash)]
+pub struct Picker {
+    /// Its site URL (under the collection's listing).
+    pub url: String,
+    /// As links spell it.
+    pub link: String,
+    /// The collection's section.
+    section: usize,
+}
+
+/// Collection name -> its random-page picker, for collections that have pages.
+pub fn pickers(site: &Site) -> BTreeMap<String, Picker> {
+    let mut out = BTreeMap::new();
+    for c in &site.config.collections {
+        let Some(s) = site.sections.iter().position(|s| s.dir == c.section) else {
+            continue;
+        };
+        if site.sections[s].pages.is_empty() {
+            continue;
+        }
+        let url = urls::random_picker(&site.urls[site.sections[s].page]);
+        let link = site.style.link(&url);
+        out.insert(
+            c.name.clone(),
+            Picker {
+                url,
+                link,
+                section: s,
+            },
+        );
+    }
+    out
+}
+
+impl<'a> Renderer<'a> {
+    /// The tags index and one page per tag (none without tags).
+    pub(super) fn emit_tags(&self) -> Vec<RenderedFile> {
+        let s = &self.shared;
+        if s.site.tags.is_empty() {
+            return Vec::new();
+        }
+        let terms = KindCtx::Tags {
+            terms: s.tag_refs.iter().collect(),
+        };
+        let ctx = self.plain_ctx(&s.links.tags, "Tags".into(), Kind::Tags, terms);
+        let index = urls::output_path(urls::TAGS);
+        let mut files: Vec<RenderedFile> = self
+            .emit(index, templates::TAGS, ctx, None)
+            .into_iter()
+            .collect();
+        let tag_files: Vec<RenderedFile> = s
+            .site
+            .tags
+            .par_iter()
+            .enumerate()
+            .filter_map(|(t, tag)| {
+                let tref = &s.tag_refs[t];
+                let term = TermCtx {
+                    tag: tref,
+                    pages: tag.pages.iter().map(|&p| self.page_ref(p)).collect(),
+                };
+                let title = format!("Tagged “{}”", tag.name);
+                let mut ctx = self.plain_ctx(&tref.url, title, Kind::Tag, KindCtx::Tag { term });
+                ctx.breadcrumbs.push(LinkCtx {
+                    title: "Tags",
+                    url: &s.links.tags,
+                });
+                let path = urls::output_path(&urls::tag(&tag.slug));
+                self.emit(path, templates::TAG, ctx, None)
+            })
+            .collect();
+        files.extend(tag_files);
+        files
+    }
+
+    /// Each collection's random-page picker: a page that sends the reader to one of its pages.
+    pub(super) fn emit_pickers(&self) -> Vec<RenderedFile> {
+        let site = self.shared.site;
+        let mut files = Vec::new();
+        for picker in self.shared.pickers.values() {
+            let section = &site.sections[picker.section];
+            let listing = &site.pages[section.page];
+            let title = format!("A random page of {}", listing.fm.title);
+            let random = section
+                .pages
+                .iter()
+                .map(|&p| site.links[p].as_str())
+                .collect();
+            let own = KindCtx::Random { random };
+            let mut ctx = self.plain_ctx(&picker.link, title, Kind::Random, own);
+            ctx.breadcrumbs.push(LinkCtx {
+                title: &listing.fm.title,
+                url: &site.links[section.page],
+            });
+            let path = urls::output_path(&picker.url);
+            files.extend(self.emit(path, templates::RANDOM, ctx, None));
+        }
+        files
+    }
+
+    /// The 404 page, which a server shows at any depth: absolute links and inlined styles.
+    pub(super) fn emit_not_found(&self) -> Option<RenderedFile> {
+        let site = self.shared.site;
+        let title = "Page not found".into();
+        let mut ctx = self.plain_ctx("", title, Kind::NotFound, KindCtx::Plain {});
+        ctx.root = not_found_root(&site.config.book.base_url);
+        ctx.inline_css = self
+            .out
+            .theme
+            .static_files
+            .get("assets/style.css")
+            .and_then(|b| std::str::from_utf8(b).ok());
+        self.emit("404.html".into(), templates::NOT_FOUND, ctx, None)
+    }
+}
+
+/// Links on the 404 page cannot be relative (it is served at any depth): use the path of
+/// `base_url` when known, else the domain root.
+fn not_found_root(base_url: &str) -> String {
+    let path = base_url.splitn(4, '/').nth(3).unwrap_or("");
+    if path.is_empty() {
+        "/".into()
+    } else {
+        format!("/{}/", path.trim_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_found_root_uses_base_url_path() {
+        assert_eq!(not_found_root(""), "/");
+        assert_eq!(not_found_root("https://x.org"), "/");
+        assert_eq!(not_found_root("https://x.org/hb"), "/hb/");
+    }
+}

@@ -1,0 +1,369 @@
+//! The file of each Markdown page: its template, its context (breadcrumbs, the pager, what
+//! relates to it, its section's listing, the home page's blocks) and the page summaries that
+//! every listing shares. Which collection a page belongs to and what its fields mean come from
+//! the configuration, never from names written here.
+
+use super::context::*;
+use super::{Renderer, dates};
+use crate::config::Collection;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::site::{Child, Site};
+use crate::theme::{Theme, templates};
+use crate::urls;
+use toml::value::Datetime;
+
+/// Words per minute for reading times.
+const READING_SPEED: usize = 220;
+/// Pages that share a page's relation target, shown with it.
+const RELATED_PAGES: usize = 5;
+
+impl<'a> Renderer<'a> {
+    /// Renders one page's file.
+    pub(super) fn emit_page(&self, i: usize) -> Option<super::RenderedFile> {
+        let site = self.shared.site;
+        let template = template_for(site, self.out.theme, i, self.out.diags)?;
+        let path = urls::output_path(&site.urls[i]);
+        self.emit(path, &template, self.page_ctx(i), Some(i))
+    }
+
+    fn page_ctx(&self, i: usize) -> Ctx<'a> {
+        let site = self.shared.site;
+        let page = &site.pages[i];
+        let book = &site.config.book;
+        let is_home = i == site.sections[0].page;
+        let (kind, own) = match (is_home, page.is_section) {
+            (true, _) => (Kind::Home, self.section_parts(i, true)),
+            (false, true) => (Kind::Section, self.section_parts(i, false)),
+            (false, false) => (
+                Kind::Page,
+                KindCtx::Page {
+                    section: None,
+                    home: None,
+                },
+            ),
+        };
+        let mut ctx = self.plain_ctx(&site.links[i], String::new(), kind, own);
+        ctx.title = if is_home || page.fm.title == book.title {
+            book.title.clone()
+        } else {
+            format!("{} · {}", page.fm.title, book.title)
+        };
+        ctx.description = page
+            .fm
+            .description
+            .as_deref()
+            .or(Some(page.parsed.summary.as_str()).filter(|s| !s.is_empty()))
+            .unwrap_or(&book.description);
+        ctx.breadcrumbs = site
+            .ancestors(i)
+            .into_iter()
+            .map(|s| link_to(site, site.sections[s].page))
+            .collect();
+        ctx.prev = site.prev[i].map(|p| self.page_ref(p));
+        ctx.next = site.next[i].map(|p| self.page_ref(p));
+        if !book.base_url.is_empty() {
+            ctx.canonical = Some(format!("{}/{}", book.base_url, site.urls[i]));
+        }
+        ctx.feeds.extend(
+            self.shared
+                .feeds
+                .iter()
+                .filter(|f| f.owner == i && !page.is_section)
+                .map(super::FeedDef::link),
+        );
+        if !book.edit_url.is_empty() && !page.text.is_empty() {
+            ctx.edit_url = Some(book.edit_url.replace("{path}", &page.shown));
+        }
+        let collection = if page.is_section {
+            site.config.collection_for_section(&page.dir)
+        } else {
+            site.config.collection_of(&page.dir)
+        };
+        ctx.random_url = collection
+            .and_then(|c| self.shared.pickers.get(&c.name))
+            .map(|p| p.link.as_str());
+        ctx.page = Some(PageCtx {
+            summary: self.page_ref(i),
+            content: String::new(),
+            content_key: self.content_key(i),
+            word_count: page.parsed.word_count,
+            toc: page
+                .parsed
+                .headings
+                .iter()
+                .filter(|h| (2..=3).contains(&h.level))
+                .collect(),
+            source: &page.rel,
+            referrers: self.referrers(i),
+            related: self.related(i),
+            collection: collection.map(collection_ref),
+        });
+        ctx
+    }
+
+    /// On a page of a relation's target section: every collection that points there, with the
+    /// pages that point at this one.
+    fn referrers(&self, i: usize) -> Vec<Referrers<'a>> {
+        let site = self.shared.site;
+        let page = &site.pages[i];
+        if page.is_section {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for c in &site.config.collections {
+            for r in c.relations.iter().filter(|r| r.section == page.dir) {
+                out.push(Referrers {
+                    collection: collection_ref(c),
+                    field: &r.field,
+                    pages: site.backlinks[i]
+                        .get(&c.name)
+                        .into_iter()
+                        .flatten()
+                        .map(|&p| self.page_ref(p))
+                        .collect(),
+                });
+            }
+        }
+        out
+    }
+
+    /// Pages that share page `i`'s first relation target.
+    fn related(&self, i: usize) -> Option<Related<'a>> {
+        let site = self.shared.site;
+        let relation = site.relations[i].first()?;
+        Some(Related {
+            field: &relation.field,
+            target: link_to(site, relation.target),
+            pages: site.backlinks[relation.target]
+                .values()
+                .flatten()
+                .filter(|&&p| p != i)
+                .take(RELATED_PAGES)
+                .map(|&p| self.page_ref(p))
+                .collect(),
+        })
+    }
+
+    /// A section's listing; on the home page, also its blocks.
+    fn section_parts(&self, i: usize, is_home: bool) -> KindCtx<'a> {
+        let site = self.shared.site;
+        KindCtx::Page {
+            section: Some(self.section_ctx(site.section_of[i], usize::MAX)),
+            home: is_home.then(|| self.home_ctx()),
+        }
+    }
+
+    /// Every relation target section, then every collection with its first pages: the home
+    /// page shows a few pages of each (a collection of thousands would otherwise be copied into
+    /// its context to show six).
+    fn home_ctx(&self) -> HomeCtx<'a> {
+        let site = self.shared.site;
+        let config = &site.config;
+        let section_at = |dir: &str| site.sections.iter().position(|s| s.dir == dir);
+        let mut targets: Vec<usize> = Vec::new();
+        for r in config.collections.iter().flat_map(|c| &c.relations) {
+            if let Some(s) = section_at(&r.section).filter(|s| !targets.contains(s)) {
+                targets.push(s);
+            }
+        }
+        HomeCtx {
+            targets: targets
+                .into_iter()
+                .map(|s| self.section_ctx(s, usize::MAX))
+                .collect(),
+            collections: config
+                .collections
+                .iter()
+                .filter_map(|c| {
+                    Some(HomeCollection {
+                        collection: collection_ref(c),
+                        section: self.section_ctx(section_at(&c.section)?, c.home_pages),
+                        guide: c
+                            .guide
+                            .as_deref()
+                            .and_then(|g| site.index_of(g))
+                            .map(|p| self.page_ref(p)),
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// Section `s` with at most `limit` of its pages.
+    fn section_ctx(&self, s: usize, limit: usize) -> SectionCtx<'a> {
+        let site = self.shared.site;
+        let section = &site.sections[s];
+        SectionCtx {
+            page: self.page_ref(section.page),
+            pages: section
+                .pages
+                .iter()
+                .take(limit)
+                .map(|&p| self.page_ref(p))
+                .collect(),
+            count: section.pages.len(),
+            subsections: section
+                .subsections
+                .iter()
+                .map(|&x| self.page_ref(site.sections[x].page))
+                .collect(),
+        }
+    }
+}
+
+fn link_to(site: &Site, page: usize) -> LinkCtx<'_> {
+    LinkCtx {
+        title: &site.pages[page].fm.title,
+        url: &site.links[page],
+    }
+}
+
+pub(super) fn collection_ref(c: &Collection) -> CollectionRef<'_> {
+    CollectionRef {
+        name: &c.name,
+        item: &c.item,
+        sort_by: c.sort_by.as_str(),
+        author_field: c.author_field.as_deref(),
+        setting_field: c.setting_field.as_deref(),
+    }
+}
+
+/// Chooses a page's template: front matter, then the section's `page_template`, then its
+/// collection or relation role, then the generic one.
+fn template_for(site: &Site, theme: &Theme, i: usize, diags: &Diagnostics) -> Option<String> {
+    let page = &site.pages[i];
+    let config = &site.config;
+    let section = &site.sections[site.section_of[i]];
+    let section_page = &site.pages[section.page];
+    let (name, explicit) = if let Some(t) = &page.fm.template {
+        (t.clone(), true)
+    } else if page.is_section {
+        let name = if section.parent.is_none() {
+            templates::INDEX.to_string()
+        } else if let Some(c) = section.collection {
+            config.collections[c].section_template.clone()
+        } else {
+            templates::SECTION.to_string()
+        };
+        (name, false)
+    } else if let Some(t) = &section_page.fm.page_template {
+        (t.clone(), true)
+    } else if let Some(c) = config.collection_for_section(&page.dir) {
+        (c.template.clone(), false)
+    } else if let Some(r) = config.relation_into(&page.dir) {
+        (r.target_template.clone(), false)
+    } else {
+        (templates::PAGE.to_string(), false)
+    };
+    if theme.has_template(&name) {
+        return Some(name);
+    }
+    if explicit {
+        let available: Vec<&str> = theme
+            .templates
+            .keys()
+            .map(String::as_str)
+            .filter(|n| !n.starts_with("partials/"))
+            .collect();
+        diags.push(
+            Diagnostic::error(&page.shown, format!("template `{name}` does not exist"))
+                .hint(format!("available templates: {}", available.join(", "))),
+        );
+        return None;
+    }
+    let fallback = if page.is_section {
+        templates::SECTION
+    } else {
+        templates::PAGE
+    };
+    Some(fallback.to_string())
+}
+
+/// Page `i`'s summary, as every listing shows it.
+pub(super) fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> PageRef<'a> {
+    let page = &site.pages[i];
+    let updated = page
+        .fm
+        .updated
+        .as_ref()
+        .map(dates::iso_date)
+        .or_else(|| site.history.get(&page.shown).cloned());
+    let collection = (!page.is_section)
+        .then(|| site.config.collection_of(&page.dir))
+        .flatten();
+    let role = |field: Option<&String>| {
+        field
+            .and_then(|f| page.fm.fields.get(f))
+            .map(|(v, _)| v.as_str())
+    };
+    let mut r = PageRef {
+        title: &page.fm.title,
+        url: &site.links[i],
+        name: site.urls[i]
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or(""),
+        description: page.fm.description.as_deref(),
+        summary: &page.parsed.summary,
+        date: page.fm.date.as_ref().map(dates::iso_date),
+        date_display: page.fm.date.as_ref().map(dates::display_date),
+        updated_display: updated
+            .as_deref()
+            .and_then(|d| d.parse::<Datetime>().ok())
+            .as_ref()
+            .map(dates::display_date),
+        updated,
+        weight: page.fm.weight,
+        tags: site.page_tags[i].iter().map(|&t| tags[t].clone()).collect(),
+        fields: page
+            .fm
+            .fields
+            .iter()
+            .map(|(k, (v, _))| (k.as_str(), v.as_str()))
+            .collect(),
+        author: role(collection.and_then(|c| c.author_field.as_ref())),
+        setting: role(collection.and_then(|c| c.setting_field.as_ref())),
+        relations: site.relations[i]
+            .iter()
+            .map(|r| (r.field.as_str(), link_to(site, r.target)))
+            .collect(),
+        reading_time: page.parsed.word_count.div_ceil(READING_SPEED).max(1),
+        is_section: page.is_section,
+        extra: &page.fm.extra,
+        key: 0,
+        value: std::sync::OnceLock::new(),
+    };
+    r.key = r.key_of();
+    r
+}
+
+/// The navigation tree: the root's children, each section with its pages unless it is a
+/// collection (those can hold thousands of pages and have their own listing).
+pub(super) fn nav_items(site: &Site, s: usize) -> Vec<NavItem<'_>> {
+    site.sections[s]
+        .children
+        .iter()
+        .map(|child| match *child {
+            Child::Page(p) => NavItem {
+                title: &site.pages[p].fm.title,
+                url: &site.links[p],
+                is_section: false,
+                children: Vec::new(),
+            },
+            Child::Section(x) => {
+                let p = site.sections[x].page;
+                NavItem {
+                    title: &site.pages[p].fm.title,
+                    url: &site.links[p],
+                    is_section: true,
+                    children: if site.sections[x].collection.is_some() {
+                        Vec::new()
+                    } else {
+                        nav_items(site, x)
+                    },
+                }
+            }
+        })
+        .collect()
+}
