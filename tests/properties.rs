@@ -1,29 +1,13 @@
 //! Properties over arbitrary contributions: whatever the title, slug, tags and link target, the
 //! build never panics, writes nothing outside the output folder, and shows text escaped.
 
-use crate::SiteTest;
+use crate::{SiteTest, paths_under};
 use proptest::prelude::*;
-use std::path::Path;
+use std::collections::BTreeSet;
 
 /// A TOML string literal for any text.
 fn toml_str(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
-}
-
-/// Every path under `dir`, relative, with `/` separators.
-fn tree(dir: &Path) -> Vec<String> {
-    walkdir::WalkDir::new(dir)
-        .min_depth(1)
-        .into_iter()
-        .flatten()
-        .map(|e| {
-            e.path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/")
-        })
-        .collect()
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -62,17 +46,17 @@ proptest! {
                     link.replace(['(', ')', '\n'], ""),
                 ),
             );
-        let before: Vec<String> = tree(site.root()).into_iter().filter(|p| !p.starts_with("public")).collect();
+        let before: BTreeSet<String> = paths_under(site.root()).into_iter().filter(|p| !p.starts_with("public")).collect();
         let built = site.build();
         // Nothing appeared outside the output folder.
-        let after: Vec<String> = tree(site.root()).into_iter().filter(|p| !p.starts_with("public")).collect();
+        let after: BTreeSet<String> = paths_under(site.root()).into_iter().filter(|p| !p.starts_with("public")).collect();
         prop_assert_eq!(&after, &before);
         if built.report.has_errors() {
             return Ok(());
         }
         // Markup in the title never reaches a page as markup.
         if title.contains('<') {
-            for file in tree(&site.path("public")).iter().filter(|p| p.ends_with(".html")) {
+            for file in paths_under(&site.path("public")).iter().filter(|p| p.ends_with(".html")) {
                 let html = site.read(&format!("public/{file}"));
                 prop_assert!(!html.contains(&title), "raw title in {}", file);
             }
