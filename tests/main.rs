@@ -13,6 +13,7 @@ mod properties;
 mod reader;
 mod serve;
 mod shipped;
+mod snapshots;
 mod theme;
 
 use handbook::{BuildOptions, BuildReport, build};
