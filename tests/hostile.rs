@@ -70,35 +70,41 @@ fn raw_html_in_trusted_pages_is_kept_and_trust_is_configurable() {
             .main("examples/new/index.html")
             .contains("style=\"color: red\"")
     );
+    // The act's span is kept, stripped of its attributes (not dropped with them).
     let act = built.main("acts/share-the-credit/index.html");
+    assert!(act.contains("<p><span>act</span></p>"), "{act}");
     assert!(!act.contains("style=") && !act.contains("onclick"), "{act}");
 }
 
 #[test]
 fn dangerous_markdown_links_in_contributions_are_errors_at_their_position() {
-    for dest in [
-        "javascript:alert(1)",
-        "JAVASCRIPT:alert(1)",
-        "&#106;avascript:alert(1)",
-        "vbscript:x",
-        "data:text/html,x",
+    // (The message names the destination as the browser would read it, entities decoded.)
+    for (dest, read_as) in [
+        ("javascript:alert(1)", "javascript:alert(1)"),
+        ("JAVASCRIPT:alert(1)", "JAVASCRIPT:alert(1)"),
+        ("&#106;avascript:alert(1)", "javascript:alert(1)"),
+        ("vbscript:x", "vbscript:x"),
+        ("data:text/html,x", "data:text/html,x"),
     ] {
         let site = contribution(&format!("Click [here]({dest})."));
         let built = site.build();
         let e = built.only_error();
         assert_eq!(e.location(), "content/examples/new.md:6:7", "{dest}");
-        assert!(
-            e.message.contains("not allowed in contributed content"),
-            "{}",
-            e.message
+        assert_eq!(
+            e.message,
+            format!("link to `{read_as}` is not allowed in contributed content")
         );
+        assert!(built.report.written.is_none(), "{dest}");
         assert!(!site.exists("public/examples/new/index.html"));
     }
     // An image too.
     let site = contribution("![x](javascript:alert(1))");
+    let built = site.build();
+    let e = built.only_error();
+    assert_eq!(e.location(), "content/examples/new.md:6:1");
     assert_eq!(
-        site.build().only_error().location(),
-        "content/examples/new.md:6:1"
+        e.message,
+        "link to `javascript:alert(1)` is not allowed in contributed content"
     );
 }
 
@@ -135,11 +141,20 @@ fn markup_in_titles_tags_and_fields_is_escaped_everywhere() {
         ] {
             assert!(!html.contains(raw), "{raw} unescaped in {file}");
         }
+        // Each of these pages shows the title, as text (so "unescaped" above is not "missing").
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "title shown as text in {file}"
+        );
     }
     let page = site.read("public/examples/new/index.html");
     assert!(
-        page.contains("&lt;img src=x onerror=alert(1)&gt;"),
-        "title shown as text"
+        page.contains("<dd>&lt;b&gt;Sam&lt;/b&gt;</dd>"),
+        "contributor shown as text"
+    );
+    assert!(
+        page.contains("#&lt;svg onload=alert(3)&gt;</a>"),
+        "tag shown as text"
     );
     // (The leading quote became a typographic one; the markup after it is escaped.)
     assert!(
@@ -150,15 +165,44 @@ fn markup_in_titles_tags_and_fields_is_escaped_everywhere() {
     );
 }
 
+/// A quote in an explicit heading id or a fence's language must end up escaped inside the
+/// attribute: the heading and the code block are still there, and no attribute is added.
 #[test]
 fn heading_ids_and_code_languages_cannot_break_out_of_attributes() {
     let site =
         contribution("## Title {#x\"onmouseover=\"alert(1)}\n\n```js\" onload=\"x\nlet a;\n```\n");
-    let built = site.build();
-    let html = site.read("public/examples/new/index.html");
-    assert!(!html.contains("\"onmouseover"), "{}", main_of(&html));
-    assert!(!html.contains("\" onload=\""), "{}", main_of(&html));
-    let _ = built;
+    let built = site.build().ok();
+    let main = built.main("examples/new/index.html");
+    assert!(
+        main.contains(concat!(
+            "<h2 id=\"x&quot;onmouseover=&quot;alert(1)\">Title ",
+            "<a class=\"anchor\" href=\"#x&quot;onmouseover=&quot;alert(1)\" ",
+            "aria-label=\"Link to this section: Title\">#</a></h2>",
+        )),
+        "{main}"
+    );
+    // The language is the info string's first word; the rest of it never reaches the page.
+    assert!(
+        main.contains("<pre><code class=\"language-js&quot;\">let a;\n</code></pre>"),
+        "{main}"
+    );
+    assert!(!main.contains("onload"), "{main}");
+    // Nowhere else either: not in the page's chrome, not on the print page that holds it too.
+    for file in ["examples/new/index.html", "print/index.html"] {
+        let html = built.html(file);
+        assert!(
+            !html.contains("\"onmouseover"),
+            "{file}: {}",
+            main_of(&html)
+        );
+        assert!(!html.contains("\" onload=\""), "{file}: {}", main_of(&html));
+    }
+    assert!(
+        built
+            .main("print/index.html")
+            .contains("x&quot;onmouseover=&quot;alert(1)\">Title "),
+        "the heading is on the print page"
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Incremental rebuilds (`watch`, `serve`): after any series of edits, a session's output equals
 //! a clean full build's, in memory and on disk, and unchanged files are left alone.
 
-use crate::{SiteTest, handbook_site, stamps};
+use crate::{SiteTest, file_name, files_under, handbook_site, paths_under, stamps};
 use handbook::BuildOptions;
 use handbook::build::{Changes, Session};
 use handbook::output::Files;
@@ -27,21 +27,11 @@ fn fresh(site: &SiteTest) -> (bool, Option<Files>) {
     )
 }
 
-/// Every file under the output folder except the marker.
+/// Every file under the output folder except the marker: what a session holds in memory.
 fn on_disk(out: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(out)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(out).unwrap();
-            (
-                rel.to_string_lossy().replace('\\', "/"),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .filter(|(rel, _)| rel != handbook::output::MARKER)
-        .collect()
+    let mut files = files_under(out);
+    files.remove(handbook::output::MARKER);
+    files
 }
 
 fn as_bytes(files: &Files) -> BTreeMap<String, Vec<u8>> {
@@ -534,11 +524,9 @@ fn failed_late_rebuild_leaves_the_output_folder_as_it_was() {
     assert!(report.written.is_none());
     assert_eq!(on_disk(&out), before);
     assert!(!out.join("brand-new").exists());
-    let strays: Vec<String> = walkdir::WalkDir::new(&out)
+    let strays: Vec<String> = paths_under(&out)
         .into_iter()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("handbook-tmp"))
+        .filter(|p| file_name(p).contains("handbook-tmp"))
         .collect();
     assert_eq!(strays, Vec::<String>::new());
 

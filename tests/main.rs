@@ -13,11 +13,14 @@ mod properties;
 mod reader;
 mod serve;
 mod shipped;
+mod snapshots;
 mod theme;
 
 use handbook::{BuildOptions, BuildReport, build};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::time::SystemTime;
 
 pub const BOOK: &str = "[book]\ntitle = \"Test Book\"\n";
 
@@ -181,31 +184,25 @@ pub fn links_in(html: &str) -> Vec<String> {
 /// (as a static server would: `dir/` -> `dir/index.html`), returning the broken ones.
 pub fn broken_relative_links(out: &Path) -> Vec<String> {
     let mut broken = Vec::new();
-    for entry in walkdir::WalkDir::new(out).into_iter().flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|e| e != "html") || path.file_name().unwrap() == "404.html" {
+    for (rel, bytes) in files_under(out) {
+        if Path::new(&rel).extension().is_none_or(|e| e != "html") || file_name(&rel) == "404.html"
+        {
             continue;
         }
-        let html = std::fs::read_to_string(path).unwrap();
+        let path = out.join(&rel);
+        let html = String::from_utf8(bytes).unwrap_or_else(|e| panic!("{rel}: {e}"));
         for link in links_in(&html) {
             if link.contains("://") || link.starts_with("mailto:") || link.starts_with('#') {
                 continue;
             }
-            assert!(
-                !link.starts_with('/'),
-                "absolute link {link} in {}",
-                path.display()
-            );
+            assert!(!link.starts_with('/'), "absolute link {link} in {rel}");
             let target = link.split('#').next().unwrap();
             let mut resolved = path.parent().unwrap().join(target);
             if target.is_empty() || target.ends_with('/') || resolved.is_dir() {
                 resolved = resolved.join("index.html");
             }
             if !resolved.exists() {
-                broken.push(format!(
-                    "{} -> {link}",
-                    path.strip_prefix(out).unwrap().display()
-                ));
+                broken.push(format!("{rel} -> {link}"));
             }
         }
     }
@@ -229,24 +226,61 @@ pub fn handbook_site() -> SiteTest {
         )
 }
 
-/// Every output file's inode and modification time.
-pub fn stamps(
-    out: &std::path::Path,
-) -> std::collections::BTreeMap<String, (u64, std::time::SystemTime)> {
-    use std::os::unix::fs::MetadataExt;
-    walkdir::WalkDir::new(out)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let m = e.metadata().unwrap();
-            let rel = e
-                .path()
-                .strip_prefix(out)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, (m.ino(), m.modified().unwrap()))
+/// Every file under `dir` and its bytes, by its path relative to `dir` with `/` separators.
+/// Folders and symbolic links are not in it; see `paths_under` for those.
+pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walk(dir)
+        .filter(|(_, entry)| entry.file_type().is_file())
+        .map(|(rel, entry)| {
+            let bytes = std::fs::read(entry.path())
+                .unwrap_or_else(|e| panic!("read {}: {e}", entry.path().display()));
+            (rel, bytes)
         })
         .collect()
+}
+
+/// Every file under `dir` (as in `files_under`) and its inode and modification time: what tells
+/// a file left alone from one written again with the same bytes.
+pub fn stamps(dir: &Path) -> BTreeMap<String, (u64, SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    walk(dir)
+        .filter(|(_, entry)| entry.file_type().is_file())
+        .map(|(rel, entry)| {
+            let meta = entry
+                .metadata()
+                .unwrap_or_else(|e| panic!("stat {}: {e}", entry.path().display()));
+            let modified = meta.modified().expect("Linux file systems record mtimes");
+            (rel, (meta.ino(), modified))
+        })
+        .collect()
+}
+
+/// Every path under `dir`, folders included (but not `dir` itself), as in `files_under`.
+pub fn paths_under(dir: &Path) -> BTreeSet<String> {
+    walk(dir).map(|(rel, _)| rel).collect()
+}
+
+/// The last part of a `/`-separated relative path.
+pub fn file_name(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel)
+}
+
+/// The one walk behind `files_under`, `stamps` and `paths_under`: every entry below `dir`, with
+/// its path relative to `dir` (`/`-separated: these tests are Unix-only, see `stamps`). A folder
+/// that cannot be read fails the test rather than being skipped, so that no comparison passes
+/// over files it never saw.
+fn walk(dir: &Path) -> impl Iterator<Item = (String, walkdir::DirEntry)> + '_ {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .map(move |entry| {
+            let entry = entry.unwrap_or_else(|e| panic!("walk {}: {e}", dir.display()));
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .expect("walkdir yields paths under its root")
+                .to_string_lossy()
+                .into_owned();
+            (rel, entry)
+        })
 }

@@ -1,37 +1,18 @@
 //! The output folder: refused when dangerous, replaced only on success, nothing lost.
 
-use crate::{SiteTest, handbook_site, stamps};
-use std::collections::BTreeMap;
+use crate::{SiteTest, files_under, handbook_site, stamps};
 use std::path::Path;
-
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
 
 #[test]
 fn failed_build_leaves_previous_output_byte_identical() {
     let t = SiteTest::new().file("content/p.md", "+++\ntitle = \"P\"\n+++\nFirst.\n");
     t.build().ok();
-    let before = snapshot(&t.path("public"));
+    let before = files_under(&t.path("public"));
     t.write("content/p.md", b"+++\ntitle = \"P\"\nbroken = \n+++\n");
     let b = t.build();
     assert!(b.report.has_errors());
     assert!(b.report.written.is_none());
-    assert_eq!(snapshot(&t.path("public")), before);
+    assert_eq!(files_under(&t.path("public")), before);
     assert_eq!(leftovers(t.root()), Vec::<String>::new());
 }
 
@@ -48,7 +29,7 @@ fn error_found_after_pages_were_written_leaves_previous_output_and_no_staging() 
         );
     }
     t.build().ok();
-    let before = snapshot(&t.path("public"));
+    let before = files_under(&t.path("public"));
     t.write("static/p7/index.html", b"<p>a static page in the way</p>");
     let b = t.build();
     assert_eq!(
@@ -56,7 +37,7 @@ fn error_found_after_pages_were_written_leaves_previous_output_and_no_staging() 
         "output file `p7/index.html` is also produced by page `content/p7.md`"
     );
     assert!(b.report.written.is_none());
-    assert_eq!(snapshot(&t.path("public")), before);
+    assert_eq!(files_under(&t.path("public")), before);
     assert_eq!(leftovers(t.root()), Vec::<String>::new());
 }
 
@@ -68,7 +49,7 @@ fn file_in_the_way_of_a_pages_folder_is_reported() {
         .file("content/a/_index.md", "+++\ntitle = \"A\"\n+++\n")
         .file("content/a/b.md", "+++\ntitle = \"B\"\n+++\nText.\n");
     t.build().ok();
-    let before = snapshot(&t.path("public"));
+    let before = files_under(&t.path("public"));
     t.write("static/a", b"a file where a folder must go");
     let b = t.build();
     assert_eq!(
@@ -76,7 +57,7 @@ fn file_in_the_way_of_a_pages_folder_is_reported() {
         "output file `a` is in the way of the folder `a/` that page `content/a/b.md` needs for \
          `a/b/index.html`"
     );
-    assert_eq!(snapshot(&t.path("public")), before);
+    assert_eq!(files_under(&t.path("public")), before);
     assert_eq!(leftovers(t.root()), Vec::<String>::new());
 }
 
@@ -102,7 +83,7 @@ fn successful_rebuild_replaces_the_output_and_drops_deleted_pages() {
 #[test]
 fn dangerous_output_folders_are_refused_before_anything_is_touched() {
     let t = SiteTest::new().file("notes/keep.txt", "precious");
-    let before = snapshot(t.root());
+    let before = files_under(t.root());
     for out in [".", "content", "content/out", "themes", "..", "/", "notes"] {
         let out_path = if out.starts_with('/') {
             out.into()
@@ -118,7 +99,7 @@ fn dangerous_output_folders_are_refused_before_anything_is_touched() {
         );
         assert!(b.report.written.is_none());
     }
-    assert_eq!(snapshot(t.root()), before, "nothing was touched");
+    assert_eq!(files_under(t.root()), before, "nothing was touched");
 }
 
 #[test]
@@ -145,10 +126,10 @@ fn output_folder_made_by_handbook_is_reused() {
 #[test]
 fn build_never_writes_under_content() {
     let t = crate::handbook_site().file("content/pic.png", "x");
-    let before = snapshot(&t.path("content"));
+    let before = files_under(&t.path("content"));
     t.build().ok();
     t.run(&["check"]);
-    assert_eq!(snapshot(&t.path("content")), before);
+    assert_eq!(files_under(&t.path("content")), before);
 }
 
 #[test]
@@ -212,7 +193,7 @@ fn a_killed_build_leaves_old_or_new_output_and_the_next_run_cleans_up() {
         );
     }
     site.build().ok();
-    let old = snapshot(&site.path("public"));
+    let old = files_under(&site.path("public"));
     site.write(
         "content/acts/share-the-credit.md",
         b"+++\ntitle = \"Share the credit\"\nweight = 2\n+++\nChanged text.\n",
@@ -242,14 +223,14 @@ fn a_killed_build_leaves_old_or_new_output_and_the_next_run_cleans_up() {
     let _ = child.kill();
     let _ = child.wait();
 
-    let now = snapshot(&site.path("public"));
+    let now = files_under(&site.path("public"));
     if now != old {
         // The run got as far as the swap: then the output is the complete new site.
         site.build_with(|o| o.output = Some(site.path("expected")))
             .ok();
         assert_eq!(
             now,
-            snapshot(&site.path("expected")),
+            files_under(&site.path("expected")),
             "neither the old nor the new site"
         );
     }

@@ -172,23 +172,19 @@ fn offline_build_spells_index_html_and_every_link_resolves() {
     assert!(html.contains("href=\"../../tags/meetings/index.html\""));
     assert!(html.contains("href=\"../../print/index.html\""));
     // No link may end in a folder: from disk, a folder is a listing, not a page.
-    for entry in walkdir::WalkDir::new(site.path("public"))
-        .into_iter()
-        .flatten()
-    {
-        if entry.path().extension().is_some_and(|e| e == "html") && entry.file_name() != "404.html"
+    for (rel, bytes) in crate::files_under(&site.path("public")) {
+        if std::path::Path::new(&rel)
+            .extension()
+            .is_some_and(|e| e == "html")
+            && crate::file_name(&rel) != "404.html"
         {
-            let text = std::fs::read_to_string(entry.path()).unwrap();
+            let text = String::from_utf8(bytes).unwrap_or_else(|e| panic!("{rel}: {e}"));
             for link in crate::links_in(&text) {
                 let path = link.split('#').next().unwrap();
                 if link.contains("://") || link.starts_with('#') || link.starts_with("mailto:") {
                     continue;
                 }
-                assert!(
-                    !path.is_empty() && !path.ends_with('/'),
-                    "{link} in {}",
-                    entry.path().display()
-                );
+                assert!(!path.is_empty() && !path.ends_with('/'), "{link} in {rel}");
             }
         }
     }

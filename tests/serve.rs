@@ -353,10 +353,9 @@ fn each_editor_save_style_is_one_rebuild() {
         server.quiet(name);
     }
     // None of the editors' temporary files reached the output.
-    let names: Vec<String> = walkdir::WalkDir::new(site.path("public"))
-        .into_iter()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+    let names: Vec<String> = crate::paths_under(&site.path("public"))
+        .iter()
+        .map(|p| crate::file_name(p).to_string())
         .collect();
     assert!(
         !names
