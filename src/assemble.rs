@@ -5,7 +5,6 @@
 //! file to the background writer, and keeps the bytes only when the session needs them for its
 //! next run.
 
-use crate::build::SearchStats;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, Background, Files};
 use crate::render::{Body, RenderedFile};
@@ -41,7 +40,7 @@ pub struct Assembled {
     pub count: usize,
     /// Render signature of each rendered file, for the next run.
     pub sigs: HashMap<String, u64>,
-    pub search: SearchStats,
+    pub search: search::Stats,
     /// Remarks for the build summary.
     pub notes: Vec<String>,
 }
@@ -75,7 +74,7 @@ pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> As
             sigs.insert(file.path, file.sig);
         }
     }
-    let mut search = SearchStats::default();
+    let mut search = search::Stats::default();
     for (path, bytes) in index.files() {
         search.files += 1;
         search.bytes += bytes.len();

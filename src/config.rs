@@ -9,6 +9,7 @@
 //! `[book] title` is a complete config.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::frontmatter::SortBy;
 use crate::theme::templates;
 use crate::tomlcheck::{self, Shape, key_offset, toml_error};
 use crate::urls;
@@ -81,26 +82,6 @@ impl Default for Build {
             theme: "default".into(),
             drafts: false,
             untrusted: Vec::new(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SortBy {
-    /// Newest first.
-    Date,
-    /// Lowest weight first, then title.
-    Weight,
-    Title,
-}
-
-impl SortBy {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SortBy::Date => "date",
-            SortBy::Weight => "weight",
-            SortBy::Title => "title",
         }
     }
 }
@@ -317,7 +298,7 @@ impl Config {
 
     /// Parses book.toml text; `shown` is the path used in diagnostics.
     pub fn parse(text: &str, shown: &str, diags: &Diagnostics) -> Option<Config> {
-        let source_key = crate::page::source_key(text.as_bytes());
+        let source_key = crate::fingerprint::of_bytes(text.as_bytes());
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let unknown = match tomlcheck::unknown_keys(text, &shape()) {
             Ok(u) => u,

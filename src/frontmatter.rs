@@ -2,7 +2,6 @@
 //! nothing about Markdown. All positions are byte offsets into the original file, so diagnostics
 //! point at the right line of the file, not of the TOML block.
 
-use crate::config::SortBy;
 use crate::diagnostics::Diagnostic;
 use crate::tomlcheck::{self, Shape, key_offset, toml_error};
 use serde::Deserialize;
@@ -12,6 +11,27 @@ use toml::value::Datetime;
 /// Keys only a section's `_index.md` accepts; every other field of the front matter struct is a
 /// key every page accepts.
 pub const SECTION_KEYS: &[&str] = &["sort_by", "page_template"];
+
+/// How a section orders its pages (`sort_by` in a section's front matter or a collection).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    /// Newest first.
+    Date,
+    /// Lowest weight first, then title.
+    Weight,
+    Title,
+}
+
+impl SortBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortBy::Date => "date",
+            SortBy::Weight => "weight",
+            SortBy::Title => "title",
+        }
+    }
+}
 
 /// Where the front matter and the body sit in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

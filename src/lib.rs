@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod discover;
+pub mod fingerprint;
 pub mod frontmatter;
 pub mod fsx;
 pub mod history;

@@ -90,7 +90,7 @@ pub fn parse_source(
         is_section,
         fm,
         parsed,
-        key: source_key(text.as_bytes()),
+        key: crate::fingerprint::of_bytes(text.as_bytes()),
         text,
     })
 }
@@ -116,14 +116,6 @@ impl Page {
         let stem = stem.strip_suffix(".md").unwrap_or(stem);
         self.fm.slug.clone().unwrap_or_else(|| url_segment(stem))
     }
-}
-
-/// Hash of a source file's bytes, for telling whether a saved file changed (see [`Page::key`]).
-pub fn source_key(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
 }
 
 /// A file or folder name as a URL segment.

@@ -49,7 +49,7 @@ pub fn init(dir: &Path, title: Option<&str>) -> Result<Scaffolded> {
     let today = today();
     let files: Vec<(&str, String)> = vec![
         ("book.toml", format!(
-            "[book]\ntitle = {}\ndescription = \"Small, everyday acts of leadership, with real examples.\"\nlanguage = \"en\"\nauthors = []\n# base_url = \"https://example.org/handbook/\"  # needed only for feeds and canonical links\n\n[build]\n# content = \"content\"\n# output = \"public\"\n# theme = \"default\"\n# drafts = false\n\n[extra]\n",
+            "[book]\ntitle = {}\ndescription = \"Small, everyday acts of leadership, with real examples.\"\nlanguage = \"en\"\nauthors = []\n# base_url = \"https://example.org/handbook/\"  # needed only for feeds and canonical links\n\n[build]\n# content = \"content\"\n# output = \"public\"\n# theme = \"default\"\n# drafts = false\n\n[extra]\n\n# Contributed stories, and the acts they illustrate. Rename the folders and this table freely:\n# the engine and the theme know them only from here.\n[collections.examples]\nsection = \"examples\"\nitem = \"example\"\nsort_by = \"date\"\nfields = [\"contributor\", \"context\"]\nauthor_field = \"contributor\"   # who shared it\nsetting_field = \"context\"       # where it happened\nhome_pages = 6\nguide = \"contribute.md\"         # how to add one; the home page invites readers to it\n\n[collections.examples.relations.act]\nsection = \"acts\"\nrequired = true\n",
             toml_string(&title)
         )),
         (".gitignore", "/public/\n".into()),
@@ -59,6 +59,7 @@ pub fn init(dir: &Path, title: Option<&str>) -> Result<Scaffolded> {
         )),
         ("content/acts/_index.md", "+++\ntitle = \"The acts\"\nweight = 1\n+++\n\nEach act is a small, deliberate thing anyone can do this week.\n".into()),
         ("content/acts/ask-the-quiet-voice.md", "+++\ntitle = \"Ask the quiet voice\"\ndescription = \"Invite the view of someone who has not spoken yet.\"\nweight = 1\n+++\n\n## What it looks like\n\nIn a meeting, you notice who has not spoken and ask for their view.\n\n## Try it this week\n\n> [!TIP]\n> Before the meeting ends, say: \"I'd like to hear from someone we haven't heard from yet.\"\n".into()),
+        ("content/contribute.md", "+++\ntitle = \"Add your example\"\ndescription = \"Seen a small act of leadership? Write it down in a few paragraphs and share it.\"\nweight = 3\n+++\n\nAn example is a short, true story: what the situation was, the small thing someone chose to do, and what came of it. Change names and details that could identify anyone.\n\nAdd it as a Markdown file under `content/examples/`, or run `handbook new example \"Your title\" --act ask-the-quiet-voice` to start from a template.\n".into()),
         ("content/examples/_index.md", "+++\ntitle = \"Examples\"\nweight = 2\n+++\n\nShort, real stories of small acts of leadership, newest first.\n".into()),
         ("content/examples/first-example.md", format!(
             "+++\ntitle = \"The colleague who finally spoke\"\ndate = {today}\nact = \"ask-the-quiet-voice\"\ncontext = \"work\"\ntags = [\"meetings\"]\n+++\n\nReplace this with a story: the situation, the act, what happened, and what you learned.\n"

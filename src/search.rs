@@ -455,6 +455,14 @@ fn doc_terms<'p>(site: &'p Site, i: usize, page: &'p Page) -> Terms<'p> {
     all
 }
 
+/// The search index in the output (after a full pass; zero after a text-only edit, which
+/// rewrites only the shards it touches).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    pub files: usize,
+    pub bytes: usize,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,10 +8,11 @@
 //! Pages are addressed by index into [`Site::pages`] everywhere (sections, relations, tags,
 //! reading order), so the model holds each page once and listings cost a `usize` per entry.
 
-use crate::config::{Config, SortBy};
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::discover::SourceFile;
 use crate::frontmatter::FrontMatter;
+use crate::frontmatter::SortBy;
 use crate::links::{Resolver, Target};
 use crate::markdown::{self, SourceRef};
 use crate::page::{Page, url_segment};
@@ -172,6 +173,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         .enumerate()
         .map(|(i, p)| (p.rel.as_str(), i))
         .collect();
+    check_guides(config, &by_rel, &content_shown, diags);
     let asset_set: HashSet<&str> = assets.iter().map(|a| a.rel.as_str()).collect();
     let resolver = Resolver {
         pages: &pages,
@@ -270,7 +272,7 @@ fn add_missing_sections(
             },
             parsed: markdown::parse("", &empty),
             text: String::new(),
-            key: crate::page::source_key(b""),
+            key: crate::fingerprint::of_bytes(b""),
             untrusted: false,
         }));
     }
@@ -544,6 +546,31 @@ fn check_tag_collisions(pages: &[Arc<Page>], urls: &[String], tags: &[Tag], diag
                 .hint("give the page another `slug`, or move it"),
             );
         }
+    }
+}
+
+/// Each collection's `guide` must be a page of the site.
+fn check_guides(
+    config: &Config,
+    by_rel: &HashMap<&str, usize>,
+    content_shown: &str,
+    diags: &Diagnostics,
+) {
+    for c in &config.collections {
+        let Some(guide) = c.guide.as_deref().filter(|g| !by_rel.contains_key(g)) else {
+            continue;
+        };
+        diags.push(
+            Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                format!(
+                    "the `guide` of collection `{}` is `{guide}`, but there is no page \
+                     `{content_shown}/{guide}`",
+                    c.name
+                ),
+            )
+            .hint("write that page, or change or remove `guide`"),
+        );
     }
 }
 

@@ -281,3 +281,163 @@ fn symlinks_are_followed_only_inside_the_project() {
         "{messages}"
     );
 }
+
+/// The engine and the default theme know collections only from book.toml: a handbook made by
+/// `init` whose folders and collection are renamed builds with its relations, listings, feeds
+/// and home page in the new words, and none of the old ones.
+#[test]
+fn renamed_collections_build_with_relations_listings_and_home_page() {
+    let t = SiteTest::empty();
+    let dir = t.path("hb");
+    handbook::scaffold::init(&dir, Some("Principles at Work")).unwrap();
+    let book = t.read("hb/book.toml");
+    let book = book
+        .replace("collections.examples", "collections.stories")
+        .replace("section = \"examples\"", "section = \"stories\"")
+        .replace("item = \"example\"", "item = \"story\"")
+        .replace("[\"contributor\", \"context\"]", "[\"teller\", \"place\"]")
+        .replace(
+            "author_field = \"contributor\"",
+            "author_field = \"teller\"",
+        )
+        .replace("setting_field = \"context\"", "setting_field = \"place\"")
+        .replace("relations.act]", "relations.principle]")
+        .replace("section = \"acts\"", "section = \"principles\"");
+    let tables = &book[book.find("[collections").unwrap()..];
+    assert!(
+        !tables.contains("example") && !tables.contains("acts"),
+        "{tables}"
+    );
+    let t = t.file("hb/book.toml", &book);
+    std::fs::rename(dir.join("content/acts"), dir.join("content/principles")).unwrap();
+    std::fs::rename(dir.join("content/examples"), dir.join("content/stories")).unwrap();
+    std::fs::remove_file(dir.join("content/stories/first-example.md")).unwrap();
+    let t = t
+        .file(
+            "hb/content/_index.md",
+            "+++\ntitle = \"Principles at Work\"\n+++\n\nStart anywhere.\n",
+        )
+        .file(
+            "hb/content/principles/_index.md",
+            "+++\ntitle = \"Principles\"\nweight = 1\n+++\n\nSmall things anyone can do.\n",
+        )
+        .file(
+            "hb/content/stories/_index.md",
+            "+++\ntitle = \"Stories\"\n+++\n\nTrue stories, newest first.\n",
+        )
+        .file(
+            "hb/content/contribute.md",
+            "+++\ntitle = \"Tell a story\"\ndescription = \"Share what you saw.\"\n+++\n\nWrite it down.\n",
+        )
+        .file(
+            "hb/content/stories/night-shift.md",
+            "+++\ntitle = \"The night shift\"\ndate = 2026-03-01\nprinciple = \"ask-the-quiet-voice\"\nteller = \"Sam\"\nplace = \"hospital\"\n+++\n\nA nurse asked the new aide what she had noticed.\n",
+        )
+        .file(
+            "hb/content/stories/standup.md",
+            "+++\ntitle = \"The standup\"\ndate = 2026-02-01\nprinciple = \"ask-the-quiet-voice\"\n+++\n\nSomeone waited for the quiet one.\n",
+        );
+    let out = t.path("hb/public");
+    let report = handbook::build(&handbook::BuildOptions {
+        root: dir.clone(),
+        output: Some(out.clone()),
+        base_url: Some("https://example.org".into()),
+        write: true,
+        ..Default::default()
+    })
+    .unwrap();
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    assert_eq!(report.warnings(), 0, "{:?}", report.diagnostics);
+
+    let story = crate::main_of(&t.read("hb/public/stories/night-shift/index.html"));
+    assert!(
+        story.contains("<dt>Principle</dt><dd><a href=\"../../principles/ask-the-quiet-voice/\">Ask the quiet voice</a></dd>"),
+        "{story}"
+    );
+    assert!(story.contains("<dt>Shared by</dt><dd>Sam</dd>"), "{story}");
+    assert!(
+        story.contains("<dt>Setting</dt><dd>Hospital</dd>"),
+        "{story}"
+    );
+    assert!(
+        story.contains("More stories of Ask the quiet voice"),
+        "{story}"
+    );
+    assert!(story.contains("Read another story at random"), "{story}");
+
+    let principle = crate::main_of(&t.read("hb/public/principles/ask-the-quiet-voice/index.html"));
+    assert!(
+        principle.contains("<h2 id=\"stories\">Stories (2)</h2>"),
+        "{principle}"
+    );
+    assert!(
+        principle.find("The night shift").unwrap() < principle.find("The standup").unwrap(),
+        "newest first: {principle}"
+    );
+
+    let listing = crate::main_of(&t.read("hb/public/stories/index.html"));
+    assert!(listing.contains("2 stories, newest first."), "{listing}");
+
+    let home = crate::main_of(&t.read("hb/public/index.html"));
+    assert!(home.contains("The principles at a glance"), "{home}");
+    assert!(home.contains("Newest stories"), "{home}");
+    assert!(home.contains("All 2 stories"), "{home}");
+    assert!(
+        home.contains("<a class=\"button\" href=\"./contribute/\">Tell a story</a>"),
+        "{home}"
+    );
+
+    let feed = t.read("hb/public/stories/atom.xml");
+    assert!(feed.contains("<name>Sam</name>"), "{feed}");
+    assert!(t.exists("hb/public/stories/random/index.html"));
+    assert!(t.exists("hb/public/principles/ask-the-quiet-voice/atom.xml"));
+    // What readers see (the theme's CSS class names aside) is in the handbook's own words.
+    for page in [
+        "index.html",
+        "stories/night-shift/index.html",
+        "stories/index.html",
+    ] {
+        let html = crate::main_of(&t.read(&format!("hb/public/{page}")));
+        let text = visible_text(&html).to_lowercase();
+        for old in ["example", " act ", " acts "] {
+            assert!(!text.contains(old), "`{old}` in {page}: {text}");
+        }
+    }
+}
+
+/// A collection's `guide` names a page; a missing one is an error, not a silently missing
+/// invitation on the home page.
+#[test]
+fn a_missing_guide_page_is_an_error() {
+    let t = SiteTest::empty()
+        .file(
+            "book.toml",
+            "[book]\ntitle = \"T\"\n[collections.notes]\nguide = \"how-to.md\"\n",
+        )
+        .file("content/_index.md", "+++\ntitle = \"Home\"\n+++\n");
+    let b = t.build();
+    let err = b.only_error();
+    assert_eq!(err.path, "book.toml");
+    assert_eq!(
+        err.message,
+        "the `guide` of collection `notes` is `how-to.md`, but there is no page `content/how-to.md`"
+    );
+}
+
+/// The text of an HTML fragment without its tags.
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}

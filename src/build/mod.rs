@@ -44,7 +44,7 @@ pub struct BuildReport {
     pub pages: usize,
     /// Files in the output (pages, listings, the search index, assets, static files).
     pub files: usize,
-    pub search: SearchStats,
+    pub search: crate::search::Stats,
     pub work: Work,
     /// What reached the output folder; `None` when nothing was written (`check`, or errors).
     pub written: Option<WriteStats>,
@@ -62,14 +62,6 @@ pub struct Work {
     pub rendered: usize,
     /// The link stage ran (false when the last run's linked site still held).
     pub linked: bool,
-}
-
-/// The search index in the output (after a full pass; zero after a text-only edit, which
-/// rewrites only the shards it touches).
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct SearchStats {
-    pub files: usize,
-    pub bytes: usize,
 }
 
 #[derive(Debug, Default, Clone)]

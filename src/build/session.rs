@@ -510,7 +510,7 @@ pub(super) fn read_page(
             };
         }
     };
-    let key = page::source_key(&bytes);
+    let key = crate::fingerprint::of_bytes(&bytes);
     if let Some(old) = old.filter(|c| c.key == key) {
         return old;
     }
