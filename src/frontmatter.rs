@@ -171,137 +171,30 @@ pub fn parse(
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
     let front = split.front;
     let base = split.front_offset;
-    let at = |d: Diagnostic, off: usize| d.at(text, base + off);
-    let mut keys: Vec<&str> = tomlcheck::fields_of::<Raw>()
-        .iter()
-        .copied()
-        .filter(|k| allowed.is_section || !SECTION_KEYS.contains(k))
-        .collect();
-    keys.extend(allowed.fields.iter().copied());
-    let shape = Shape::leaves(keys.iter().copied());
-    let mut errors = Vec::new();
-    let unknown = match tomlcheck::unknown_keys(front, &shape) {
-        Ok(u) => u,
-        Err(e) => return Err(vec![shift(toml_error(shown, front, &e), text, base, &e)]),
+    let mut check = Checker {
+        text,
+        front,
+        base,
+        shown,
+        errors: Vec::new(),
     };
-    for u in &unknown {
-        let mut hint = tomlcheck::hint_for(u);
-        if !allowed.is_section && SECTION_KEYS.contains(&u.path.as_str()) {
-            hint = format!("`{}` only applies to a section's `_index.md`", u.path);
-        }
-        errors.push(at(
-            Diagnostic::error(shown, format!("unknown front matter key `{}`", u.path)).hint(hint),
-            u.span.start,
-        ));
-    }
+    check.unknown_keys(allowed)?;
     let raw: Raw = match toml::from_str(front) {
         Ok(r) => r,
         Err(e) => {
-            errors.push(shift(toml_error(shown, front, &e), text, base, &e));
-            return Err(errors);
+            check
+                .errors
+                .push(shift(toml_error(shown, front, &e), text, base, &e));
+            return Err(check.errors);
         }
     };
-    let key_at = |key: &str| key_offset(front, key);
-    let title = match raw.title {
-        Some(t) if !t.trim().is_empty() => t,
-        Some(_) => {
-            errors.push(at(
-                Diagnostic::error(shown, "`title` is empty"),
-                key_at("title"),
-            ));
-            String::new()
-        }
-        None => {
-            errors.push(
-                Diagnostic::error(shown, "missing `title` in front matter")
-                    .at(text, opening_line(text, split.front_offset))
-                    .hint("add a line such as `title = \"Share the credit\"`"),
-            );
-            String::new()
-        }
-    };
-    let mut date_of = |key: &str, v: Option<toml::Value>| -> Option<Datetime> {
-        match v? {
-            toml::Value::Datetime(d) if d.date.is_some() => Some(d),
-            toml::Value::String(s) => match s.trim().parse::<Datetime>() {
-                Ok(d) if d.date.is_some() => Some(d),
-                _ => {
-                    errors.push(at(
-                        Diagnostic::error(shown, format!("`{key}` is not a date: `{s}`"))
-                            .hint(format!("write a date like `{key} = 2026-04-17`")),
-                        key_at(key),
-                    ));
-                    None
-                }
-            },
-            other => {
-                errors.push(at(
-                    Diagnostic::error(
-                        shown,
-                        format!("`{key}` must be a date, got {}", other.type_str()),
-                    )
-                    .hint(format!("write a date like `{key} = 2026-04-17`")),
-                    key_at(key),
-                ));
-                None
-            }
-        }
-    };
-    let date = date_of("date", raw.date);
-    let updated = date_of("updated", raw.updated);
-    if let Some(slug) = &raw.slug
-        && !valid_slug(slug)
-    {
-        errors.push(at(
-            Diagnostic::error(shown, format!("invalid slug `{slug}`"))
-                .hint("a slug is lowercase letters, digits, `-` and `_`, e.g. `slug = \"share-the-credit\"`"),
-            key_at("slug"),
-        ));
-    }
-    for tag in &raw.tags {
-        if tag.trim().is_empty() || crate::slug::slugify(tag).is_empty() {
-            errors.push(at(
-                Diagnostic::error(shown, format!("tag `{tag}` has no letters or digits"))
-                    .hint("use words such as `tags = [\"meetings\", \"remote-work\"]`"),
-                key_at("tags"),
-            ));
-        }
-    }
-    for name in [&raw.template, &raw.page_template].into_iter().flatten() {
-        if !valid_template_name(name) {
-            errors.push(at(
-                Diagnostic::error(shown, format!("invalid template name `{name}`"))
-                    .hint("name a file of the theme's `templates/` folder, e.g. `template = \"page.html\"`"),
-                key_at(if raw.template.as_ref() == Some(name) { "template" } else { "page_template" }),
-            ));
-        }
-    }
-    let mut fields = BTreeMap::new();
-    if !allowed.fields.is_empty()
-        && let Ok(table) = toml::de::DeTable::parse(front)
-    {
-        for (key, value) in table.get_ref().iter() {
-            let name = key.get_ref().as_ref();
-            if !allowed.fields.contains(&name) {
-                continue;
-            }
-            match value.get_ref().as_str() {
-                Some(s) => {
-                    fields.insert(name.to_string(), (s.to_string(), base + value.span().start));
-                }
-                None => errors.push(at(
-                    Diagnostic::error(
-                        shown,
-                        format!("`{name}` must be text, got {}", value.get_ref().type_str()),
-                    )
-                    .hint(format!("write `{name} = \"...\"`")),
-                    value.span().start,
-                )),
-            }
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
+    check.names(&raw);
+    let title = check.title(raw.title);
+    let date = check.date("date", raw.date);
+    let updated = check.date("updated", raw.updated);
+    let fields = check.fields(allowed);
+    if !check.errors.is_empty() {
+        return Err(check.errors);
     }
     Ok(FrontMatter {
         title,
@@ -318,6 +211,150 @@ pub fn parse(
         page_template: raw.page_template,
         fields,
     })
+}
+
+/// Collects the problems of one front matter, each positioned in the whole file.
+struct Checker<'t> {
+    /// The whole file.
+    text: &'t str,
+    /// The front matter block, and where it starts in the file.
+    front: &'t str,
+    base: usize,
+    shown: &'t str,
+    errors: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    /// An error at `offset` in the front matter block.
+    fn push_at(&mut self, d: Diagnostic, offset: usize) {
+        self.errors.push(d.at(self.text, self.base + offset));
+    }
+
+    /// An error at the line that sets `key`.
+    fn push_at_key(&mut self, key: &str, d: Diagnostic) {
+        let offset = key_offset(self.front, key);
+        self.push_at(d, offset);
+    }
+
+    /// Reports every key the page may not have; a syntax error ends the check.
+    fn unknown_keys(&mut self, allowed: &Allowed<'_>) -> Result<(), Vec<Diagnostic>> {
+        let mut keys: Vec<&str> = tomlcheck::fields_of::<Raw>()
+            .iter()
+            .copied()
+            .filter(|k| allowed.is_section || !SECTION_KEYS.contains(k))
+            .collect();
+        keys.extend(allowed.fields.iter().copied());
+        let shape = Shape::leaves(keys.iter().copied());
+        let unknown = tomlcheck::unknown_keys(self.front, &shape).map_err(|e| {
+            let d = toml_error(self.shown, self.front, &e);
+            vec![shift(d, self.text, self.base, &e)]
+        })?;
+        for u in &unknown {
+            let mut hint = tomlcheck::hint_for(u);
+            if !allowed.is_section && SECTION_KEYS.contains(&u.path.as_str()) {
+                hint = format!("`{}` only applies to a section's `_index.md`", u.path);
+            }
+            let message = format!("unknown front matter key `{}`", u.path);
+            self.push_at(
+                Diagnostic::error(self.shown, message).hint(hint),
+                u.span.start,
+            );
+        }
+        Ok(())
+    }
+
+    fn title(&mut self, title: Option<String>) -> String {
+        match title {
+            Some(t) if !t.trim().is_empty() => t,
+            Some(_) => {
+                self.push_at_key("title", Diagnostic::error(self.shown, "`title` is empty"));
+                String::new()
+            }
+            None => {
+                let line = opening_line(self.text, self.base);
+                self.errors.push(
+                    Diagnostic::error(self.shown, "missing `title` in front matter")
+                        .at(self.text, line)
+                        .hint("add a line such as `title = \"Share the credit\"`"),
+                );
+                String::new()
+            }
+        }
+    }
+
+    /// A date given as a TOML date or a string that holds one.
+    fn date(&mut self, key: &str, value: Option<toml::Value>) -> Option<Datetime> {
+        let problem = match value? {
+            toml::Value::Datetime(d) if d.date.is_some() => return Some(d),
+            toml::Value::String(s) => match s.trim().parse::<Datetime>() {
+                Ok(d) if d.date.is_some() => return Some(d),
+                _ => format!("`{key}` is not a date: `{s}`"),
+            },
+            other => format!("`{key}` must be a date, got {}", other.type_str()),
+        };
+        let hint = format!("write a date like `{key} = 2026-04-17`");
+        self.push_at_key(key, Diagnostic::error(self.shown, problem).hint(hint));
+        None
+    }
+
+    /// The slug, the tags and the template names: each must make a usable name.
+    fn names(&mut self, raw: &Raw) {
+        if let Some(slug) = raw.slug.as_ref().filter(|s| !valid_slug(s)) {
+            let d = Diagnostic::error(self.shown, format!("invalid slug `{slug}`")).hint(
+                "a slug is lowercase letters, digits, `-` and `_`, e.g. `slug = \"share-the-credit\"`",
+            );
+            self.push_at_key("slug", d);
+        }
+        for tag in &raw.tags {
+            if tag.trim().is_empty() || crate::slug::slugify(tag).is_empty() {
+                let message = format!("tag `{tag}` has no letters or digits");
+                let d = Diagnostic::error(self.shown, message)
+                    .hint("use words such as `tags = [\"meetings\", \"remote-work\"]`");
+                self.push_at_key("tags", d);
+            }
+        }
+        for (key, name) in [
+            ("template", &raw.template),
+            ("page_template", &raw.page_template),
+        ] {
+            if let Some(name) = name.as_ref().filter(|n| !valid_template_name(n)) {
+                let d = Diagnostic::error(self.shown, format!("invalid template name `{name}`"))
+                    .hint("name a file of the theme's `templates/` folder, e.g. `template = \"page.html\"`");
+                self.push_at_key(key, d);
+            }
+        }
+    }
+
+    /// The collection's fields: text values, each with its offset in the file.
+    fn fields(&mut self, allowed: &Allowed<'_>) -> BTreeMap<String, (String, usize)> {
+        let mut fields = BTreeMap::new();
+        if allowed.fields.is_empty() {
+            return fields;
+        }
+        let Ok(table) = toml::de::DeTable::parse(self.front) else {
+            return fields;
+        };
+        for (key, value) in table.get_ref().iter() {
+            let name = key.get_ref().as_ref();
+            if !allowed.fields.contains(&name) {
+                continue;
+            }
+            let start = value.span().start;
+            match value.get_ref().as_str() {
+                Some(s) => {
+                    fields.insert(name.to_string(), (s.to_string(), self.base + start));
+                }
+                None => {
+                    let kind = value.get_ref().type_str();
+                    let d =
+                        Diagnostic::error(self.shown, format!("`{name}` must be text, got {kind}"))
+                            .hint(format!("write `{name} = \"...\"`"));
+                    self.push_at(d, start);
+                }
+            }
+        }
+        fields
+    }
 }
 
 /// Start of the opening `+++` line, for problems with the front matter as a whole.

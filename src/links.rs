@@ -90,6 +90,14 @@ impl Resolver<'_> {
             );
             return Target::Verbatim(dest.to_string());
         }
+        self.resolve_path(from, link, &error)
+    }
+
+    /// A relative link to a file: a page (by its `.md` file or its folder), an asset or a static
+    /// file, checked down to its `#fragment`.
+    fn resolve_path(&self, from: usize, link: &LinkRef, error: &dyn Fn(String, String)) -> Target {
+        let page = &self.pages[from];
+        let dest = link.dest.as_str();
         let (path, fragment) = match dest.split_once('#') {
             Some((p, f)) => (p, Some(f)),
             None => (dest, None),

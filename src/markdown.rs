@@ -63,188 +63,218 @@ pub struct SourceRef<'a> {
     pub shown: &'a str,
 }
 
+/// Parses a page body in one pass: the events to render later, and everything else derived from
+/// them (headings, links, anchors, summary, search text, word count, warnings).
 pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
     let raw: Vec<(Event<'_>, usize)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .map(|(e, r)| (e, r.start + src.body_offset))
         .collect();
-
-    let mut diagnostics = Vec::new();
-    let mut ids = UniqueIds::default();
-    for (event, offset) in &raw {
-        if let Event::Start(Tag::Heading { id: Some(id), .. }) = event
-            && !ids.reserve(id)
-        {
-            diagnostics.push(
-                Diagnostic::warning(
-                    src.shown,
-                    format!("heading id `{id}` is used twice on this page"),
-                )
-                .at(src.text, *offset)
-                .hint("links to it will go to the first heading; give each heading its own id"),
-            );
-        }
-    }
-
-    let mut out: Vec<Event<'static>> = Vec::with_capacity(raw.len());
-    let mut headings = Vec::new();
-    let mut anchors = Vec::new();
-    let mut links = Vec::new();
-    let mut summary = String::new();
-    let mut text = String::new();
-    let mut has_raw_html = false;
-    let mut summary_done = false;
-    let mut in_paragraph = false;
-    let mut word_count = 0;
-    let mut code_depth = 0usize;
+    let mut pass = Pass {
+        src,
+        ids: UniqueIds::default(),
+        out: Vec::with_capacity(raw.len()),
+        parsed: Parsed {
+            events: Vec::new(),
+            headings: Vec::new(),
+            links: Vec::new(),
+            anchors: Vec::new(),
+            summary: String::new(),
+            text: String::new(),
+            has_raw_html: false,
+            word_count: 0,
+            diagnostics: Vec::new(),
+        },
+        summary_done: false,
+        in_paragraph: false,
+        code_depth: 0,
+    };
+    pass.reserve_explicit_ids(&raw);
     let mut iter = raw.into_iter().peekable();
     while let Some((event, offset)) = iter.next() {
         match event {
             Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs: _,
+                level, id, classes, ..
             }) => {
-                let mut inner = Vec::new();
-                let mut title = String::new();
-                for (e, _) in iter.by_ref() {
-                    match &e {
-                        Event::End(TagEnd::Heading(_)) => break,
-                        Event::Text(t) | Event::Code(t) => title.push_str(t),
-                        _ => {}
-                    }
-                    inner.push(e.into_static());
-                }
-                word_count += count_words(&title);
-                text.push_str(&title);
-                text.push('\n');
-                let id = match id {
-                    Some(id) => id.to_string(),
-                    None => ids.unique(&slugify(&title)),
-                };
-                let n = heading_number(level);
-                // Markup (id, anchor link) is written by `render`, which may prefix the id.
-                out.push(Event::Start(Tag::Heading {
-                    level,
-                    id: Some(CowStr::from(id.clone())),
-                    classes: classes.into_iter().map(|c| c.into_static()).collect(),
-                    attrs: Vec::new(),
-                }));
-                out.extend(inner);
-                out.push(Event::End(TagEnd::Heading(level)));
-                anchors.push(id.clone());
-                headings.push(Heading {
-                    level: n,
-                    id,
-                    title,
-                });
+                // The heading's own events, up to its end.
+                let inner: Vec<Event<'_>> = iter
+                    .by_ref()
+                    .map(|(e, _)| e)
+                    .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
+                    .collect();
+                pass.heading(level, id, classes, inner);
             }
-            Event::Start(Tag::Link {
-                link_type,
-                ref dest_url,
-                ..
-            }) => {
-                links.push(LinkRef {
-                    dest: dest_url.to_string(),
-                    offset,
-                    is_image: false,
-                    is_auto: matches!(link_type, LinkType::Autolink | LinkType::Email),
-                });
-                out.push(event.into_static());
-            }
-            Event::Start(Tag::Image { ref dest_url, .. }) => {
-                links.push(LinkRef {
-                    dest: dest_url.to_string(),
-                    offset,
-                    is_image: true,
-                    is_auto: false,
-                });
+            Event::Start(Tag::Image { .. }) => {
                 let has_alt =
                     matches!(iter.peek(), Some((Event::Text(t), _)) if !t.trim().is_empty());
-                if !has_alt {
-                    diagnostics.push(
-                        Diagnostic::warning(src.shown, "image has no alt text")
-                            .at(src.text, offset)
-                            .hint("describe the image for readers who cannot see it: `![what it shows](path)`"),
-                    );
-                }
-                out.push(event.into_static());
+                pass.image(event, offset, has_alt);
             }
-            Event::Start(Tag::FootnoteDefinition(ref label)) => {
-                anchors.push(format!("fn-{}", slugify(label)));
-                out.push(event.into_static());
+            other => pass.event(other, offset),
+        }
+    }
+    pass.finish()
+}
+
+/// The state of one parse.
+struct Pass<'s> {
+    src: &'s SourceRef<'s>,
+    ids: UniqueIds,
+    out: Vec<Event<'static>>,
+    /// Everything but the events, filled as they go by.
+    parsed: Parsed,
+    summary_done: bool,
+    in_paragraph: bool,
+    code_depth: usize,
+}
+
+impl Pass<'_> {
+    /// Explicit heading ids (`{#id}`) win over generated ones, wherever they are on the page.
+    fn reserve_explicit_ids(&mut self, raw: &[(Event<'_>, usize)]) {
+        for (event, offset) in raw {
+            if let Event::Start(Tag::Heading { id: Some(id), .. }) = event
+                && !self.ids.reserve(id)
+            {
+                self.parsed.diagnostics.push(
+                    Diagnostic::warning(
+                        self.src.shown,
+                        format!("heading id `{id}` is used twice on this page"),
+                    )
+                    .at(self.src.text, *offset)
+                    .hint("links to it will go to the first heading; give each heading its own id"),
+                );
+            }
+        }
+    }
+
+    fn heading(
+        &mut self,
+        level: HeadingLevel,
+        id: Option<CowStr<'_>>,
+        classes: Vec<CowStr<'_>>,
+        inner: Vec<Event<'_>>,
+    ) {
+        let mut title = String::new();
+        for e in &inner {
+            if let Event::Text(t) | Event::Code(t) = e {
+                title.push_str(t);
+            }
+        }
+        self.parsed.word_count += count_words(&title);
+        self.parsed.text.push_str(&title);
+        self.parsed.text.push('\n');
+        let id = match id {
+            Some(id) => id.to_string(),
+            None => self.ids.unique(&slugify(&title)),
+        };
+        // Markup (id, anchor link) is written by `render`, which may prefix the id.
+        self.out.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(id.clone())),
+            classes: classes.into_iter().map(|c| c.into_static()).collect(),
+            attrs: Vec::new(),
+        }));
+        self.out.extend(inner.into_iter().map(Event::into_static));
+        self.out.push(Event::End(TagEnd::Heading(level)));
+        self.parsed.anchors.push(id.clone());
+        self.parsed.headings.push(Heading {
+            level: heading_number(level),
+            id,
+            title,
+        });
+    }
+
+    fn image(&mut self, event: Event<'_>, offset: usize, has_alt: bool) {
+        if let Event::Start(Tag::Image { dest_url, .. }) = &event {
+            self.parsed.links.push(LinkRef {
+                dest: dest_url.to_string(),
+                offset,
+                is_image: true,
+                is_auto: false,
+            });
+        }
+        if !has_alt {
+            self.parsed.diagnostics.push(
+                Diagnostic::warning(self.src.shown, "image has no alt text")
+                    .at(self.src.text, offset)
+                    .hint("describe the image for readers who cannot see it: `![what it shows](path)`"),
+            );
+        }
+        self.out.push(event.into_static());
+    }
+
+    /// Any other event: recorded in what it contributes to, and passed on (callouts become
+    /// `<aside>`s).
+    fn event(&mut self, event: Event<'_>, offset: usize) {
+        let parsed = &mut self.parsed;
+        match &event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => parsed.links.push(LinkRef {
+                dest: dest_url.to_string(),
+                offset,
+                is_image: false,
+                is_auto: matches!(link_type, LinkType::Autolink | LinkType::Email),
+            }),
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                parsed.anchors.push(format!("fn-{}", slugify(label)));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, label) = callout(kind);
-                out.push(Event::Html(
+                let (class, label) = callout(*kind);
+                self.out.push(Event::Html(
                     format!("<aside class=\"callout callout-{class}\" aria-label=\"{label}\">\n")
                         .into(),
                 ));
+                return;
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => {
-                out.push(Event::Html("</aside>\n".into()));
+                self.out.push(Event::Html("</aside>\n".into()));
+                return;
             }
-            Event::Start(Tag::Paragraph) => {
-                in_paragraph = true;
-                out.push(event.into_static());
-            }
+            Event::Start(Tag::Paragraph) => self.in_paragraph = true,
             Event::End(TagEnd::Paragraph) => {
-                in_paragraph = false;
-                text.push('\n');
-                if !summary.is_empty() {
-                    summary_done = true;
+                self.in_paragraph = false;
+                parsed.text.push('\n');
+                if !parsed.summary.is_empty() {
+                    self.summary_done = true;
                 }
-                out.push(event.into_static());
             }
-            Event::Start(Tag::CodeBlock(_)) => {
-                code_depth += 1;
-                out.push(event.into_static());
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                code_depth = code_depth.saturating_sub(1);
-                out.push(event.into_static());
-            }
-            Event::Text(ref t) | Event::Code(ref t) => {
-                text.push_str(t);
-                if code_depth == 0 {
-                    word_count += count_words(t);
-                    if in_paragraph && !summary_done {
-                        summary.push_str(t);
+            Event::Start(Tag::CodeBlock(_)) => self.code_depth += 1,
+            Event::End(TagEnd::CodeBlock) => self.code_depth = self.code_depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) => {
+                parsed.text.push_str(t);
+                if self.code_depth == 0 {
+                    parsed.word_count += count_words(t);
+                    if self.in_paragraph && !self.summary_done {
+                        parsed.summary.push_str(t);
                     }
                 }
-                out.push(event.into_static());
             }
             Event::SoftBreak | Event::HardBreak => {
-                text.push(' ');
-                if in_paragraph && !summary_done {
-                    summary.push(' ');
+                parsed.text.push(' ');
+                if self.in_paragraph && !self.summary_done {
+                    parsed.summary.push(' ');
                 }
-                out.push(event.into_static());
             }
             Event::End(
                 TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_) | TagEnd::HtmlBlock,
-            ) => {
-                text.push('\n');
-                out.push(event.into_static());
-            }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                has_raw_html = true;
-                out.push(event.into_static());
-            }
-            other => out.push(other.into_static()),
+            ) => parsed.text.push('\n'),
+            Event::Html(_) | Event::InlineHtml(_) => parsed.has_raw_html = true,
+            _ => {}
         }
+        self.out.push(event.into_static());
     }
-    Parsed {
-        events: out,
-        headings,
-        links,
-        anchors,
-        summary: summary.split_whitespace().collect::<Vec<_>>().join(" "),
-        text,
-        has_raw_html,
-        word_count,
-        diagnostics,
+
+    fn finish(self) -> Parsed {
+        let mut parsed = self.parsed;
+        parsed.events = self.out;
+        parsed.summary = parsed
+            .summary
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        parsed
     }
 }
 
@@ -328,15 +358,7 @@ pub fn render(parsed: &Parsed, hrefs: &[String], id_prefix: &str) -> String {
                 .headings
                 .get(heading)
                 .expect("parse records a Heading for each heading event");
-            let mut open = format!("<h{} id=\"{}\"", heading_number(*level), id_attr(&h.id));
-            if !classes.is_empty() {
-                open.push_str(" class=\"");
-                let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
-                escape_attr(&mut open, &joined.join(" "));
-                open.push('"');
-            }
-            open.push('>');
-            Event::Html(open.into())
+            Event::Html(heading_open(*level, &id_attr(&h.id), classes).into())
         }
         Event::End(TagEnd::Heading(level)) => {
             let h = parsed
@@ -344,11 +366,7 @@ pub fn render(parsed: &Parsed, hrefs: &[String], id_prefix: &str) -> String {
                 .get(heading)
                 .expect("parse records a Heading for each heading event");
             heading += 1;
-            let mut close = format!(" <a class=\"anchor\" href=\"#{}\"", id_attr(&h.id));
-            close.push_str(" aria-label=\"Link to this section: ");
-            escape_attr(&mut close, &h.title);
-            let _ = writeln!(close, "\">#</a></h{}>", heading_number(*level));
-            Event::Html(close.into())
+            Event::Html(heading_close(*level, &id_attr(&h.id), &h.title).into())
         }
         Event::FootnoteReference(label) => {
             let n = number(label);
@@ -379,6 +397,28 @@ pub fn render(parsed: &Parsed, hrefs: &[String], id_prefix: &str) -> String {
     let mut out = String::new();
     html::push_html(&mut out, mapped);
     out
+}
+
+/// A heading's opening tag, with its (escaped) id and classes.
+fn heading_open(level: HeadingLevel, id: &str, classes: &[CowStr<'_>]) -> String {
+    let mut open = format!("<h{} id=\"{id}\"", heading_number(level));
+    if !classes.is_empty() {
+        open.push_str(" class=\"");
+        let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+        escape_attr(&mut open, &joined.join(" "));
+        open.push('"');
+    }
+    open.push('>');
+    open
+}
+
+/// A heading's anchor link (to its escaped `id`) and closing tag.
+fn heading_close(level: HeadingLevel, id: &str, title: &str) -> String {
+    let mut close = format!(" <a class=\"anchor\" href=\"#{id}\"");
+    close.push_str(" aria-label=\"Link to this section: ");
+    escape_attr(&mut close, title);
+    let _ = writeln!(close, "\">#</a></h{}>", heading_number(level));
+    close
 }
 
 #[cfg(test)]

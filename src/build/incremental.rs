@@ -5,7 +5,8 @@
 //! only they are rendered, unless a summary that listings show changed ([`Scope::Pages`] then
 //! widens itself). Anything else falls back to the full chain in `session.rs`.
 
-use super::session::{Clock, Session, Setup, read_page};
+use super::session::{Clock, Session, Setup};
+use super::sources::read_page;
 use super::{BuildReport, Changes, StageName};
 use crate::diagnostics::Diagnostics;
 use crate::output;

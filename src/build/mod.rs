@@ -2,13 +2,15 @@
 //! again and again (for `watch` and `serve`), redoing only what a change affects. Author problems
 //! come back as diagnostics in the report; only plumbing failures (I/O while writing) are `Err`.
 //!
-//! `session.rs` holds the caches and runs the stages in order; `incremental.rs` is the shortcut
-//! for the common edit (only the text of known pages changed). The stages themselves live in
+//! `session.rs` holds the caches and runs the stages in order, `sources.rs` the stages before
+//! linking (discover, parse, theme, static files); `incremental.rs` is the shortcut for the
+//! common edit (only the text of known pages changed). The stages themselves live in
 //! their own modules (`config`, `discover`, `page`, `site`, `render`, `search`, `assemble`,
 //! `output`); see ARCHITECTURE.md for the whole picture.
 
 mod incremental;
 mod session;
+mod sources;
 
 use crate::diagnostics::Diagnostic;
 use crate::output::WriteStats;

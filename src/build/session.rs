@@ -16,23 +16,23 @@
 //!
 //! The next run re-reads only what [`Changes`] names, re-renders only output whose signature
 //! changed, and writes only files whose bytes changed. Its result is the same as a fresh build's
-//! (a property test checks it). `incremental.rs` short-cuts the whole chain for text-only edits.
+//! (a property test checks it). The stages before linking are in `sources.rs`; `incremental.rs`
+//! short-cuts the whole chain for text-only edits.
 
+use super::sources::{Sources, read_sources};
 use super::{BuildOptions, BuildReport, Changes, StageName};
 use crate::assemble::{self, Assembled};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::discover::{self, Discovered, SourceFile};
-use crate::history;
+use crate::discover::Discovered;
 use crate::output;
-use crate::page::{self, Page};
+use crate::page::Page;
 use crate::render::{self, Scope};
 use crate::search;
 use crate::site::{self, LinkInput, Site};
 use crate::theme::Theme;
 use crate::urls;
 use anyhow::Result;
-use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -62,7 +62,7 @@ pub(super) struct Cache {
     pub(super) theme: Option<Stage<Option<Theme>>>,
     pub(super) statics: Option<Stage<BTreeMap<String, Vec<u8>>>>,
     /// Dates of the last commits touching content files, read once per config.
-    history: Option<HashMap<String, String>>,
+    pub(super) history: Option<HashMap<String, String>>,
 }
 
 /// A cached stage's result and the diagnostics it reported, replayed on every run.
@@ -88,7 +88,7 @@ impl<T> Stage<T> {
 }
 
 /// The stage in `slot`, run again when `stale` or never run.
-fn cached<'c, T>(
+pub(super) fn cached<'c, T>(
     slot: &'c mut Option<Stage<T>>,
     stale: bool,
     diags: &Diagnostics,
@@ -116,7 +116,7 @@ pub(super) struct Linked {
 /// A source file as last read.
 #[derive(Clone)]
 pub(super) struct Cached {
-    key: u64,
+    pub(super) key: u64,
     pub(super) page: Result<Arc<Page>, Vec<Diagnostic>>,
 }
 
@@ -133,18 +133,17 @@ pub(super) struct Setup {
     pub(super) output_dir: PathBuf,
 }
 
-/// The pages of a run, and the drafts left out of it.
-struct Parsed {
-    pages: Vec<Arc<Page>>,
-    drafts: HashSet<String>,
-}
-
 /// Times the stages of one run into its report, and logs each.
 pub(super) struct Clock(Instant);
 
 impl Clock {
     pub(super) fn start() -> Clock {
         Clock(Instant::now())
+    }
+
+    /// Starts timing the next stage afresh (what ran since is someone else's lap).
+    pub(super) fn restart(&mut self) {
+        self.0 = Instant::now();
     }
 
     pub(super) fn lap(&mut self, report: &mut BuildReport, stage: StageName) {
@@ -268,73 +267,22 @@ impl Session {
         report: &mut BuildReport,
         diags: &Diagnostics,
     ) -> Result<()> {
-        let root = self.opts.root.clone();
-        let config = &setup.config;
         // Whatever happens below, the linked site no longer matches the sources.
         let previous_link = self.linked.take();
         let mut clock = Clock::start();
-        let cache = &mut self.cache;
-
-        let stale = cache
-            .found
-            .as_ref()
-            .is_none_or(|found| structure_changed(&found.value, changes));
-        let found = cached(&mut cache.found, stale, diags, |d| {
-            discover::discover(&root, &config.build.content, d)
-        });
-        clock.lap(report, StageName::Discover);
-
-        let parsed = parse(&mut cache.parsed, found, changes, config, report, diags);
-        clock.lap(report, StageName::Parse);
-
-        let theme = cached(&mut cache.theme, changes.theme, diags, |d| {
-            Theme::load(&root, &config.build.theme, d)
-        });
-        let Some(theme) = theme else {
+        let root = self.opts.root.as_path();
+        let Some(mut sources) = read_sources(&mut self.cache, root, changes, setup, report, diags)
+        else {
             return Ok(());
         };
-        let project_static = cached(&mut cache.statics, changes.statics, diags, |d| {
-            read_static(&root, d)
-        });
-        let mut static_files: BTreeMap<&String, &Vec<u8>> = theme.static_files.iter().collect();
-        static_files.extend(project_static);
-        let static_names: HashSet<String> = static_files.keys().map(|k| (*k).clone()).collect();
-        let history = cache
-            .history
-            .get_or_insert_with(|| history::last_commit_dates(&root, &config.build.content));
-
-        // Linking is a function of its input. When that is the last good run's (the same parsed
-        // pages, assets, drafts and static files: a theme or static edit), its linked site and
-        // search index still hold, and only rendering is left to do.
-        let reusable = previous_link.filter(|l| {
-            l.site.pages.len() == parsed.pages.len()
-                && l.site
-                    .pages
-                    .iter()
-                    .zip(&parsed.pages)
-                    .all(|(a, b)| Arc::ptr_eq(a, b))
-                && l.site.assets == found.assets
-                && l.drafts == parsed.drafts
-                && l.static_names == static_names
-        });
-        let (site, link_diags, reused_index) = match reusable {
-            Some(l) => (l.site, l.diags, Some(l.index)),
-            None => {
-                let input = LinkInput {
-                    config,
-                    pages: parsed.pages,
-                    assets: found.assets.clone(),
-                    drafts: parsed.drafts.clone(),
-                    static_files: static_names.clone(),
-                    content_shown: setup.content_shown.clone(),
-                    history: history.clone(),
-                    style: self.opts.style(),
-                };
-                let stage = Stage::run(|d| site::link(input, d));
-                report.work.linked = true;
-                (stage.value, stage.diags, None)
-            }
-        };
+        clock.restart();
+        let (site, link_diags, reused_index) = link_stage(
+            previous_link,
+            &mut sources,
+            setup,
+            self.opts.style(),
+            report,
+        );
         diags.extend(link_diags.iter().cloned());
         report.pages = site.pages.len();
         clock.lap(report, StageName::Link);
@@ -361,7 +309,7 @@ impl Session {
             sink: Some(&sink),
             keep,
         };
-        let rendered = render::render_site(&site, theme, job, diags);
+        let rendered = render::render_site(&site, sources.theme, job, diags);
         report.work.rendered = rendered.rendered;
         clock.lap(report, StageName::Render);
 
@@ -379,7 +327,7 @@ impl Session {
                 site: &site,
                 rendered: rendered.files,
                 index: &index,
-                static_files: &static_files,
+                static_files: &sources.static_files,
                 last: self.last.as_ref().map(|l| &*l.files),
             },
             assemble::Sinks {
@@ -397,16 +345,10 @@ impl Session {
             return Ok(());
         }
 
+        // What the next run compares its link input with (and the end of the cache's borrow).
+        let (drafts, static_names) = (sources.parsed.drafts, sources.static_names);
         if self.opts.write {
-            let written = match (writer, &self.last) {
-                (Some(writer), _) => writer.finish()?.commit()?,
-                (None, Some(last)) => {
-                    output::write_changes(&setup.output_dir, &last.files, &files)?
-                }
-                (None, None) => output::write_site(&setup.output_dir, &files)?,
-            };
-            report.written = Some(written);
-            self.on_disk = true;
+            report.written = Some(self.write(writer, &setup.output_dir, &files)?);
             clock.lap(report, StageName::Write);
         }
         self.last = keep.then(|| SiteOutput {
@@ -418,11 +360,69 @@ impl Session {
             diags: link_diags,
             ref_keys: rendered.ref_keys,
             index,
-            drafts: parsed.drafts,
+            drafts,
             static_names,
         });
         Ok(())
     }
+
+    /// Puts `files` in the output folder: by committing the writer's staging folder, or by
+    /// changing only what differs from the last output this session wrote.
+    fn write(
+        &mut self,
+        writer: Option<output::Background>,
+        output_dir: &Path,
+        files: &output::Files,
+    ) -> Result<output::WriteStats> {
+        let written = match (writer, &self.last) {
+            (Some(writer), _) => writer.finish()?.commit()?,
+            (None, Some(last)) => output::write_changes(output_dir, &last.files, files)?,
+            (None, None) => output::write_site(output_dir, files)?,
+        };
+        self.on_disk = true;
+        Ok(written)
+    }
+}
+
+/// The linked site, what linking reported, and the search index when the last run's still
+/// holds. Linking is a function of its input: when that is the last good run's (the same parsed
+/// pages, assets, drafts and static files: a theme or static edit), its linked site and search
+/// index still hold, and only rendering is left to do.
+fn link_stage(
+    previous: Option<Linked>,
+    sources: &mut Sources<'_>,
+    setup: &Setup,
+    style: urls::Style,
+    report: &mut BuildReport,
+) -> (Site, Vec<Diagnostic>, Option<search::Index>) {
+    let pages = &sources.parsed.pages;
+    let reusable = previous.filter(|l| {
+        l.site.pages.len() == pages.len()
+            && l.site
+                .pages
+                .iter()
+                .zip(pages)
+                .all(|(a, b)| Arc::ptr_eq(a, b))
+            && l.site.assets == sources.found.assets
+            && l.drafts == sources.parsed.drafts
+            && l.static_names == sources.static_names
+    });
+    if let Some(l) = reusable {
+        return (l.site, l.diags, Some(l.index));
+    }
+    let input = LinkInput {
+        config: &setup.config,
+        pages: std::mem::take(&mut sources.parsed.pages),
+        assets: sources.found.assets.clone(),
+        drafts: sources.parsed.drafts.clone(),
+        static_files: sources.static_names.clone(),
+        content_shown: setup.content_shown.clone(),
+        history: sources.history.clone(),
+        style,
+    };
+    let stage = Stage::run(|d| site::link(input, d));
+    report.work.linked = true;
+    (stage.value, stage.diags, None)
 }
 
 impl BuildOptions {
@@ -432,92 +432,6 @@ impl BuildOptions {
         } else {
             urls::Style::Pretty
         }
-    }
-}
-
-/// Whether the files under the content folder may no longer be those `found` lists.
-fn structure_changed(found: &Discovered, changes: &Changes) -> bool {
-    let known = |path: &Path| {
-        found
-            .pages
-            .iter()
-            .chain(&found.assets)
-            .any(|f| f.abs == path)
-    };
-    changes.structure || changes.content.iter().any(|p| !p.is_file() || !known(p))
-}
-
-/// Parses every page whose file changed (in parallel), takes the others from `cache`, and
-/// leaves the drafts out unless they are built.
-fn parse(
-    cache: &mut HashMap<String, Cached>,
-    found: &Discovered,
-    changes: &Changes,
-    config: &Config,
-    report: &mut BuildReport,
-    diags: &Diagnostics,
-) -> Parsed {
-    let changed: HashSet<&Path> = changes.content.iter().map(PathBuf::as_path).collect();
-    let old = std::mem::take(cache);
-    let read: Vec<(Cached, usize)> = found
-        .pages
-        .par_iter()
-        .map(|file| match old.get(&file.rel) {
-            Some(c) if !changed.contains(file.abs.as_path()) => (c.clone(), 0),
-            previous => {
-                let mut n = 0;
-                (read_page(file, config, previous.cloned(), &mut n), n)
-            }
-        })
-        .collect();
-    drop(old);
-    let mut pages = Vec::with_capacity(found.pages.len());
-    let mut drafts = HashSet::new();
-    for (file, (entry, n)) in found.pages.iter().zip(read) {
-        report.work.parsed += n;
-        match &entry.page {
-            Ok(page) if page.fm.draft && !config.build.drafts => {
-                drafts.insert(page.rel.clone());
-            }
-            Ok(page) => {
-                diags.extend(page.parsed.diagnostics.iter().cloned());
-                pages.push(Arc::clone(page));
-            }
-            Err(errors) => diags.extend(errors.iter().cloned()),
-        }
-        cache.insert(file.rel.clone(), entry);
-    }
-    Parsed { pages, drafts }
-}
-
-/// Reads one source file and parses it, unless its bytes are those of `old` (an editor saving
-/// without changes, or a watcher reporting a file twice). Counts parses in `parsed`.
-pub(super) fn read_page(
-    file: &SourceFile,
-    config: &Config,
-    old: Option<Cached>,
-    parsed: &mut usize,
-) -> Cached {
-    let bytes = match std::fs::read(&file.abs) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            return Cached {
-                key: 0,
-                page: Err(vec![Diagnostic::error(
-                    &file.shown,
-                    format!("cannot read file: {e}"),
-                )]),
-            };
-        }
-    };
-    let key = crate::fingerprint::of_bytes(&bytes);
-    if let Some(old) = old.filter(|c| c.key == key) {
-        return old;
-    }
-    *parsed += 1;
-    Cached {
-        key,
-        page: page::parse_source(file, bytes, config).map(Arc::new),
     }
 }
 
@@ -537,25 +451,4 @@ fn apply_overrides(config: &mut Config, opts: &BuildOptions, diags: &Diagnostics
             ),
         }
     }
-}
-
-/// The project's `static/` folder: copied to the output root as it is.
-fn read_static(root: &Path, diags: &Diagnostics) -> BTreeMap<String, Vec<u8>> {
-    let dir = root.join("static");
-    let mut out = BTreeMap::new();
-    if !dir.is_dir() {
-        return out;
-    }
-    for file in discover::files_under(root, &dir, discover::is_temporary_name, diags) {
-        match std::fs::read(&file.abs) {
-            Ok(bytes) => {
-                out.insert(file.rel, bytes);
-            }
-            Err(e) => diags.push(Diagnostic::error(
-                &file.shown,
-                format!("cannot read file: {e}"),
-            )),
-        }
-    }
-    out
 }
