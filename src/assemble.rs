@@ -96,15 +96,12 @@ pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> As
         out.add("robots.txt".into(), bytes, from, diags);
     }
     for asset in &site.assets {
-        match std::fs::read(&asset.abs) {
+        match crate::fsx::read_input(&asset.abs, &asset.shown) {
             Ok(bytes) => {
                 let from = Origin::Asset(asset.shown.clone());
                 out.add(asset.rel.clone(), Bytes::New(Arc::new(bytes)), from, diags);
             }
-            Err(e) => diags.push(Diagnostic::error(
-                &asset.shown,
-                format!("cannot read file: {e}"),
-            )),
+            Err(d) => diags.push(d),
         }
     }
     for (path, bytes) in static_files {

@@ -1,11 +1,22 @@
-//! `std::fs` wrappers whose errors name the path; every file-system call in the crate goes here.
+//! `std::fs` wrappers whose errors name the path. Every read of an input file (a page, an asset,
+//! a template, a static file) and every write of a new file goes through here. `output.rs`
+//! calls `std::fs` itself inside its staging folder (errors there name the output path the file
+//! is for, not the staging path), `config.rs` tells a missing `book.toml` from an unreadable one,
+//! and a few probes whose failure only means "no" (is this folder empty, where does this link
+//! point: `discover.rs`, `scaffold.rs`) do too. `tests/architecture.rs` holds that list.
 
+use crate::diagnostics::Diagnostic;
 use anyhow::{Context, Result};
 use std::fs;
 use std::path::Path;
 
 pub fn read_to_string(path: &Path) -> Result<String> {
     fs::read_to_string(path).with_context(|| format!("cannot read `{}`", path.display()))
+}
+
+/// The bytes of an input file, or an error diagnostic at `shown` (the path authors know it by).
+pub fn read_input(path: &Path, shown: &str) -> std::result::Result<Vec<u8>, Diagnostic> {
+    fs::read(path).map_err(|e| Diagnostic::error(shown, format!("cannot read file: {e}")))
 }
 
 pub fn read(path: &Path) -> Result<Vec<u8>> {

@@ -29,12 +29,7 @@ pub struct Page {
 
 /// Reads and parses one Markdown file; pure apart from reading it.
 pub fn parse_file(file: &SourceFile, config: &Config) -> Result<Page, Vec<Diagnostic>> {
-    let bytes = std::fs::read(&file.abs).map_err(|e| {
-        vec![Diagnostic::error(
-            &file.shown,
-            format!("cannot read file: {e}"),
-        )]
-    })?;
+    let bytes = crate::fsx::read_input(&file.abs, &file.shown).map_err(|d| vec![d])?;
     parse_source(file, bytes, config)
 }
 

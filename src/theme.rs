@@ -217,27 +217,31 @@ fn overlay(
     diags: &Diagnostics,
 ) {
     for file in discover::files_under(root, dir, discover::is_ignored_name, diags) {
-        if let Some(name) = file.rel.strip_prefix("templates/") {
-            match std::fs::read_to_string(&file.abs) {
-                Ok(text) => {
-                    let shown = file.shown;
-                    templates.insert(name.to_string(), TemplateSource { shown, text });
-                }
-                Err(e) => diags.push(Diagnostic::error(
-                    file.shown,
-                    format!("cannot read template: {e}"),
-                )),
+        let (name, is_template) = match (
+            file.rel.strip_prefix("templates/"),
+            file.rel.strip_prefix("static/"),
+        ) {
+            (Some(name), _) => (name.to_string(), true),
+            (_, Some(out)) => (out.to_string(), false),
+            _ => continue,
+        };
+        let bytes = match crate::fsx::read_input(&file.abs, &file.shown) {
+            Ok(bytes) => bytes,
+            Err(d) => {
+                diags.push(d);
+                continue;
             }
-        } else if let Some(out) = file.rel.strip_prefix("static/") {
-            match std::fs::read(&file.abs) {
-                Ok(bytes) => {
-                    static_files.insert(out.to_string(), bytes);
-                }
-                Err(e) => diags.push(Diagnostic::error(
-                    file.shown,
-                    format!("cannot read file: {e}"),
-                )),
+        };
+        if !is_template {
+            static_files.insert(name, bytes);
+            continue;
+        }
+        match crate::diagnostics::utf8_text(bytes, &file.shown) {
+            Ok(text) => {
+                let shown = file.shown;
+                templates.insert(name, TemplateSource { shown, text });
             }
+            Err(d) => diags.push(d),
         }
     }
 }

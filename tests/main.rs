@@ -1,6 +1,7 @@
 //! Integration tests: each case builds its own small site in a temporary folder, through the
 //! library (`SiteTest::build`) or the real binary (`SiteTest::run`).
 
+mod architecture;
 mod cli;
 mod content_model;
 mod errors;

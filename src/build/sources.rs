@@ -4,8 +4,9 @@
 use super::session::{Cache, Cached, Clock, Setup, cached};
 use super::{BuildReport, Changes, StageName};
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::discover::{self, Discovered, SourceFile};
+use crate::fsx;
 use crate::history;
 use crate::page::{self, Page};
 use crate::theme::Theme;
@@ -139,15 +140,12 @@ pub(super) fn read_page(
     old: Option<Cached>,
     parsed: &mut usize,
 ) -> Cached {
-    let bytes = match std::fs::read(&file.abs) {
+    let bytes = match fsx::read_input(&file.abs, &file.shown) {
         Ok(bytes) => bytes,
-        Err(e) => {
+        Err(d) => {
             return Cached {
                 key: 0,
-                page: Err(vec![Diagnostic::error(
-                    &file.shown,
-                    format!("cannot read file: {e}"),
-                )]),
+                page: Err(vec![d]),
             };
         }
     };
@@ -170,14 +168,11 @@ pub(super) fn read_static(root: &Path, diags: &Diagnostics) -> BTreeMap<String, 
         return out;
     }
     for file in discover::files_under(root, &dir, discover::is_temporary_name, diags) {
-        match std::fs::read(&file.abs) {
+        match fsx::read_input(&file.abs, &file.shown) {
             Ok(bytes) => {
                 out.insert(file.rel, bytes);
             }
-            Err(e) => diags.push(Diagnostic::error(
-                &file.shown,
-                format!("cannot read file: {e}"),
-            )),
+            Err(d) => diags.push(d),
         }
     }
     out
