@@ -1,11 +1,13 @@
 //! `handbook`: a static site generator for handbooks written in Markdown.
 //!
 //! The build is a chain of stages, each a function from a typed input to a typed output:
-//! [`config::Config::load`] -> [`discover::discover`] -> [`page::parse_file`] (per file) ->
-//! [`site::link`] (the one global step) -> [`render::render_site`] -> [`assemble::Assembly`] ->
-//! [`output::Staging`] (filled by a writer thread while rendering goes on, then swapped in).
-//! Problems an author must fix travel alongside as [`diagnostics::Diagnostic`]s.
-//! [`build::build`] runs the whole chain.
+//! [`config::Config::load`] -> [`discover::discover`] -> [`page::parse_source`] (per file, in
+//! parallel) -> [`site::link`] (the one global step) -> [`render::render_site`] ->
+//! [`assemble::assemble`] -> [`output`] (a staging folder filled by a writer thread while
+//! rendering goes on, then swapped in). Problems an author must fix travel alongside as
+//! [`diagnostics::Diagnostic`]s. [`build::build`] runs the chain once; a [`build::Session`]
+//! runs it again for `watch` and `serve`, redoing only what a change affects. ARCHITECTURE.md
+//! has the whole picture.
 
 pub mod assemble;
 pub mod build;

@@ -4,15 +4,12 @@
 //! the pager and the page itself) plus a [`KindCtx`] holding only what its own kind of file
 //! needs (a tag's pages, a feed's entries, the print page's chapters, ...).
 //!
-//! A signature hashes everything a context holds, with each page summary and each page body
-//! standing in as a precomputed key; each context struct is destructured exhaustively, so a field
-//! added without a place in its signature does not compile.
+//! Their signatures are in `signature.rs`.
 
-use super::Sig;
 use crate::markdown::Heading;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::sync::OnceLock;
 
 #[derive(Serialize)]
@@ -99,57 +96,6 @@ impl Serialize for PageRef<'_> {
             .get()
             .expect("set just above")
             .serialize(serializer)
-    }
-}
-
-impl PageRef<'_> {
-    pub fn key_of(&self) -> u64 {
-        let PageRef {
-            title,
-            url,
-            name,
-            description,
-            summary,
-            date,
-            date_display,
-            updated,
-            updated_display,
-            weight,
-            tags,
-            fields,
-            author,
-            setting,
-            relations,
-            reading_time,
-            is_section,
-            extra,
-            key: _,
-            value: _,
-        } = self;
-        let mut h = Sig::new();
-        (title, url, name, description, summary, date, date_display).hash(&mut h);
-        (
-            updated,
-            updated_display,
-            weight,
-            tags,
-            fields,
-            author,
-            setting,
-        )
-            .hash(&mut h);
-        (relations, reading_time, is_section).hash(&mut h);
-        hash_table(extra, &mut h);
-        h.finish()
-    }
-}
-
-/// `toml::Table` has no `Hash`; its TOML text stands in (empty for almost every page).
-pub fn hash_table(table: &toml::Table, h: &mut Sig) {
-    if table.is_empty() {
-        0u8.hash(h);
-    } else {
-        table.to_string().hash(h);
     }
 }
 
@@ -265,7 +211,9 @@ pub enum Kind {
     NotFound,
 }
 
-#[derive(Serialize)]
+/// Serialized by hand ([`Ctx::serialize`]) so that the kind's own fields join the common ones
+/// as plain struct fields: `#[serde(flatten)]` would route every page's context through a map
+/// serializer, measurably slower on a big site.
 pub struct Ctx<'a> {
     pub site: &'a SiteCtx<'a>,
     pub nav: &'a [NavItem<'a>],
@@ -299,13 +247,75 @@ pub struct Ctx<'a> {
     pub edit_url: Option<String>,
     /// `[book] propose_url`: where to propose a new page for a collection.
     pub propose_url: Option<&'a str>,
-    #[serde(flatten)]
+    /// Fields of this kind of file only, at the top level of the context like the others.
     pub own: KindCtx<'a>,
 }
 
+impl Serialize for Ctx<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let Ctx {
+            site,
+            nav,
+            root,
+            url,
+            home_url,
+            tags_url,
+            title,
+            description,
+            kind,
+            breadcrumbs,
+            prev,
+            next,
+            page,
+            inline_css,
+            canonical,
+            feeds,
+            print_url,
+            random_url,
+            edit_url,
+            propose_url,
+            own,
+        } = self;
+        let mut st = serializer.serialize_struct("Ctx", 22)?;
+        st.serialize_field("site", site)?;
+        st.serialize_field("nav", nav)?;
+        st.serialize_field("root", root)?;
+        st.serialize_field("url", url)?;
+        st.serialize_field("home_url", home_url)?;
+        st.serialize_field("tags_url", tags_url)?;
+        st.serialize_field("title", title)?;
+        st.serialize_field("description", description)?;
+        st.serialize_field("kind", kind)?;
+        st.serialize_field("breadcrumbs", breadcrumbs)?;
+        st.serialize_field("prev", prev)?;
+        st.serialize_field("next", next)?;
+        st.serialize_field("page", page)?;
+        st.serialize_field("inline_css", inline_css)?;
+        st.serialize_field("canonical", canonical)?;
+        st.serialize_field("feeds", feeds)?;
+        st.serialize_field("print_url", print_url)?;
+        st.serialize_field("random_url", random_url)?;
+        st.serialize_field("edit_url", edit_url)?;
+        st.serialize_field("propose_url", propose_url)?;
+        match own {
+            KindCtx::Page { section, home } => {
+                st.serialize_field("section", section)?;
+                st.serialize_field("home", home)?;
+            }
+            KindCtx::Tags { terms } => st.serialize_field("terms", terms)?,
+            KindCtx::Tag { term } => st.serialize_field("term", term)?,
+            KindCtx::Feed { feed } => st.serialize_field("feed", feed)?,
+            KindCtx::Sitemap { sitemap } => st.serialize_field("sitemap", sitemap)?,
+            KindCtx::Print { print } => st.serialize_field("print", print)?,
+            KindCtx::Random { random } => st.serialize_field("random", random)?,
+            KindCtx::Plain {} => {}
+        }
+        st.end()
+    }
+}
+
 /// What only one kind of file needs; its fields sit at the top level of the context.
-#[derive(Serialize)]
-#[serde(untagged)]
 pub enum KindCtx<'a> {
     /// Home, section and plain pages.
     Page {
@@ -399,197 +409,4 @@ pub struct PrintItem<'a> {
     /// Its links' hrefs on the print page (in `content_key`).
     #[serde(skip)]
     pub hrefs: Vec<String>,
-}
-
-impl SiteCtx<'_> {
-    pub fn key(&self, h: &mut Sig) {
-        let SiteCtx {
-            title,
-            description,
-            language,
-            authors,
-            base_url,
-            extra,
-            generator,
-        } = self;
-        (title, description, language, authors, base_url, generator).hash(h);
-        hash_table(extra, h);
-    }
-}
-
-impl Ctx<'_> {
-    /// Everything in the context, with page summaries and bodies as their keys. `site` and
-    /// `nav` are the same for every page and sit in the global key the caller adds.
-    pub fn key(&self, h: &mut Sig) {
-        let Ctx {
-            site: _,
-            nav: _,
-            root,
-            url,
-            home_url,
-            tags_url,
-            title,
-            description,
-            kind,
-            breadcrumbs,
-            prev,
-            next,
-            page,
-            inline_css,
-            canonical,
-            feeds,
-            print_url,
-            random_url,
-            edit_url,
-            propose_url,
-            own,
-        } = self;
-        (root, url, home_url, tags_url, title, description, kind).hash(h);
-        breadcrumbs.hash(h);
-        (prev.map(|r| r.key), next.map(|r| r.key)).hash(h);
-        page.as_ref().map(PageCtx::key).hash(h);
-        (inline_css, canonical, feeds, print_url, random_url).hash(h);
-        (edit_url, propose_url).hash(h);
-        own.key(h);
-    }
-}
-
-impl PageCtx<'_> {
-    fn key(&self) -> u64 {
-        let PageCtx {
-            summary,
-            content: _,
-            content_key,
-            word_count,
-            toc,
-            source,
-            referrers,
-            related,
-            collection,
-        } = self;
-        let mut h = Sig::new();
-        (
-            summary.key,
-            content_key,
-            word_count,
-            toc,
-            source,
-            collection,
-        )
-            .hash(&mut h);
-        for Referrers {
-            collection,
-            field,
-            pages,
-        } in referrers
-        {
-            (collection, field, keys(pages)).hash(&mut h);
-        }
-        related
-            .as_ref()
-            .map(
-                |Related {
-                     field,
-                     target,
-                     pages,
-                 }| (field, target, keys(pages)),
-            )
-            .hash(&mut h);
-        h.finish()
-    }
-}
-
-impl KindCtx<'_> {
-    fn key(&self, h: &mut Sig) {
-        std::mem::discriminant(self).hash(h);
-        match self {
-            KindCtx::Page { section, home } => {
-                section.as_ref().map(SectionCtx::key).hash(h);
-                if let Some(HomeCtx {
-                    targets,
-                    collections,
-                }) = home
-                {
-                    targets.iter().map(SectionCtx::key).for_each(|k| k.hash(h));
-                    for HomeCollection {
-                        collection,
-                        section,
-                        guide,
-                    } in collections
-                    {
-                        (collection, section.key(), guide.map(|g| g.key)).hash(h);
-                    }
-                }
-            }
-            KindCtx::Tags { terms } => terms.hash(h),
-            KindCtx::Tag {
-                term: TermCtx { tag, pages },
-            } => (tag, keys(pages)).hash(h),
-            KindCtx::Feed { feed } => feed.key(h),
-            KindCtx::Sitemap { sitemap } => sitemap.hash(h),
-            KindCtx::Print { print } => {
-                for PrintItem {
-                    anchor,
-                    title,
-                    depth,
-                    url,
-                    omitted,
-                    content: _,
-                    content_key,
-                    index: _,
-                    hrefs: _,
-                } in print
-                {
-                    (anchor, title, depth, url, omitted, content_key).hash(h);
-                }
-            }
-            KindCtx::Random { random } => random.hash(h),
-            KindCtx::Plain {} => {}
-        }
-    }
-}
-
-impl FeedCtx<'_> {
-    fn key(&self, h: &mut Sig) {
-        let FeedCtx {
-            title,
-            url,
-            html_url,
-            updated,
-            entries,
-        } = self;
-        (title, url, html_url, updated).hash(h);
-        for EntryCtx {
-            summary,
-            abs_url,
-            published,
-            updated,
-            author,
-            content: _,
-            content_key,
-            index: _,
-        } in entries
-        {
-            let entry = (summary.key, abs_url, published, updated, author);
-            (entry, content_key).hash(h);
-        }
-    }
-}
-
-impl SectionCtx<'_> {
-    pub fn key(&self) -> u64 {
-        let SectionCtx {
-            page,
-            pages,
-            count,
-            subsections,
-        } = self;
-        let mut h = Sig::new();
-        (page.key, keys(pages), count, keys(subsections)).hash(&mut h);
-        h.finish()
-    }
-}
-
-pub fn keys(list: &[&PageRef<'_>]) -> Vec<u64> {
-    list.iter().map(|r| r.key).collect()
 }

@@ -22,6 +22,7 @@ mod dates;
 mod feeds;
 mod listings;
 mod pages;
+mod signature;
 
 use crate::diagnostics::Diagnostics;
 use crate::markdown;

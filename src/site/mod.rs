@@ -82,7 +82,7 @@ pub struct Site {
     pub page_tags: Vec<Vec<usize>>,
     /// Per page, where each of its links goes.
     pub targets: Vec<Vec<Target>>,
-    /// Per page, the href of each of its links (see [`markdown::render`]).
+    /// Per page, the href of each of its links (see [`crate::markdown::render`]).
     pub hrefs: Vec<Vec<String>>,
     pub assets: Vec<SourceFile>,
     /// See [`LinkInput::history`].
