@@ -180,3 +180,49 @@ fn new_page_goes_into_a_section() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!t.exists("outside"));
 }
+
+/// Logs are for debugging and apart from what users read: off by default, stage timings with
+/// `HANDBOOK_LOG=debug`, and a filter that does not parse is said once, not fatal.
+#[test]
+fn handbook_log_turns_on_stage_timings_and_nothing_else_changes() {
+    let t = SiteTest::new();
+    let build = |log: Option<&str>| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_handbook"));
+        cmd.args(["check", "--root"]).arg(t.root());
+        cmd.env_remove("HANDBOOK_LOG");
+        if let Some(log) = log {
+            cmd.env("HANDBOOK_LOG", log);
+        }
+        cmd.output().unwrap()
+    };
+    let quiet = build(None);
+    assert!(quiet.status.success(), "{}", stderr(&quiet));
+    assert!(!stderr(&quiet).contains("DEBUG"), "{}", stderr(&quiet));
+    let debug = build(Some("debug"));
+    assert!(debug.status.success());
+    let log = stderr(&debug);
+    for stage in [
+        "discover",
+        "parse",
+        "link",
+        "render",
+        "search index",
+        "assemble",
+    ] {
+        assert!(
+            log.contains(&format!("stage=\"{stage}\"")),
+            "{stage}: {log}"
+        );
+    }
+    assert!(
+        log.contains("checked 1 pages"),
+        "the summary is still printed: {log}"
+    );
+    let bad = build(Some("handbook=[nonsense"));
+    assert!(bad.status.success());
+    assert!(
+        stderr(&bad).contains("warning: HANDBOOK_LOG=`handbook=[nonsense` is not a log filter"),
+        "{}",
+        stderr(&bad)
+    );
+}

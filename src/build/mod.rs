@@ -78,6 +78,8 @@ pub struct Timing {
 pub enum StageName {
     Discover,
     Parse,
+    /// Loading the theme, the static files and the git history.
+    Theme,
     Link,
     Render,
     SearchIndex,
@@ -90,6 +92,7 @@ impl StageName {
         match self {
             StageName::Discover => "discover",
             StageName::Parse => "parse",
+            StageName::Theme => "theme, static, history",
             StageName::Link => "link",
             StageName::Render => "render",
             StageName::SearchIndex => "search index",

@@ -275,6 +275,7 @@ impl Session {
         else {
             return Ok(());
         };
+        // The stages before linking timed themselves.
         clock.restart();
         let (site, link_diags, reused_index) = link_stage(
             previous_link,

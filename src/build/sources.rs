@@ -67,6 +67,7 @@ pub(super) fn read_sources<'c>(
     let history = cache
         .history
         .get_or_insert_with(|| history::last_commit_dates(root, &config.build.content));
+    clock.lap(report, StageName::Theme);
     Some(Sources {
         found,
         parsed,
