@@ -70,6 +70,9 @@ pub struct Build {
     pub output: PathBuf,
     pub theme: String,
     pub drafts: bool,
+    /// Entries per page of every listing (a section's pages, a collection, the pages that point
+    /// at a page, a tag), unless a collection or a section says otherwise; 0 for one page.
+    pub paginate_by: usize,
     /// Content folders whose pages come from the public (besides untrusted collections).
     pub untrusted: Vec<String>,
 }
@@ -81,6 +84,7 @@ impl Default for Build {
             output: "public".into(),
             theme: "default".into(),
             drafts: false,
+            paginate_by: PAGINATE_BY,
             untrusted: Vec::new(),
         }
     }
@@ -110,6 +114,9 @@ pub struct Collection {
     pub trusted: bool,
     /// How many of its pages the home page shows (in its order).
     pub home_pages: usize,
+    /// Entries per page of its listing and of the lists of pages that point at a page through
+    /// its relations; `None` for `[build] paginate_by`.
+    pub paginate_by: Option<usize>,
     /// The page (content-relative `.md` path) that tells contributors how to add one; the home
     /// page invites readers to it.
     pub guide: Option<String>,
@@ -125,6 +132,8 @@ pub struct Relation {
     pub target_template: String,
 }
 
+/// Entries per listing page unless `[build] paginate_by` says otherwise.
+pub const PAGINATE_BY: usize = 20;
 /// Pages of each collection on the home page, unless `home_pages` says otherwise.
 pub const HOME_PAGES: usize = 6;
 
@@ -149,6 +158,7 @@ impl Collection {
             section_template: templates::LISTING.into(),
             trusted: false,
             home_pages: HOME_PAGES,
+            paginate_by: None,
             guide: None,
         }
     }
@@ -223,6 +233,7 @@ struct RawCollection {
     section_template: Option<String>,
     trusted: bool,
     home_pages: Option<usize>,
+    paginate_by: Option<usize>,
     guide: Option<String>,
 }
 
@@ -467,6 +478,7 @@ fn collection(name: String, c: RawCollection, check: &mut Checker<'_>) -> Collec
             .unwrap_or_else(|| templates::LISTING.into()),
         trusted: c.trusted,
         home_pages: c.home_pages.unwrap_or(HOME_PAGES),
+        paginate_by: c.paginate_by,
         guide: c.guide.map(|g| g.trim_start_matches('/').to_string()),
         name,
     }

@@ -10,7 +10,7 @@ use toml::value::Datetime;
 
 /// Keys only a section's `_index.md` accepts; every other field of the front matter struct is a
 /// key every page accepts.
-pub const SECTION_KEYS: &[&str] = &["sort_by", "page_template"];
+pub const SECTION_KEYS: &[&str] = &["sort_by", "page_template", "paginate_by"];
 
 /// How a section orders its pages (`sort_by` in a section's front matter or a collection).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -139,6 +139,8 @@ pub struct FrontMatter {
     pub extra: toml::Table,
     pub sort_by: Option<SortBy>,
     pub page_template: Option<String>,
+    /// Entries per page of the section's listing.
+    pub paginate_by: Option<usize>,
     /// Collection and relation fields: value and its byte offset in the file.
     pub fields: BTreeMap<String, (String, usize)>,
 }
@@ -160,6 +162,7 @@ struct Raw {
     extra: toml::Table,
     sort_by: Option<SortBy>,
     page_template: Option<String>,
+    paginate_by: Option<usize>,
 }
 
 /// Parses and validates front matter. `text` is the whole file; errors are positioned in it.
@@ -209,6 +212,7 @@ pub fn parse(
         extra: raw.extra,
         sort_by: raw.sort_by,
         page_template: raw.page_template,
+        paginate_by: raw.paginate_by,
         fields,
     })
 }

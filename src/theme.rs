@@ -66,6 +66,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/partials/pager.html"),
     ),
     (
+        "templates/partials/paginator.html",
+        include_str!("../themes/default/templates/partials/paginator.html"),
+    ),
+    (
         "templates/atom.xml",
         include_str!("../themes/default/templates/atom.xml"),
     ),

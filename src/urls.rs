@@ -24,6 +24,16 @@ pub fn random_picker(listing: &str) -> String {
     format!("{listing}random/")
 }
 
+/// The site URL of page `n` (from 1) of a listing at `listing`: the listing itself, then
+/// `<listing>page/<n>/` (the Zola and Hugo convention).
+pub fn pager(listing: &str, n: usize) -> String {
+    if n <= 1 {
+        listing.to_string()
+    } else {
+        format!("{listing}page/{n}/")
+    }
+}
+
 /// The output file that serves a site URL: `acts/x/` -> `acts/x/index.html`.
 pub fn output_path(url: &str) -> String {
     format!("{url}index.html")
@@ -226,6 +236,9 @@ mod tests {
             assert_eq!(Style::Offline.link(url), offline);
         }
         assert_eq!(tag("remote-work"), "tags/remote-work/");
+        assert_eq!(pager("examples/", 1), "examples/");
+        assert_eq!(pager("examples/", 3), "examples/page/3/");
+        assert_eq!(pager("", 2), "page/2/");
         assert_eq!(output_path(&tag("a")), "tags/a/index.html");
     }
 

@@ -10,6 +10,7 @@ mod hostile;
 mod incremental;
 mod links;
 mod output_safety;
+mod pagination;
 mod properties;
 mod reader;
 mod serve;

@@ -8,6 +8,7 @@
 
 use crate::markdown::Heading;
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::hash::Hash;
 use std::sync::OnceLock;
@@ -147,7 +148,11 @@ pub struct Referrers<'a> {
     pub collection: CollectionRef<'a>,
     /// The relation field they point with (`act`).
     pub field: &'a str,
+    /// All of them, or this page's share when the list is split into pages (the first
+    /// collection's list is).
     pub pages: Vec<&'a PageRef<'a>>,
+    /// How many there are in all.
+    pub count: usize,
 }
 
 /// Pages that point where this page points (other examples of the same act).
@@ -220,7 +225,7 @@ pub struct Ctx<'a> {
     /// Relative path from this page to the site root, ending in `/` (`./` at the root).
     pub root: String,
     /// This page's URL relative to the root (compare with `nav` entries' `url`).
-    pub url: &'a str,
+    pub url: Cow<'a, str>,
     /// The home page and the tags index as links spell them (`""` and `tags/`, or with
     /// `index.html` in an offline build): `{{ root }}{{ home_url }}`.
     pub home_url: &'a str,
@@ -247,6 +252,8 @@ pub struct Ctx<'a> {
     pub edit_url: Option<String>,
     /// `[book] propose_url`: where to propose a new page for a collection.
     pub propose_url: Option<&'a str>,
+    /// On a page of a listing split into pages (a section, an act's list, a tag).
+    pub paginator: Option<Paginator>,
     /// Fields of this kind of file only, at the top level of the context like the others.
     pub own: KindCtx<'a>,
 }
@@ -275,9 +282,10 @@ impl Serialize for Ctx<'_> {
             random_url,
             edit_url,
             propose_url,
+            paginator,
             own,
         } = self;
-        let mut st = serializer.serialize_struct("Ctx", 22)?;
+        let mut st = serializer.serialize_struct("Ctx", 23)?;
         st.serialize_field("site", site)?;
         st.serialize_field("nav", nav)?;
         st.serialize_field("root", root)?;
@@ -298,6 +306,7 @@ impl Serialize for Ctx<'_> {
         st.serialize_field("random_url", random_url)?;
         st.serialize_field("edit_url", edit_url)?;
         st.serialize_field("propose_url", propose_url)?;
+        st.serialize_field("paginator", paginator)?;
         match own {
             KindCtx::Page { section, home } => {
                 st.serialize_field("section", section)?;
@@ -345,6 +354,35 @@ pub enum KindCtx<'a> {
     },
     /// The 404 page and anything else that needs nothing of its own.
     Plain {},
+}
+
+/// Where a page of a listing stands among the others, as links from it (relative to the root,
+/// spelled as this build spells links: `{{ root }}{{ paginator.next }}`).
+#[derive(Serialize, Hash)]
+pub struct Paginator {
+    /// This page's number, from 1.
+    pub current: usize,
+    /// How many pages the listing has.
+    pub total: usize,
+    /// Entries in the whole listing, and on each page.
+    pub items: usize,
+    pub per_page: usize,
+    pub first: String,
+    pub last: String,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    /// The page links to show: the first and the last page and those near this one, with a
+    /// `gap` entry where pages are left out.
+    pub numbers: Vec<PageNumber>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct PageNumber {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+    /// Stands for pages left out (`number` and `url` are empty).
+    pub gap: bool,
 }
 
 /// A feed to advertise in `<head>` (URL relative to the site root).

@@ -200,17 +200,33 @@ impl<'a> Renderer<'a> {
                 }
             })
             .collect();
+        // Further pages of listings, after every page's own file.
+        let later = |listing: &str, pages: usize| -> Vec<SitemapEntry> {
+            (2..=pages)
+                .map(|n| SitemapEntry {
+                    loc: format!("{base}/{}", urls::pager(listing, n)),
+                    lastmod: None,
+                })
+                .collect()
+        };
+        for i in 0..site.pages.len() {
+            if let Some(list) = self.listing_of(i) {
+                sitemap.extend(later(&site.urls[i], list.pages()));
+            }
+        }
         if !site.tags.is_empty() {
             sitemap.push(SitemapEntry {
                 loc: format!("{base}/{}", urls::TAGS),
                 lastmod: None,
             });
         }
-        for t in &site.tags {
+        for (t, tag) in site.tags.iter().enumerate() {
+            let url = urls::tag(&tag.slug);
             sitemap.push(SitemapEntry {
-                loc: format!("{base}/{}", urls::tag(&t.slug)),
+                loc: format!("{base}/{url}"),
                 lastmod: None,
             });
+            sitemap.extend(later(&url, self.tag_listing(t).pages()));
         }
         let own = KindCtx::Sitemap { sitemap };
         let ctx = self.plain_ctx("sitemap.xml", "Sitemap".into(), Kind::Sitemap, own);

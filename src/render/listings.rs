@@ -2,8 +2,9 @@
 //! random-page picker of each collection, and the 404 page.
 
 use super::context::*;
+use super::pager::{self, Listing};
 use super::{RenderedFile, Renderer};
-use crate::site::Site;
+use crate::site::{Site, Tag};
 use crate::theme::templates;
 use crate::urls;
 use rayon::prelude::*;
@@ -65,24 +66,49 @@ impl<'a> Renderer<'a> {
             .tags
             .par_iter()
             .enumerate()
-            .filter_map(|(t, tag)| {
-                let tref = &s.tag_refs[t];
-                let term = TermCtx {
-                    tag: tref,
-                    pages: tag.pages.iter().map(|&p| self.page_ref(p)).collect(),
-                };
-                let title = format!("Tagged “{}”", tag.name);
-                let mut ctx = self.plain_ctx(&tref.url, title, Kind::Tag, KindCtx::Tag { term });
-                ctx.breadcrumbs.push(LinkCtx {
-                    title: "Tags",
-                    url: &s.links.tags,
-                });
-                let path = urls::output_path(&urls::tag(&tag.slug));
-                self.emit(path, templates::TAG, ctx, None)
+            .flat_map_iter(|(t, tag)| {
+                let list = self.tag_listing(t);
+                (1..=list.pages()).filter_map(move |n| self.emit_tag(t, tag, list, n))
             })
             .collect();
         files.extend(tag_files);
         files
+    }
+
+    /// The pages of tag `t`, as a listing split into pages.
+    pub(super) fn tag_listing(&self, t: usize) -> Listing<'a> {
+        let site = self.shared.site;
+        Listing {
+            items: &site.tags[t].pages,
+            per_page: site.config.build.paginate_by,
+        }
+    }
+
+    /// Page `n` of tag `t`'s listing.
+    fn emit_tag(&self, t: usize, tag: &Tag, list: Listing<'a>, n: usize) -> Option<RenderedFile> {
+        let s = &self.shared;
+        let site_url = urls::tag(&tag.slug);
+        let term = TermCtx {
+            tag: &s.tag_refs[t],
+            pages: tag.pages[list.range(n)]
+                .iter()
+                .map(|&p| self.page_ref(p))
+                .collect(),
+        };
+        let paginator = pager::paginator(s.site, &site_url, list, n);
+        let mut title = format!("Tagged “{}”", tag.name);
+        if let Some(p) = paginator.as_ref().filter(|p| p.current > 1) {
+            title = format!("{title}, page {} of {}", p.current, p.total);
+        }
+        let url = s.site.style.link(&urls::pager(&site_url, n));
+        let mut ctx = self.plain_ctx(url, title, Kind::Tag, KindCtx::Tag { term });
+        ctx.paginator = paginator;
+        ctx.breadcrumbs.push(LinkCtx {
+            title: "Tags",
+            url: &s.links.tags,
+        });
+        let path = urls::output_path(&urls::pager(&site_url, n));
+        self.emit(path, templates::TAG, ctx, None)
     }
 
     /// Each collection's random-page picker: a page that sends the reader to one of its pages.

@@ -21,6 +21,7 @@ mod context;
 mod dates;
 mod feeds;
 mod listings;
+mod pager;
 mod pages;
 mod signature;
 
@@ -32,6 +33,7 @@ use crate::urls::{self, relative_url};
 use context::*;
 use feeds::{FeedDef, PrintPlan};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
@@ -224,7 +226,7 @@ impl<'a> Renderer<'a> {
         let site = self.shared.site;
         let mut files: Vec<RenderedFile> = (0..site.pages.len())
             .into_par_iter()
-            .filter_map(|i| self.emit_page(i))
+            .flat_map_iter(|i| self.emit_page(i))
             .collect();
         files.extend(self.emit_tags());
         files.extend(
@@ -250,8 +252,7 @@ impl<'a> Renderer<'a> {
 
     /// The files that show the bodies of `pages`: their own, and feeds and the print page.
     fn pages_only(&self, pages: &[usize]) -> Vec<RenderedFile> {
-        let mut files: Vec<RenderedFile> =
-            pages.iter().filter_map(|&i| self.emit_page(i)).collect();
+        let mut files: Vec<RenderedFile> = pages.iter().flat_map(|&i| self.emit_page(i)).collect();
         for feed in self.shared.feeds {
             if feed.entries.iter().any(|e| pages.contains(e)) {
                 files.extend(self.emit_feed(feed));
@@ -280,14 +281,21 @@ impl<'a> Renderer<'a> {
     }
 
     /// The context every file starts from: site chrome, with a breadcrumb to the home page.
-    fn plain_ctx(&self, url: &'a str, title: String, kind: Kind, own: KindCtx<'a>) -> Ctx<'a> {
+    fn plain_ctx(
+        &self,
+        url: impl Into<Cow<'a, str>>,
+        title: String,
+        kind: Kind,
+        own: KindCtx<'a>,
+    ) -> Ctx<'a> {
         let s = &self.shared;
         let site = s.site;
         let home = site.sections[0].page;
+        let url = url.into();
         Ctx {
             site: s.site_ctx,
             nav: s.nav,
-            root: relative_url(url, ""),
+            root: relative_url(&url, ""),
             url,
             home_url: &site.links[home],
             tags_url: &s.links.tags,
@@ -308,6 +316,7 @@ impl<'a> Renderer<'a> {
             random_url: None,
             edit_url: None,
             propose_url: Some(site.config.book.propose_url.as_str()).filter(|u| !u.is_empty()),
+            paginator: None,
             own,
         }
     }

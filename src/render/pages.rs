@@ -4,7 +4,9 @@
 //! the configuration, never from names written here.
 
 use super::context::*;
+use super::pager::{self, Listing};
 use super::{Renderer, dates};
+use std::borrow::Cow;
 use crate::config::Collection;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::{Child, Site};
@@ -17,23 +19,73 @@ const READING_SPEED: usize = 220;
 /// Pages that share a page's relation target, shown with it.
 const RELATED_PAGES: usize = 5;
 
+/// Which page of a page's listing a file shows.
+#[derive(Clone, Copy)]
+struct Part<'l> {
+    /// From 1; the page's own file is 1.
+    n: usize,
+    listing: Option<Listing<'l>>,
+}
+
 impl<'a> Renderer<'a> {
-    /// Renders one page's file.
-    pub(super) fn emit_page(&self, i: usize) -> Option<super::RenderedFile> {
+    /// Renders a page's file and, when its listing is split into pages, one file per further
+    /// page (`<url>page/<n>/`). Only the first shows the page's own text.
+    pub(super) fn emit_page(&self, i: usize) -> Vec<super::RenderedFile> {
         let site = self.shared.site;
-        let template = template_for(site, self.out.theme, i, self.out.diags)?;
-        let path = urls::output_path(&site.urls[i]);
-        self.emit(path, &template, self.page_ctx(i), Some(i))
+        let Some(template) = template_for(site, self.out.theme, i, self.out.diags) else {
+            return Vec::new();
+        };
+        let listing = self.listing_of(i);
+        let pages = listing.map_or(1, |l| l.pages());
+        (1..=pages)
+            .filter_map(|n| {
+                let part = Part { n, listing };
+                let path = urls::output_path(&urls::pager(&site.urls[i], n));
+                let own = (n == 1).then_some(i);
+                self.emit(path, &template, self.page_ctx(i, part), own)
+            })
+            .collect()
     }
 
-    fn page_ctx(&self, i: usize) -> Ctx<'a> {
+    /// The listing a page shows, when it is one that is split into pages: a section's pages
+    /// (not the home page's), or the pages pointing at it through its first relation.
+    pub(super) fn listing_of(&self, i: usize) -> Option<Listing<'a>> {
+        let site = self.shared.site;
+        let page = &site.pages[i];
+        let config = &site.config;
+        let default = config.build.paginate_by;
+        if page.is_section {
+            let s = site.section_of[i];
+            let per_page = page.fm.paginate_by.or_else(|| {
+                config
+                    .collection_for_section(&page.dir)
+                    .and_then(|c| c.paginate_by)
+            });
+            return (s != 0).then(|| Listing {
+                items: &site.sections[s].pages,
+                per_page: per_page.unwrap_or(default),
+            });
+        }
+        let c = config
+            .collections
+            .iter()
+            .find(|c| c.relations.iter().any(|r| r.section == page.dir))?;
+        Some(Listing {
+            items: site.backlinks[i]
+                .get(&c.name)
+                .map_or(&[][..], Vec::as_slice),
+            per_page: c.paginate_by.unwrap_or(default),
+        })
+    }
+
+    fn page_ctx(&self, i: usize, part: Part<'a>) -> Ctx<'a> {
         let site = self.shared.site;
         let page = &site.pages[i];
         let book = &site.config.book;
         let is_home = i == site.sections[0].page;
         let (kind, own) = match (is_home, page.is_section) {
-            (true, _) => (Kind::Home, self.section_parts(i, true)),
-            (false, true) => (Kind::Section, self.section_parts(i, false)),
+            (true, _) => (Kind::Home, self.section_parts(i, true, part)),
+            (false, true) => (Kind::Section, self.section_parts(i, false, part)),
             (false, false) => (
                 Kind::Page,
                 KindCtx::Page {
@@ -42,11 +94,22 @@ impl<'a> Renderer<'a> {
                 },
             ),
         };
-        let mut ctx = self.plain_ctx(&site.links[i], String::new(), kind, own);
+        let url: Cow<'a, str> = match part.n {
+            1 => Cow::Borrowed(site.links[i].as_str()),
+            n => Cow::Owned(site.style.link(&urls::pager(&site.urls[i], n))),
+        };
+        let mut ctx = self.plain_ctx(url, String::new(), kind, own);
+        ctx.paginator = part
+            .listing
+            .and_then(|l| pager::paginator(site, &site.urls[i], l, part.n));
+        let numbered = |title: &str| match &ctx.paginator {
+            Some(p) if p.current > 1 => format!("{title}, page {} of {}", p.current, p.total),
+            _ => title.to_string(),
+        };
         ctx.title = if is_home || page.fm.title == book.title {
-            book.title.clone()
+            numbered(&book.title)
         } else {
-            format!("{} · {}", page.fm.title, book.title)
+            format!("{} · {}", numbered(&page.fm.title), book.title)
         };
         ctx.description = page
             .fm
@@ -62,7 +125,8 @@ impl<'a> Renderer<'a> {
         ctx.prev = site.prev[i].map(|p| self.page_ref(p));
         ctx.next = site.next[i].map(|p| self.page_ref(p));
         if !book.base_url.is_empty() {
-            ctx.canonical = Some(format!("{}/{}", book.base_url, site.urls[i]));
+            let url = urls::pager(&site.urls[i], part.n);
+            ctx.canonical = Some(format!("{}/{url}", book.base_url));
         }
         ctx.feeds.extend(
             self.shared
@@ -85,7 +149,8 @@ impl<'a> Renderer<'a> {
         ctx.page = Some(PageCtx {
             summary: self.page_ref(i),
             content: String::new(),
-            content_key: self.content_key(i),
+            // Further pages of a listing do not show the page's text.
+            content_key: if part.n == 1 { self.content_key(i) } else { 0 },
             word_count: page.parsed.word_count,
             toc: page
                 .parsed
@@ -94,7 +159,7 @@ impl<'a> Renderer<'a> {
                 .filter(|h| (2..=3).contains(&h.level))
                 .collect(),
             source: &page.rel,
-            referrers: self.referrers(i),
+            referrers: self.referrers(i, part),
             related: self.related(i),
             collection: collection.map(collection_ref),
         });
@@ -103,7 +168,7 @@ impl<'a> Renderer<'a> {
 
     /// On a page of a relation's target section: every collection that points there, with the
     /// pages that point at this one.
-    fn referrers(&self, i: usize) -> Vec<Referrers<'a>> {
+    fn referrers(&self, i: usize, part: Part<'a>) -> Vec<Referrers<'a>> {
         let site = self.shared.site;
         let page = &site.pages[i];
         if page.is_section {
@@ -112,15 +177,17 @@ impl<'a> Renderer<'a> {
         let mut out = Vec::new();
         for c in &site.config.collections {
             for r in c.relations.iter().filter(|r| r.section == page.dir) {
+                let all = site.backlinks[i].get(&c.name).map_or(&[][..], Vec::as_slice);
+                // The first list is the page's listing, split into pages; the rest are shown whole.
+                let shown = match part.listing {
+                    Some(l) if out.is_empty() => &all[l.range(part.n)],
+                    _ => all,
+                };
                 out.push(Referrers {
                     collection: collection_ref(c),
                     field: &r.field,
-                    pages: site.backlinks[i]
-                        .get(&c.name)
-                        .into_iter()
-                        .flatten()
-                        .map(|&p| self.page_ref(p))
-                        .collect(),
+                    pages: shown.iter().map(|&p| self.page_ref(p)).collect(),
+                    count: all.len(),
                 });
             }
         }
@@ -144,11 +211,16 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// A section's listing; on the home page, also its blocks.
-    fn section_parts(&self, i: usize, is_home: bool) -> KindCtx<'a> {
+    /// A section's listing (this part's share of it); on the home page, also its blocks.
+    fn section_parts(&self, i: usize, is_home: bool, part: Part<'a>) -> KindCtx<'a> {
         let site = self.shared.site;
+        let s = site.section_of[i];
+        let range = match part.listing {
+            Some(l) => l.range(part.n),
+            None => 0..site.sections[s].pages.len(),
+        };
         KindCtx::Page {
-            section: Some(self.section_ctx(site.section_of[i], usize::MAX)),
+            section: Some(self.section_ctx(s, range)),
             home: is_home.then(|| self.home_ctx()),
         }
     }
@@ -169,7 +241,7 @@ impl<'a> Renderer<'a> {
         HomeCtx {
             targets: targets
                 .into_iter()
-                .map(|s| self.section_ctx(s, usize::MAX))
+                .map(|s| self.section_ctx(s, 0..site.sections[s].pages.len()))
                 .collect(),
             collections: config
                 .collections
@@ -177,7 +249,7 @@ impl<'a> Renderer<'a> {
                 .filter_map(|c| {
                     Some(HomeCollection {
                         collection: collection_ref(c),
-                        section: self.section_ctx(section_at(&c.section)?, c.home_pages),
+                        section: self.section_ctx(section_at(&c.section)?, 0..c.home_pages),
                         guide: c
                             .guide
                             .as_deref()
@@ -189,16 +261,16 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Section `s` with at most `limit` of its pages.
-    fn section_ctx(&self, s: usize, limit: usize) -> SectionCtx<'a> {
+    /// Section `s` with the pages in `range` (of its pages in order; clamped).
+    fn section_ctx(&self, s: usize, range: std::ops::Range<usize>) -> SectionCtx<'a> {
         let site = self.shared.site;
         let section = &site.sections[s];
+        let end = range.end.min(section.pages.len());
+        let range = range.start.min(end)..end;
         SectionCtx {
             page: self.page_ref(section.page),
-            pages: section
-                .pages
+            pages: section.pages[range]
                 .iter()
-                .take(limit)
                 .map(|&p| self.page_ref(p))
                 .collect(),
             count: section.pages.len(),

@@ -98,9 +98,11 @@ impl Ctx<'_> {
             random_url,
             edit_url,
             propose_url,
+            paginator,
             own,
         } = self;
         (root, url, home_url, tags_url, title, description, kind).hash(h);
+        paginator.hash(h);
         breadcrumbs.hash(h);
         (prev.map(|r| r.key), next.map(|r| r.key)).hash(h);
         page.as_ref().map(PageCtx::key).hash(h);
@@ -137,9 +139,10 @@ impl PageCtx<'_> {
             collection,
             field,
             pages,
+            count,
         } in referrers
         {
-            (collection, field, keys(pages)).hash(&mut h);
+            (collection, field, keys(pages), count).hash(&mut h);
         }
         related
             .as_ref()
