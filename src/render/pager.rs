@@ -92,7 +92,14 @@ mod tests {
     #[test]
     fn pages_and_ranges_table() {
         let items: Vec<usize> = (0..45).collect();
-        for (len, per_page, pages) in [(0, 20, 1), (1, 20, 1), (20, 20, 1), (21, 20, 2), (45, 20, 3), (45, 0, 1)] {
+        for (len, per_page, pages) in [
+            (0, 20, 1),
+            (1, 20, 1),
+            (20, 20, 1),
+            (21, 20, 2),
+            (45, 20, 3),
+            (45, 0, 1),
+        ] {
             let list = Listing {
                 items: &items[..len],
                 per_page,

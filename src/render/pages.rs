@@ -6,12 +6,12 @@
 use super::context::*;
 use super::pager::{self, Listing};
 use super::{Renderer, dates};
-use std::borrow::Cow;
 use crate::config::Collection;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::{Child, Site};
 use crate::theme::{Theme, templates};
 use crate::urls;
+use std::borrow::Cow;
 use toml::value::Datetime;
 
 /// Words per minute for reading times.
@@ -122,6 +122,10 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|s| link_to(site, site.sections[s].page))
             .collect();
+        if part.n > 1 {
+            // A further page of a listing sits under the listing's first page.
+            ctx.breadcrumbs.push(link_to(site, i));
+        }
         ctx.prev = site.prev[i].map(|p| self.page_ref(p));
         ctx.next = site.next[i].map(|p| self.page_ref(p));
         if !book.base_url.is_empty() {
@@ -177,7 +181,9 @@ impl<'a> Renderer<'a> {
         let mut out = Vec::new();
         for c in &site.config.collections {
             for r in c.relations.iter().filter(|r| r.section == page.dir) {
-                let all = site.backlinks[i].get(&c.name).map_or(&[][..], Vec::as_slice);
+                let all = site.backlinks[i]
+                    .get(&c.name)
+                    .map_or(&[][..], Vec::as_slice);
                 // The first list is the page's listing, split into pages; the rest are shown whole.
                 let shown = match part.listing {
                     Some(l) if out.is_empty() => &all[l.range(part.n)],
