@@ -114,6 +114,8 @@ pub struct Collection {
     pub trusted: bool,
     /// How many of its pages the home page shows (in its order).
     pub home_pages: usize,
+    /// Whether its pages show a "last updated" date (from front matter `updated` or git).
+    pub show_updated: bool,
     /// Entries per page of its listing and of the lists of pages that point at a page through
     /// its relations; `None` for `[build] paginate_by`.
     pub paginate_by: Option<usize>,
@@ -158,6 +160,7 @@ impl Collection {
             section_template: templates::LISTING.into(),
             trusted: false,
             home_pages: HOME_PAGES,
+            show_updated: true,
             paginate_by: None,
             guide: None,
         }
@@ -233,6 +236,7 @@ struct RawCollection {
     section_template: Option<String>,
     trusted: bool,
     home_pages: Option<usize>,
+    show_updated: Option<bool>,
     paginate_by: Option<usize>,
     guide: Option<String>,
 }
@@ -478,6 +482,7 @@ fn collection(name: String, c: RawCollection, check: &mut Checker<'_>) -> Collec
             .unwrap_or_else(|| templates::LISTING.into()),
         trusted: c.trusted,
         home_pages: c.home_pages.unwrap_or(HOME_PAGES),
+        show_updated: c.show_updated.unwrap_or(true),
         paginate_by: c.paginate_by,
         guide: c.guide.map(|g| g.trim_start_matches('/').to_string()),
         name,

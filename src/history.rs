@@ -2,6 +2,9 @@
 //! file under the content folder, from one `git log` run. Optional by nature: without git, or
 //! outside a repository, there are simply no dates (front matter `updated` still works).
 //!
+//! A bulk commit (more than [`BULK`] content files) gives no page a date: "last updated" on every
+//! page of an import would tell the reader nothing.
+//!
 //! This runs the `git` program found on PATH with fixed arguments; nothing in the config or the
 //! content can change what is run.
 
@@ -43,23 +46,34 @@ pub fn last_commit_dates(root: &Path, content: &Path) -> HashMap<String, String>
     parse_log(&log, &prefix)
 }
 
+/// A commit that touches more content files than this is a bulk change (an import, a rename, a
+/// reformatting): its date says nothing about any one page, so a page whose last change it is
+/// shows no "last updated" date at all.
+const BULK: usize = 10;
+
 /// Parses `git log --format=%x00%cs --name-only` output (newest commit first).
 fn parse_log(log: &str, prefix: &str) -> HashMap<String, String> {
-    let mut out = HashMap::new();
+    // `None`: the file's last change was a bulk one.
+    let mut last: HashMap<String, Option<String>> = HashMap::new();
     for commit in log.split('\0').filter(|c| !c.trim().is_empty()) {
         let mut lines = commit.lines();
         let Some(date) = lines.next().map(str::trim) else {
             continue;
         };
-        for file in lines.map(str::trim).filter(|l| !l.is_empty()) {
-            let Some(rel) = file.strip_prefix(prefix) else {
-                continue;
-            };
-            out.entry(rel.to_string())
-                .or_insert_with(|| date.to_string());
+        let files: Vec<&str> = lines
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .filter_map(|file| file.strip_prefix(prefix))
+            .collect();
+        let bulk = files.len() > BULK;
+        for rel in files {
+            last.entry(rel.to_string())
+                .or_insert_with(|| (!bulk).then(|| date.to_string()));
         }
     }
-    out
+    last.into_iter()
+        .filter_map(|(rel, date)| Some((rel, date?)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -73,6 +87,22 @@ mod tests {
         assert_eq!(dates["content/a.md"], "2026-11-02");
         assert_eq!(dates["content/b.md"], "2026-10-01");
         assert_eq!(dates.len(), 2);
+    }
+
+    #[test]
+    fn a_bulk_commit_is_no_page_s_last_update() {
+        let many: String = (0..=BULK).map(|i| format!("content/p{i}.md\n")).collect();
+        let log = format!(
+            "\0 2026-11-29\n\n{many}\0 2026-06-01\n\ncontent/p1.md\n\0 2026-05-01\n\ncontent/q.md\n"
+        );
+        let dates = parse_log(&log, "");
+        assert_eq!(
+            dates.get("content/p1.md"),
+            None,
+            "its last change was the bulk one"
+        );
+        assert_eq!(dates.get("content/p0.md"), None);
+        assert_eq!(dates["content/q.md"], "2026-05-01");
     }
 
     #[test]

@@ -203,7 +203,8 @@ impl Pass<'_> {
     }
 
     /// Any other event: recorded in what it contributes to, and passed on (callouts become
-    /// `<aside>`s).
+    /// notes: `<div role="note">`, not `<aside>`, which would make each a landmark that must be
+    /// named uniquely on the page).
     fn event(&mut self, event: Event<'_>, offset: usize) {
         let parsed = &mut self.parsed;
         match &event {
@@ -223,13 +224,13 @@ impl Pass<'_> {
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, label) = callout(*kind);
                 self.out.push(Event::Html(
-                    format!("<aside class=\"callout callout-{class}\" aria-label=\"{label}\">\n")
+                    format!("<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n")
                         .into(),
                 ));
                 return;
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => {
-                self.out.push(Event::Html("</aside>\n".into()));
+                self.out.push(Event::Html("</div>\n".into()));
                 return;
             }
             Event::Start(Tag::Paragraph) => self.in_paragraph = true,
@@ -520,7 +521,7 @@ mod tests {
         assert!(html.contains("“quote”"));
         assert!(html.contains("type=\"checkbox\""));
         assert!(
-            html.contains("<aside class=\"callout callout-tip\""),
+            html.contains("<div class=\"callout callout-tip\" role=\"note\" aria-label=\"Tip\">"),
             "{html}"
         );
     }

@@ -27,6 +27,12 @@ pub fn clean(html: &str) -> String {
                 ])
                 .add_tag_attributes("input", ["type", "checked", "disabled"])
                 .add_tag_attributes("abbr", ["title"])
+                // Callouts are `<div role="note">`; no other role is kept.
+                .add_tag_attributes("div", ["role"])
+                .attribute_filter(|_, attr, value| match attr {
+                    "role" if value != "note" => None,
+                    _ => Some(value.into()),
+                })
                 .link_rel(None)
                 .url_relative(UrlRelative::PassThrough)
                 .url_schemes(ALLOWED_SCHEMES.iter().copied().collect::<HashSet<_>>());
@@ -93,6 +99,8 @@ mod tests {
             "<kbd>Ctrl</kbd> <abbr title=\"as soon as possible\">ASAP</abbr>",
             "<ul><li><input type=\"checkbox\" checked disabled> done</li></ul>",
             "<aside class=\"callout callout-tip\" aria-label=\"Tip\"><p>Tip</p></aside>",
+            "<div class=\"callout callout-note\" role=\"note\" aria-label=\"Note\"><p>N</p></div>",
+            "<div role=\"button\">fake</div>",
         );
         let clean = clean(dirty);
         for gone in [
@@ -106,6 +114,7 @@ mod tests {
             "javascript",
             "JAVASCRIPT",
             "data:",
+            "role=\"button\"",
         ] {
             assert!(!clean.contains(gone), "{gone} in {clean}");
         }
@@ -116,6 +125,7 @@ mod tests {
             "<abbr title=\"as soon as possible\">ASAP</abbr>",
             "<input type=\"checkbox\" checked=\"\" disabled=\"\">",
             "<aside class=\"callout callout-tip\" aria-label=\"Tip\">",
+            "<div class=\"callout callout-note\" role=\"note\" aria-label=\"Note\">",
             "<p>text</p>",
         ] {
             assert!(clean.contains(kept), "{kept} missing from {clean}");

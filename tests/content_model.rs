@@ -441,3 +441,29 @@ fn visible_text(html: &str) -> String {
     }
     out
 }
+
+/// "Last updated" shows where it tells the reader something; a collection can turn it off.
+#[test]
+fn a_collection_can_hide_last_updated_dates() {
+    let page = "+++\ntitle = \"Story\"\ndate = 2026-01-01\nupdated = 2026-05-01\nact = \"listen\"\n+++\n\nText.\n";
+    let site = |extra: &str| {
+        SiteTest::new()
+            .file(
+                "book.toml",
+                &format!("{BOOK}[collections.examples]\nfields = []\n{extra}[collections.examples.relations.act]\nsection = \"acts\"\n"),
+            )
+            .file("content/acts/listen.md", "+++\ntitle = \"Listen\"\n+++\n")
+            .file("content/examples/story.md", page)
+    };
+    let shown = site("");
+    shown.build().ok();
+    assert!(
+        shown
+            .read("public/examples/story/index.html")
+            .contains("<dt>Last updated</dt>")
+    );
+    let hidden = site("show_updated = false\n");
+    hidden.build().ok();
+    let html = hidden.read("public/examples/story/index.html");
+    assert!(!html.contains("Last updated"), "{html}");
+}

@@ -119,6 +119,8 @@ pub struct CollectionRef<'a> {
     /// The fields that name who contributed a page and where it happened, if it has them.
     pub author_field: Option<&'a str>,
     pub setting_field: Option<&'a str>,
+    /// Whether its pages show when they were last updated.
+    pub show_updated: bool,
 }
 
 #[derive(Serialize)]

@@ -303,6 +303,7 @@ pub(super) fn collection_ref(c: &Collection) -> CollectionRef<'_> {
         sort_by: c.sort_by.as_str(),
         author_field: c.author_field.as_deref(),
         setting_field: c.setting_field.as_deref(),
+        show_updated: c.show_updated,
     }
 }
 

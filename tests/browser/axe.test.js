@@ -1,4 +1,5 @@
-// axe-core on one page of every page type, in the light and the dark palette, at desktop width.
+// axe-core (every rule it runs by default, best practices included) on one page of every page
+// type, in the light and the dark palette, at desktop width, and on a phone with the menu open.
 // Any violation fails the test; the message lists each one with its impact, help text and the
 // selectors of the offending nodes, and the full results are saved under the artifacts folder.
 
@@ -27,5 +28,19 @@ forEachMount("axe-core", (site) => {
           }
         }));
     }
+  }
+
+  for (const palette of ["light", "dark"]) {
+    test(`example page at phone width with the menu open, ${palette} palette, has no violations`, () =>
+      site.withPage(`axe-menu-${palette}`, { viewport: VIEWPORTS.phone, colorScheme: palette }, async ({ page, tracker }) => {
+        await visit(page, tracker, site.url(pages.example));
+        await page.locator("details.menu summary").click();
+        assert.equal(await page.evaluate(() => document.querySelector("details.menu").open), true, "the menu opened");
+        const violations = await runAxe(page);
+        if (violations.length > 0) {
+          const file = saveArtifact(`axe-${site.name}-menu-${palette}.json`, violations);
+          assert.fail(`${violations.length} axe violation(s) with the menu open (${palette}), details in ${file}:\n${formatViolations(violations)}`);
+        }
+      }));
   }
 });

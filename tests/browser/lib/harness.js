@@ -406,7 +406,7 @@ export function childPages(rel, dir = config.siteDir) {
 /**
  * One page of each type, as URLs relative to the site root, found from the built folder so the
  * suite follows content changes: home, a section listing, a concept page, an act, an example,
- * the examples listing (and its second page), the tags index and a tag page. (The 404 page is
+ * the examples listing (and its second page), the tags index, a tag page and the print page. (The 404 page is
  * reached by a missing URL.)
  */
 export function samplePages(dir = config.siteDir) {
@@ -424,6 +424,7 @@ export function samplePages(dir = config.siteDir) {
     examples: "examples/",
     tags: "tags/",
     tag: first("tags/"),
+    print: "print/",
     // A further page of a listing split into pages, when the site has one.
     ...Object.fromEntries(childPages("examples/page/", dir).slice(0, 1).map((rel) => ["paginated listing", rel])),
   };
