@@ -1,6 +1,7 @@
 // Where am I, and does the page hold still: the current entry is scrolled into view in the
-// sidebar, Escape closes the phone menu and gives focus back to its button, and nothing moves
-// after the first paint (the search box and the palette button are in place from the start).
+// sidebar, Escape closes the phone menu and gives focus back to its button, a story starts on a
+// phone's first screen, and nothing moves after the first paint (the search box and the palette
+// button are in place from the start).
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -50,6 +51,15 @@ forEachMount("navigation", (site) => {
       assert.equal(await page.evaluate(() => document.querySelector("details.menu").open), false, "Escape closes the menu");
       assert.equal(await page.evaluate(() => document.activeElement?.tagName), "SUMMARY", "focus is back on the menu's button");
     }));
+
+  for (const palette of ["light", "dark"]) {
+    test(`on a phone the story comes first: its first line starts above y=400 at 390x844 (${palette})`, () =>
+      site.withPage(`nav-story-first-${palette}`, { viewport: VIEWPORTS.phone, colorScheme: palette }, async ({ page, tracker }) => {
+        await visit(page, tracker, site.url(pages.example));
+        const top = await page.evaluate(() => document.querySelector("main .prose p").getBoundingClientRect().top);
+        assert.ok(top < 400, `the story's first line starts at y=${Math.round(top)}`);
+      }));
+  }
 
   for (const viewport of ["phone", "desktop"]) {
     for (const kind of ["home", "example", "examples"]) {
