@@ -195,13 +195,34 @@ fn offline_build_spells_index_html_and_every_link_resolves() {
 }
 
 #[test]
-fn random_picker_lists_every_page_of_the_collection() {
+fn random_picker_lists_the_pages_of_the_collection_listing() {
     let site = handbook_site();
     let built = site.build().ok();
     let picker = built.html("examples/random/index.html");
-    assert!(picker.contains("href=\"../../examples/new/\""));
-    assert!(picker.contains("href=\"../../examples/old/\""));
+    // Two examples, one listing page: the picker goes there with `?random=<0 or 1>`.
+    assert!(
+        picker.contains("data-count=\"2\" data-per-page=\"20\""),
+        "{picker}"
+    );
+    assert!(
+        picker.contains("<li><a href=\"../../examples/\">Page 1</a></li></ul>"),
+        "{picker}"
+    );
     assert!(picker.contains("location.replace"));
+    let paged = handbook_site().file(
+        "book.toml",
+        "[book]\ntitle = \"Test Book\"\n[build]\npaginate_by = 1\n",
+    );
+    let built_paged = paged.build().ok();
+    let picker = built_paged.html("examples/random/index.html");
+    assert!(
+        picker.contains("data-count=\"2\" data-per-page=\"1\""),
+        "{picker}"
+    );
+    assert!(
+        picker.contains("href=\"../../examples/page/2/\">Page 2</a>"),
+        "{picker}"
+    );
     assert!(
         built
             .html("examples/new/index.html")

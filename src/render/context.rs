@@ -319,7 +319,15 @@ impl Serialize for Ctx<'_> {
             KindCtx::Feed { feed } => st.serialize_field("feed", feed)?,
             KindCtx::Sitemap { sitemap } => st.serialize_field("sitemap", sitemap)?,
             KindCtx::Print { print } => st.serialize_field("print", print)?,
-            KindCtx::Random { random } => st.serialize_field("random", random)?,
+            KindCtx::Random {
+                random,
+                count,
+                per_page,
+            } => {
+                st.serialize_field("random", random)?;
+                st.serialize_field("random_count", count)?;
+                st.serialize_field("random_per_page", per_page)?;
+            }
             KindCtx::Plain {} => {}
         }
         st.end()
@@ -351,8 +359,12 @@ pub enum KindCtx<'a> {
         print: Vec<PrintItem<'a>>,
     },
     Random {
-        /// The links to choose from.
-        random: Vec<&'a str>,
+        /// The pages of the collection's listing (`random` in templates).
+        random: Vec<String>,
+        /// Entries in the collection, and on each page of its listing (`random_count`,
+        /// `random_per_page`).
+        count: usize,
+        per_page: usize,
     },
     /// The 404 page and anything else that needs nothing of its own.
     Plain {},

@@ -119,12 +119,26 @@ impl<'a> Renderer<'a> {
             let section = &site.sections[picker.section];
             let listing = &site.pages[section.page];
             let title = format!("A random page of {}", listing.fm.title);
-            let random = section
-                .pages
-                .iter()
-                .map(|&p| site.links[p].as_str())
+            // The picker chooses an entry by number and goes to the page of the listing that
+            // holds it (`?random=<index on that page>`), so its size does not grow with the
+            // collection: it lists the listing's pages, not the entries.
+            let list = self
+                .listing_of(section.page)
+                .expect("a collection's listing is a section's listing");
+            let count = section.pages.len();
+            let random = (1..=list.pages())
+                .map(|n| site.style.link(&urls::pager(&site.urls[section.page], n)))
                 .collect();
-            let own = KindCtx::Random { random };
+            let per_page = if list.per_page == 0 {
+                count
+            } else {
+                list.per_page
+            };
+            let own = KindCtx::Random {
+                random,
+                count,
+                per_page,
+            };
             let mut ctx = self.plain_ctx(&picker.link, title, Kind::Random, own);
             ctx.breadcrumbs.push(LinkCtx {
                 title: &listing.fm.title,

@@ -202,7 +202,11 @@ impl KindCtx<'_> {
                     (anchor, title, depth, url, omitted, content_key).hash(h);
                 }
             }
-            KindCtx::Random { random } => random.hash(h),
+            KindCtx::Random {
+                random,
+                count,
+                per_page,
+            } => (random, count, per_page).hash(h),
             KindCtx::Plain {} => {}
         }
     }

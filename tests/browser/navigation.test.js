@@ -52,6 +52,18 @@ forEachMount("navigation", (site) => {
       assert.equal(await page.evaluate(() => document.activeElement?.tagName), "SUMMARY", "focus is back on the menu's button");
     }));
 
+  test("the random-page picker lands on an example, through the listing page that holds it", () =>
+    site.withPage("nav-random", {}, async ({ page, tracker }) => {
+      for (let i = 0; i < 3; i++) {
+        await page.goto(site.url("examples/random/"));
+        await page.waitForURL((u) => !u.pathname.includes("/random/") && !u.search.includes("random"), { timeout: 5000 });
+        const path = new URL(page.url()).pathname;
+        assert.match(path, /\/examples\/[^/]+\/$/, `landed on ${path}`);
+        assert.doesNotMatch(path, /\/examples\/page\//, `landed on a listing page ${path}`);
+        assert.equal(await page.locator("article.example-page").count(), 1, `${path} is an example`);
+      }
+    }));
+
   for (const palette of ["light", "dark"]) {
     test(`on a phone the story comes first: its first line starts above y=400 at 390x844 (${palette})`, () =>
       site.withPage(`nav-story-first-${palette}`, { viewport: VIEWPORTS.phone, colorScheme: palette }, async ({ page, tracker }) => {

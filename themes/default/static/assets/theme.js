@@ -36,6 +36,14 @@
     }
   }
 
+  // Sent here by a random-page picker (random.html) with the number of an entry on this page of
+  // a listing: open it.
+  var pick = /[?&]random=(\d+)/.exec(location.search);
+  if (pick) {
+    var cards = document.querySelectorAll(".cards .card-title a");
+    if (cards.length) location.replace(cards[Math.min(Number(pick[1]), cards.length - 1)].href);
+  }
+
   var menu = document.querySelector("details.menu");
   if (menu) {
     menu.addEventListener("toggle", function () {
