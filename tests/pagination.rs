@@ -248,3 +248,22 @@ fn a_page_size_that_is_not_a_number_is_an_error_at_its_line() {
     let b = t.build();
     assert_eq!(b.only_error().location(), "book.toml:4:15");
 }
+
+/// "More examples of …" shows a page's neighbours in its act's list, not the same first five on
+/// every page: readers meet other stories, and a retitled page changes a handful of others.
+#[test]
+fn related_pages_are_the_neighbours_in_the_act_s_list() {
+    let t = examples(10, BOOK);
+    t.build().ok();
+    let related = |n: usize| {
+        let main = main(&t, &format!("examples/e{n:03}/index.html"));
+        let section = &main[main.find("class=\"related\"").expect("a related section")..];
+        cards(section)
+    };
+    let titles =
+        |ns: &[usize]| -> Vec<String> { ns.iter().map(|n| format!("Example {n}")).collect() };
+    // Newest first: 10, 9, ..., 1.
+    assert_eq!(related(5), titles(&[7, 6, 4, 3, 2]));
+    assert_eq!(related(10), titles(&[9, 8, 7, 6, 5]));
+    assert_eq!(related(1), titles(&[6, 5, 4, 3, 2]));
+}

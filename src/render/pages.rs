@@ -200,18 +200,23 @@ impl<'a> Renderer<'a> {
         out
     }
 
-    /// Pages that share page `i`'s first relation target.
+    /// Pages that share page `i`'s first relation target: its neighbours in that target's list
+    /// (the ones just before and after it), so each page shows different ones and a change to
+    /// one page's summary reaches only a handful of others.
     fn related(&self, i: usize) -> Option<Related<'a>> {
         let site = self.shared.site;
         let relation = site.relations[i].first()?;
+        let others: Vec<usize> = site.backlinks[relation.target]
+            .values()
+            .flatten()
+            .copied()
+            .filter(|&p| p != i)
+            .collect();
         Some(Related {
             field: &relation.field,
             target: link_to(site, relation.target),
-            pages: site.backlinks[relation.target]
-                .values()
-                .flatten()
-                .filter(|&&p| p != i)
-                .take(RELATED_PAGES)
+            pages: neighbours(&others, i, site, relation.target)
+                .iter()
                 .map(|&p| self.page_ref(p))
                 .collect(),
         })
@@ -287,6 +292,20 @@ impl<'a> Renderer<'a> {
                 .collect(),
         }
     }
+}
+
+/// Up to [`RELATED_PAGES`] of `others` around where page `i` stands in `target`'s list of the
+/// pages pointing at it: two before it and the rest after, fewer on the side of an end.
+fn neighbours<'o>(others: &'o [usize], i: usize, site: &Site, target: usize) -> &'o [usize] {
+    let at = site.backlinks[target]
+        .values()
+        .flatten()
+        .position(|&p| p == i)
+        .unwrap_or(0);
+    let start = at
+        .saturating_sub(2)
+        .min(others.len().saturating_sub(RELATED_PAGES));
+    &others[start..(start + RELATED_PAGES).min(others.len())]
 }
 
 fn link_to(site: &Site, page: usize) -> LinkCtx<'_> {
