@@ -38,6 +38,18 @@ pub fn parse_source(
     bytes: Vec<u8>,
     config: &Config,
 ) -> Result<Page, Vec<Diagnostic>> {
+    let key = crate::fingerprint::of_bytes(&bytes);
+    parse_fingerprinted(file, bytes, key, config)
+}
+
+/// [`parse_source`] for bytes whose fingerprint the caller already has (a session compares it
+/// with the last run's before parsing), so a cold build hashes each file once.
+pub fn parse_fingerprinted(
+    file: &SourceFile,
+    bytes: Vec<u8>,
+    key: u64,
+    config: &Config,
+) -> Result<Page, Vec<Diagnostic>> {
     let shown = file.shown.as_str();
     let text = crate::diagnostics::utf8_text(bytes, shown).map_err(|d| vec![d])?;
     if let Some(nul) = text.find('\0') {
@@ -85,7 +97,7 @@ pub fn parse_source(
         is_section,
         fm,
         parsed,
-        key: crate::fingerprint::of_bytes(text.as_bytes()),
+        key,
         text,
     })
 }

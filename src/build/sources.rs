@@ -157,7 +157,7 @@ pub(super) fn read_page(
     *parsed += 1;
     Cached {
         key,
-        page: page::parse_source(file, bytes, config).map(Arc::new),
+        page: page::parse_fingerprinted(file, bytes, key, config).map(Arc::new),
     }
 }
 

@@ -206,19 +206,15 @@ impl<'a> Renderer<'a> {
     fn related(&self, i: usize) -> Option<Related<'a>> {
         let site = self.shared.site;
         let relation = site.relations[i].first()?;
-        let others: Vec<usize> = site.backlinks[relation.target]
+        let all: Vec<usize> = site.backlinks[relation.target]
             .values()
             .flatten()
             .copied()
-            .filter(|&p| p != i)
             .collect();
         Some(Related {
             field: &relation.field,
             target: link_to(site, relation.target),
-            pages: neighbours(&others, i, site, relation.target)
-                .iter()
-                .map(|&p| self.page_ref(p))
-                .collect(),
+            pages: neighbours(&all, i).map(|p| self.page_ref(p)).collect(),
         })
     }
 
@@ -294,18 +290,19 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Up to [`RELATED_PAGES`] of `others` around where page `i` stands in `target`'s list of the
-/// pages pointing at it: two before it and the rest after, fewer on the side of an end.
-fn neighbours<'o>(others: &'o [usize], i: usize, site: &Site, target: usize) -> &'o [usize] {
-    let at = site.backlinks[target]
-        .values()
-        .flatten()
-        .position(|&p| p == i)
-        .unwrap_or(0);
+/// Up to [`RELATED_PAGES`] pages of `all` around page `i` (which it holds), `i` left out: two
+/// before it and the rest after, fewer on the side of an end.
+fn neighbours(all: &[usize], i: usize) -> impl Iterator<Item = usize> + '_ {
+    let at = all.iter().position(|&p| p == i).unwrap_or(0);
+    let others = all.len().saturating_sub(1);
     let start = at
         .saturating_sub(2)
-        .min(others.len().saturating_sub(RELATED_PAGES));
-    &others[start..(start + RELATED_PAGES).min(others.len())]
+        .min(others.saturating_sub(RELATED_PAGES));
+    all.iter()
+        .copied()
+        .filter(move |&p| p != i)
+        .skip(start)
+        .take(RELATED_PAGES)
 }
 
 fn link_to(site: &Site, page: usize) -> LinkCtx<'_> {
