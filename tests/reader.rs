@@ -306,3 +306,25 @@ fn static_dotfiles_are_published_but_leftovers_are_not() {
     assert!(!site.exists("public/.DS_Store"));
     assert!(!site.exists("public/notes.txt~"));
 }
+
+/// Regression: the navigation was in every page twice (sidebar and phone menu), a third of an
+/// example page's bytes at 10,000 examples.
+#[test]
+fn every_page_holds_the_navigation_once() {
+    let site = handbook_site();
+    let built = site.build().ok();
+    for page in [
+        "index.html",
+        "acts/ask-the-quiet-voice/index.html",
+        "examples/index.html",
+        "tags/index.html",
+    ] {
+        let html = built.html(page);
+        assert_eq!(
+            html.matches("aria-label=\"Handbook contents\"").count(),
+            1,
+            "{page}"
+        );
+        assert_eq!(html.matches("class=\"nav-list\"").count(), 1, "{page}");
+    }
+}

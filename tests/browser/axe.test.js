@@ -34,8 +34,8 @@ forEachMount("axe-core", (site) => {
     test(`example page at phone width with the menu open, ${palette} palette, has no violations`, () =>
       site.withPage(`axe-menu-${palette}`, { viewport: VIEWPORTS.phone, colorScheme: palette }, async ({ page, tracker }) => {
         await visit(page, tracker, site.url(pages.example));
-        await page.locator("details.menu summary").click();
-        assert.equal(await page.evaluate(() => document.querySelector("details.menu").open), true, "the menu opened");
+        await page.locator("details.sidebar summary").click();
+        assert.equal(await page.evaluate(() => document.querySelector("details.sidebar").open), true, "the menu opened");
         const violations = await runAxe(page);
         if (violations.length > 0) {
           const file = saveArtifact(`axe-${site.name}-menu-${palette}.json`, violations);

@@ -1,5 +1,5 @@
 // Crawls the built site like a reader who only uses the navigation: from the home page, follow
-// the links inside navigation landmarks (sidebar, compact menu, breadcrumbs, pager) and the page
+// the links inside navigation landmarks (the navigation, breadcrumbs, pager) and the page
 // footer, the rel=prev/next links, and links to tag pages. Every page of the output must be reached that way, and none may
 // log a console error, throw, fail a request or reach for another host.
 

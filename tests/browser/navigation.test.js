@@ -1,7 +1,8 @@
 // Where am I, and does the page hold still: the current entry is scrolled into view in the
-// sidebar, Escape closes the phone menu and gives focus back to its button, a story starts on a
-// phone's first screen, and nothing moves after the first paint (the search box and the palette
-// button are in place from the start).
+// sidebar, Escape closes the phone menu and gives focus back to its button, the menu and search
+// open from the top bar without pushing the page, "On this page" sits right of the text and marks
+// the section being read, a story starts on a phone's first screen, and nothing moves after the
+// first paint (the search box and the palette button are in place from the start).
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -28,11 +29,11 @@ forEachMount("navigation", (site) => {
     site.withPage("nav-sidebar", { viewport: { width: 1280, height: 600 } }, async ({ page, tracker }) => {
       await visit(page, tracker, site.url(pages.example));
       const placement = await page.evaluate(() => {
-        const nav = document.querySelector(".sidebar nav");
+        const nav = document.querySelector(".sidebar");
         const entry = nav.querySelector('[aria-current="page"]') || nav.querySelector(".nav-open > a");
         const box = nav.getBoundingClientRect();
         const item = entry.getBoundingClientRect();
-        return { text: entry.textContent.trim(), top: item.top, bottom: item.bottom, boxTop: box.top, boxBottom: box.bottom, scrolled: nav.scrollTop };
+        return { text: entry.textContent.trim(), top: item.top, bottom: item.bottom, boxTop: Math.max(box.top, 0), boxBottom: Math.min(box.bottom, innerHeight) };
       });
       assert.ok(
         placement.top >= placement.boxTop && placement.bottom <= placement.boxBottom,
@@ -43,13 +44,67 @@ forEachMount("navigation", (site) => {
   test("Escape closes the phone menu and returns focus to its button", () =>
     site.withPage("nav-escape", { viewport: VIEWPORTS.phone }, async ({ page, tracker }) => {
       await visit(page, tracker, site.url(pages.example));
-      const summary = page.locator("details.menu summary");
+      const summary = page.locator("details.sidebar summary");
       await summary.click();
-      assert.equal(await page.evaluate(() => document.querySelector("details.menu").open), true, "the menu opens");
-      await page.locator("details.menu nav a").first().focus();
+      assert.equal(await page.evaluate(() => document.querySelector("details.sidebar").open), true, "the menu opens");
+      await page.locator("details.sidebar nav a").first().focus();
       await page.keyboard.press("Escape");
-      assert.equal(await page.evaluate(() => document.querySelector("details.menu").open), false, "Escape closes the menu");
+      assert.equal(await page.evaluate(() => document.querySelector("details.sidebar").open), false, "Escape closes the menu");
       assert.equal(await page.evaluate(() => document.activeElement?.tagName), "SUMMARY", "focus is back on the menu's button");
+    }));
+
+  test("on a phone the menu opens from the top bar and covers the page instead of pushing it", () =>
+    site.withPage("nav-menu-overlay", { viewport: VIEWPORTS.phone }, async ({ page, tracker }) => {
+      await visit(page, tracker, site.url(pages.example));
+      const title = () => page.evaluate(() => document.querySelector("main h1").getBoundingClientRect().top);
+      const before = await title();
+      const button = await page.evaluate(() => {
+        const s = document.querySelector(".sidebar summary").getBoundingClientRect();
+        const bar = document.querySelector(".topbar").getBoundingClientRect();
+        return { inBar: s.top >= bar.top && s.bottom <= bar.bottom, visible: s.width > 0 };
+      });
+      assert.deepEqual(button, { inBar: true, visible: true }, "the Menu button sits in the top bar");
+      await page.locator(".sidebar summary").click();
+      assert.equal(await title(), before, "opening the menu moved the page");
+      const covers = await page.evaluate(() => {
+        const nav = document.querySelector(".sidebar nav").getBoundingClientRect();
+        return nav.top <= document.querySelector("main h1").getBoundingClientRect().top && nav.height > 200;
+      });
+      assert.ok(covers, "the open menu covers the page below the top bar");
+    }));
+
+  test("on a phone the search box opens from the top bar, and Escape folds it back", () =>
+    site.withPage("nav-search-fold", { viewport: VIEWPORTS.phone }, async ({ page, tracker }) => {
+      await visit(page, tracker, site.url(pages.example));
+      const title = () => page.evaluate(() => document.querySelector("main h1").getBoundingClientRect().top);
+      const before = await title();
+      assert.equal(await page.locator("#search-input").isVisible(), false, "the box starts folded");
+      await page.locator(".search-open").click();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "search-input", "the box has focus");
+      assert.equal(await page.locator(".search-open").getAttribute("aria-expanded"), "true");
+      assert.equal(await title(), before, "opening search moved the page");
+      await page.keyboard.press("Escape");
+      assert.equal(await page.locator("#search-input").isVisible(), false, "Escape folds the empty box");
+      assert.equal(await page.evaluate(() => document.activeElement?.className), "search-open icon-button", "focus is back on the search button");
+    }));
+
+  test("on a wide screen \"On this page\" sits right of the text and marks the section being read", () =>
+    site.withPage("nav-toc", { viewport: { width: 1280, height: 800 } }, async ({ page, tracker }) => {
+      await visit(page, tracker, site.url(pages.act));
+      const place = await page.evaluate(() => {
+        const toc = document.querySelector(".toc-box").getBoundingClientRect();
+        const text = document.querySelector("main .prose").getBoundingClientRect();
+        return { right: toc.left >= text.right, inView: toc.top >= 0 && toc.top < innerHeight };
+      });
+      assert.deepEqual(place, { right: true, inView: true }, "the list is beside the text, in view");
+      const ids = await page.evaluate(() => [...document.querySelectorAll(".toc a")].map((a) => a.hash.slice(1)));
+      assert.ok(ids.length > 2, "the page has sections to list");
+      const target = ids[Math.floor(ids.length / 2)];
+      await page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: "start", behavior: "instant" }), target);
+      await page.waitForFunction((id) => document.querySelector('.toc a[aria-current]')?.hash === "#" + id, target, { timeout: 3000 });
+      const sticky = await page.evaluate(() => document.querySelector(".toc-box").getBoundingClientRect().top);
+      assert.ok(sticky >= 0 && sticky < 100, `the list stays in view while the page scrolls (top at ${sticky})`);
+      assert.equal(await page.locator(".toc a[aria-current]").count(), 1, "one entry is marked");
     }));
 
   test("the random-page picker lands on an example, through the listing page that holds it", () =>
@@ -74,7 +129,7 @@ forEachMount("navigation", (site) => {
   }
 
   for (const viewport of ["phone", "desktop"]) {
-    for (const kind of ["home", "example", "examples"]) {
+    for (const kind of Object.keys(pages)) {
       test(`the ${kind} page at ${viewport} width does not move after the first paint (CLS below 0.01)`, () =>
         site.withPage(`nav-cls-${kind}-${viewport}`, { viewport: VIEWPORTS[viewport] }, async ({ page, tracker }) => {
           await visit(page, tracker, site.url(pages[kind]));

@@ -288,7 +288,7 @@
       var pick = active >= 0 ? opts[active] : opts[0];
       if (pick && !list.hidden) { e.preventDefault(); location.href = pick.querySelector("a").href; }
     } else if (e.key === "Escape") {
-      if (!list.hidden) { e.preventDefault(); close(); } else if (input.value) { input.value = ""; status.textContent = ""; }
+      if (!list.hidden) { e.preventDefault(); close(); } else if (input.value) { input.value = ""; status.textContent = ""; } else { fold(true); }
     }
   });
   input.addEventListener("focus", function () {
@@ -302,6 +302,25 @@
     var t = e.target;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     e.preventDefault();
+    unfold();
+  });
+
+  /* On narrow screens the box is a button in the header until it is opened; it then covers the
+     header (nothing below moves) and folds away again when left empty. */
+  var opener = box.querySelector(".search-open");
+  function unfold() {
+    box.classList.add("open");
+    if (opener) opener.setAttribute("aria-expanded", "true");
     input.focus();
+  }
+  function fold(refocus) {
+    if (!box.classList.contains("open")) return;
+    box.classList.remove("open");
+    if (opener) opener.setAttribute("aria-expanded", "false");
+    if (refocus && opener && opener.offsetParent) opener.focus();
+  }
+  if (opener) opener.addEventListener("click", unfold);
+  box.addEventListener("focusout", function (e) {
+    if (!input.value && !box.contains(e.relatedTarget)) fold(false);
   });
 })();

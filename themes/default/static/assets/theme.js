@@ -26,13 +26,18 @@
     return nav.querySelector('[aria-current="page"]') || nav.querySelector(".nav-open > a");
   }
 
-  var sidebar = document.querySelector(".sidebar nav");
-  var entry = sidebar && currentEntry(sidebar);
-  if (entry) {
-    var box = sidebar.getBoundingClientRect();
+  // The navigation is one <details>; on wide screens CSS shows its content as a sidebar. A
+  // browser without ::details-content would show it closed, so open it there.
+  var menu = document.querySelector("details.sidebar");
+  var wide = window.matchMedia("(min-width: 52.01rem)");
+  if (menu && !CSS.supports("selector(::details-content)") && wide.matches) menu.open = true;
+
+  var entry = menu && currentEntry(menu);
+  if (entry && wide.matches) {
+    var box = menu.getBoundingClientRect();
     var item = entry.getBoundingClientRect();
-    if (item.top < box.top || item.bottom > box.bottom) {
-      sidebar.scrollTop += item.top - box.top - (box.height - item.height) / 2;
+    if (item.top < box.top || item.bottom > Math.min(box.bottom, window.innerHeight)) {
+      menu.scrollTop += item.top - box.top - (Math.min(box.height, window.innerHeight) - item.height) / 2;
     }
   }
 
@@ -44,14 +49,39 @@
     if (cards.length) location.replace(cards[Math.min(Number(pick[1]), cards.length - 1)].href);
   }
 
-  var menu = document.querySelector("details.menu");
+  // "On this page": mark the entry of the section being read (the last heading above the
+  // upper quarter of the window).
+  var toc = document.querySelector(".toc");
+  if (toc) {
+    var links = [].slice.call(toc.querySelectorAll('a[href^="#"]'));
+    var targets = links.map(function (a) { return document.getElementById(decodeURIComponent(a.hash.slice(1))); });
+    var marked = null;
+    var mark = function () {
+      var line = window.innerHeight / 4;
+      var at = -1;
+      targets.forEach(function (t, i) { if (t && t.getBoundingClientRect().top <= line) at = i; });
+      var link = at >= 0 ? links[at] : null;
+      if (link === marked) return;
+      if (marked) marked.removeAttribute("aria-current");
+      if (link) link.setAttribute("aria-current", "true");
+      marked = link;
+    };
+    var queued = false;
+    window.addEventListener("scroll", function () {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(function () { queued = false; mark(); });
+    }, { passive: true });
+    mark();
+  }
+
   if (menu) {
     menu.addEventListener("toggle", function () {
-      var found = menu.open && currentEntry(menu);
+      var found = menu.open && !wide.matches && currentEntry(menu);
       if (found) found.scrollIntoView({ block: "nearest" });
     });
     document.addEventListener("keydown", function (e) {
-      if (e.key !== "Escape" || !menu.open) return;
+      if (e.key !== "Escape" || !menu.open || wide.matches) return;
       menu.open = false;
       menu.querySelector("summary").focus();
     });
