@@ -172,23 +172,17 @@ impl Index {
         out
     }
 
-    /// Replaces page `i` (whose previous version was `old`) after an edit that changed only its
-    /// text. Returns the files that may have changed (the manifest, the shards of terms it
-    /// gained or lost, its document shard) and the shard files that no longer exist.
-    pub fn update(&mut self, site: &Site, i: usize, old: &Page) -> IndexChange {
+    /// Replaces page `i` after an edit of it that left the site's shape as it was; `before` is
+    /// what [`terms_of`] gave for it before the edit. Returns the files that may have changed
+    /// (the manifest, the shards of terms it gained or lost, its document shard) and the shard
+    /// files that no longer exist.
+    pub fn update(&mut self, site: &Site, i: usize, before: &PageTerms) -> IndexChange {
         let old_keys: Vec<String> = self.shards().into_keys().collect();
         let id = u32::try_from(i).expect("fewer than 4 billion pages");
-        let owned = |terms: Terms<'_>| -> BTreeMap<String, Field> {
-            terms
-                .into_iter()
-                .map(|(t, f)| (t.into_owned(), f))
-                .collect()
-        };
-        let before = owned(doc_terms(site, i, old));
-        let after = owned(doc_terms(site, i, &site.pages[i]));
+        let after = terms_of(site, i);
         let mut touched: Vec<&String> = Vec::new();
-        for (term, field) in &before {
-            if after.get(term) != Some(field) {
+        for (term, field) in &before.0 {
+            if after.0.get(term) != Some(field) {
                 if let Some(list) = self.postings.get_mut(term) {
                     list.retain(|(d, _)| *d != id);
                     if list.is_empty() {
@@ -198,8 +192,8 @@ impl Index {
                 touched.push(term);
             }
         }
-        for (term, field) in &after {
-            if before.get(term) != Some(field) {
+        for (term, field) in &after.0 {
+            if before.0.get(term) != Some(field) {
                 let list = self.postings.entry(term.clone()).or_default();
                 let at = list.partition_point(|(d, _)| *d < id);
                 list.insert(at, (id, *field));
@@ -429,6 +423,19 @@ fn truncate(text: &str, max: usize) -> String {
 }
 
 /// Every term of page `i` (as `page`, which may be an older version) with its best field.
+/// The terms page `i` is found by, and the best field each occurs in.
+pub struct PageTerms(BTreeMap<String, Field>);
+
+/// What [`Index::update`] needs to know of a page before it is edited.
+pub fn terms_of(site: &Site, i: usize) -> PageTerms {
+    PageTerms(
+        doc_terms(site, i, &site.pages[i])
+            .into_iter()
+            .map(|(t, f)| (t.into_owned(), f))
+            .collect(),
+    )
+}
+
 fn doc_terms<'p>(site: &'p Site, i: usize, page: &'p Page) -> Terms<'p> {
     let mut all: Vec<(Cow<'p, str>, Field)> = Vec::new();
     let mut add = |text: &'p str, field: Field| scan(text, |w| all.push((w, field)));

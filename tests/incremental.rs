@@ -566,6 +566,44 @@ fn title_edit_rerenders_the_listings_that_show_it() {
     assert!(listing.iter().any(|page| page.contains("Retitled 7")));
 }
 
+/// The edits an author makes most to an existing entry (a new title, other tags) are applied to
+/// the last linked site without linking it again, and still give a full build's output; an edit
+/// that changes the site's shape (another act) links anew.
+#[test]
+fn retitle_and_retag_skip_linking_and_equal_a_full_build() {
+    let mut project = Project::new();
+    let mut session = Session::new(options(&project.site, true));
+    session.run(&Changes::default()).unwrap();
+    let out = project.site.path("public");
+    for (edit, relinks) in [
+        (Edit::Title(1, 7), false),
+        // Two stories of the same day, listed by title: each new title moves one past the other.
+        (Edit::Date(2, 2), true),
+        (Edit::Title(2, 8), false),
+        (Edit::Title(1, 9), false),
+        (Edit::Tags(1, vec![0, 1]), false),
+        (Edit::Tags(1, vec![1]), false),
+        (Edit::Act(1, 0), true),
+    ] {
+        let changes = project.apply(&edit);
+        let report = session.run(&changes).unwrap();
+        assert!(!report.has_errors(), "{report:?}");
+        assert_eq!(report.work.linked, relinks, "after {edit:?}");
+        if !relinks {
+            assert!(
+                report.work.rendered < report.files / 2,
+                "after {edit:?}: {report:?}"
+            );
+        }
+        let (_, fresh_files) = fresh(&project.site);
+        assert_eq!(
+            on_disk(&out),
+            as_bytes(&fresh_files.unwrap()),
+            "after {edit:?}"
+        );
+    }
+}
+
 #[test]
 fn deleted_page_disappears_from_output_and_listings() {
     let mut project = Project::new();

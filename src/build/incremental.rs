@@ -1,9 +1,11 @@
-//! The common edit in `watch` and `serve`: only the text of known pages changed, and nothing that
-//! other pages see or link to (front matter, link targets, anchors) is different. Then linking
-//! would give the same site but for those pages' bodies: the re-parsed pages replace the old ones
-//! in the last linked site ([`Site::replace_body`]), the search index updates their shards, and
-//! only they are rendered, unless a summary that listings show changed ([`Scope::Pages`] then
-//! widens itself). Anything else falls back to the full chain in `session.rs`.
+//! The common edits in `watch` and `serve`: known pages changed, and the site's shape did not.
+//! Either nothing that other pages see or link to is different (front matter, link targets,
+//! anchors: [`Site::replace_body`]), or a collection's entry was retitled, re-tagged or given
+//! another summary without moving in any list ([`Site::replace_entry`]). Then linking would give
+//! the last linked site with those pages swapped in: they replace the old ones there, the search
+//! index updates their shards, and only the files that show them are rendered: their own, and
+//! when a summary changed, the part of each listing that holds them, their neighbours and the
+//! home page ([`Scope::Pages`]). Anything else falls back to the full chain in `session.rs`.
 
 use super::session::{Clock, Session, Setup};
 use super::sources::read_page;
@@ -11,7 +13,8 @@ use super::{BuildReport, Changes, StageName};
 use crate::diagnostics::Diagnostics;
 use crate::output;
 use crate::page::Page;
-use crate::render::{self, Body, Scope};
+use crate::render::{self, Body, Moved, Scope};
+use crate::search;
 use crate::site::Site;
 use anyhow::Result;
 use std::sync::Arc;
@@ -31,16 +34,25 @@ impl Session {
         }
         let mut clock = Clock::start();
         let Some(swaps) = self.body_swaps(changes, setup, report) else {
+            tracing::debug!("edit not of known pages without link diagnostics: full chain");
             return Ok(false);
         };
         clock.lap(report, StageName::Parse);
 
         let mut linked = self.linked.take().expect("body_swaps checked it");
+        let before: Vec<_> = swaps
+            .iter()
+            .map(|(i, _)| search::terms_of(&linked.site, *i))
+            .collect();
+        let Some(moved) = swap_in(&mut linked.site, &swaps) else {
+            tracing::debug!("edit changed the site's shape: full chain");
+            // Some of the site may have changed: the full chain links it anew.
+            return Ok(false);
+        };
         let mut index_files = Vec::new();
         let mut index_removed = Vec::new();
-        for (i, page) in &swaps {
-            let old = linked.site.replace_body(*i, Arc::clone(page));
-            let change = linked.index.update(&linked.site, *i, &old);
+        for ((i, _), before) in swaps.iter().zip(&before) {
+            let change = linked.index.update(&linked.site, *i, before);
             index_files.extend(change.files);
             index_removed.extend(change.removed);
         }
@@ -61,6 +73,7 @@ impl Session {
             scope: Scope::Pages {
                 pages: &pages,
                 old_keys: &linked.ref_keys,
+                moved: &moved,
             },
             sink: None,
             keep: true,
@@ -101,9 +114,9 @@ impl Session {
         Ok(true)
     }
 
-    /// Re-reads the changed files. Each must be a page of the last linked site whose new version
-    /// differs from the old one only in its body; `None` when one is not (or when the session has
-    /// no linked site and theme to start from).
+    /// Re-reads the changed files. Each must be a page of the last linked site that linking
+    /// reported nothing on; `None` when one is not (or when the session has no linked site and
+    /// theme to start from).
     fn body_swaps(
         &mut self,
         changes: &Changes,
@@ -126,12 +139,11 @@ impl Session {
             if Arc::ptr_eq(&old, &new) {
                 continue;
             }
-            let same_outside =
-                old.same_outside(&new) && !linked.diags.iter().any(|d| d.path == old.shown);
-            match linked.site.index_of(&new.rel) {
-                Some(i) if same_outside => swaps.push((i, new)),
-                _ => return None,
+            // A page that linking reported on is linked anew: the report may change.
+            if linked.diags.iter().any(|d| d.path == old.shown) {
+                return None;
             }
+            swaps.push((linked.site.index_of(&new.rel)?, new));
         }
         Some(swaps)
     }
@@ -158,5 +170,128 @@ impl Session {
             diags.extend(page.parsed.diagnostics.iter().cloned());
         }
         diags.extend(link.iter().cloned());
+    }
+}
+
+/// Swaps the re-parsed pages into the linked site ([`Site::replace_body`] or
+/// [`Site::replace_entry`]) and says which entries of lists that moved; `None` when a page's edit
+/// changed the site's shape (then some pages may have been swapped already) or the number of
+/// pages of a tag's listing.
+fn swap_in(site: &mut Site, swaps: &[(usize, Arc<Page>)]) -> Option<Moved> {
+    let pagination = |site: &Site| -> Vec<usize> {
+        site.tags
+            .iter()
+            .map(|t| render::tag_listing_pages(site, t))
+            .collect()
+    };
+    let pages_before = pagination(site);
+    let mut moved = Moved::default();
+    for (i, page) in swaps {
+        let i = *i;
+        if site.pages[i].same_outside(page) {
+            site.replace_body(i, Arc::clone(page));
+            continue;
+        }
+        let before = Places::of(site, i);
+        site.replace_entry(i, Arc::clone(page)).ok()?;
+        before.moved_to(&Places::of(site, i), site, &mut moved);
+    }
+    (pagination(site) == pages_before).then_some(moved)
+}
+
+/// Where a page is in the lists that hold it.
+struct Places {
+    page: usize,
+    /// Position in its section's list.
+    in_section: Option<usize>,
+    prev: Option<usize>,
+    next: Option<usize>,
+    /// `(target, collection, position)` in each list of pages pointing at a page.
+    in_backlinks: Vec<(usize, String, usize)>,
+    /// `(tag, position)`.
+    in_tags: Vec<(usize, usize)>,
+}
+
+impl Places {
+    fn of(site: &Site, i: usize) -> Places {
+        let at = |list: &[usize]| list.iter().position(|&p| p == i);
+        Places {
+            page: i,
+            in_section: at(&site.sections[site.section_of[i]].pages),
+            prev: site.prev[i],
+            next: site.next[i],
+            in_backlinks: site.relations[i]
+                .iter()
+                .flat_map(|r| {
+                    site.backlinks[r.target]
+                        .iter()
+                        .filter_map(move |(c, list)| Some((r.target, c.clone(), at(list)?)))
+                })
+                .collect(),
+            in_tags: site.page_tags[i]
+                .iter()
+                .filter_map(|&t| Some((t, at(&site.tags[t].pages)?)))
+                .collect(),
+        }
+    }
+
+    /// Adds to `moved` what changed between these places and `now`'s.
+    fn moved_to(&self, now: &Places, site: &Site, moved: &mut Moved) {
+        let span = |a: usize, b: usize| (a.min(b), a.max(b));
+        if let (Some(a), Some(b)) = (self.in_section, now.in_section)
+            && a != b
+        {
+            let (lo, hi) = span(a, b);
+            moved
+                .listings
+                .push((site.sections[site.section_of[self.page]].page, lo, hi));
+            // The reading order changed around both places.
+            moved.pages.extend(
+                [self.prev, self.next, now.prev, now.next]
+                    .into_iter()
+                    .flatten(),
+            );
+        }
+        for ((target, c, a), (_, _, b)) in self.in_backlinks.iter().zip(&now.in_backlinks) {
+            if a == b {
+                continue;
+            }
+            let (lo, hi) = span(*a, *b);
+            let lists = &site.backlinks[*target];
+            // A target's listing is one of its lists: with several, all of it is rendered.
+            if lists.len() == 1 {
+                moved.listings.push((*target, lo, hi));
+            } else {
+                moved.listings.push((*target, 0, usize::MAX));
+            }
+            // Pages whose related lists reach into the span.
+            let list = &lists[c];
+            let reach = render::RELATED_REACH;
+            moved
+                .pages
+                .extend(&list[lo.saturating_sub(reach)..(hi + reach + 1).min(list.len())]);
+        }
+        let mut tags: Vec<usize> = self
+            .in_tags
+            .iter()
+            .chain(&now.in_tags)
+            .map(|(t, _)| *t)
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        for t in tags {
+            let find =
+                |places: &[(usize, usize)]| places.iter().find(|(x, _)| *x == t).map(|(_, p)| *p);
+            match (find(&self.in_tags), find(&now.in_tags)) {
+                (Some(a), Some(b)) if a == b => {}
+                (Some(a), Some(b)) => {
+                    let (lo, hi) = span(a, b);
+                    moved.tags.push((t, lo, hi));
+                }
+                // Joining or leaving a list moves every entry after it.
+                (Some(at), None) | (None, Some(at)) => moved.tags.push((t, at, usize::MAX)),
+                (None, None) => {}
+            }
+        }
     }
 }

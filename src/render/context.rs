@@ -32,6 +32,15 @@ pub struct TagRef<'a> {
     pub count: usize,
 }
 
+/// A tag as a page lists it: without the tag's page count, so that tagging one page does not
+/// change the summary of every other page with that tag.
+#[derive(Serialize, Clone, Copy, Hash)]
+pub struct TagLink<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub url: &'a str,
+}
+
 #[derive(Serialize, Clone, Copy, Hash)]
 pub struct LinkCtx<'a> {
     pub title: &'a str,
@@ -58,7 +67,7 @@ pub struct PageRef<'a> {
     pub updated: Option<String>,
     pub updated_display: Option<String>,
     pub weight: Option<i64>,
-    pub tags: Vec<TagRef<'a>>,
+    pub tags: Vec<TagLink<'a>>,
     /// Collection fields (e.g. `contributor`, `context`).
     pub fields: BTreeMap<&'a str, &'a str>,
     /// The value of its collection's `author_field`: who contributed it.

@@ -75,6 +75,37 @@ impl<'a> Renderer<'a> {
         files
     }
 
+    /// The tags index, and for each `(tag, from, to)` the pages of that tag's listing that show
+    /// its entries `from..=to`.
+    pub(super) fn emit_tag_parts(&self, tags: &[(usize, usize, usize)]) -> Vec<RenderedFile> {
+        let s = &self.shared;
+        let mut files = Vec::new();
+        if s.site.tags.is_empty() {
+            return files;
+        }
+        let terms = KindCtx::Tags {
+            terms: s.tag_refs.iter().collect(),
+        };
+        let ctx = self.plain_ctx(&s.links.tags, "Tags".into(), Kind::Tags, terms);
+        files.extend(self.emit(urls::output_path(urls::TAGS), templates::TAGS, ctx, None));
+        let mut parts: Vec<(usize, usize)> = tags
+            .iter()
+            .flat_map(|&(t, from, to)| {
+                let list = self.tag_listing(t);
+                (list.part_of(from)..=list.part_of(to).min(list.pages())).map(move |n| (t, n))
+            })
+            .collect();
+        parts.sort_unstable();
+        parts.dedup();
+        files.extend(
+            parts
+                .into_par_iter()
+                .filter_map(|(t, n)| self.emit_tag(t, &s.site.tags[t], self.tag_listing(t), n))
+                .collect::<Vec<_>>(),
+        );
+        files
+    }
+
     /// The pages of tag `t`, as a listing split into pages.
     pub(super) fn tag_listing(&self, t: usize) -> Listing<'a> {
         let site = self.shared.site;

@@ -40,6 +40,7 @@ use std::sync::{Arc, OnceLock};
 
 pub use context::{Kind, LinkCtx, NavItem, PageRef, SiteCtx, TagRef};
 pub use dates::{display_date, iso_date, rfc3339};
+pub use pages::RELATED_REACH;
 
 type Sig = std::collections::hash_map::DefaultHasher;
 
@@ -78,14 +79,29 @@ pub struct Rendered {
 pub enum Scope<'s> {
     /// Every output file.
     All,
-    /// Only these pages, because only their bodies changed and everything else about the site
-    /// is as it was. Valid while each page's summary keeps its key in `old_keys` (the keys of
-    /// the pass that made the previous output); otherwise listings that show the page may
-    /// change too, and the pass widens itself to [`Scope::All`].
+    /// These pages changed, the site's shape did not ([`Site::replace_body`],
+    /// [`Site::replace_entry`]). When each page's summary keeps its key in `old_keys` (the keys
+    /// of the pass that made the previous output), only files that show their bodies are
+    /// considered: their own, feeds, the print page. Otherwise also every file that shows their
+    /// summaries (the part of each listing that holds them, their neighbours' pages, the home
+    /// page, the tags index) and what `moved` names.
     Pages {
         pages: &'s [usize],
         old_keys: &'s [u64],
+        moved: &'s Moved,
     },
+}
+
+/// Where an edit of a few pages moved entries of lists (a retitled page among others of the same
+/// date, a page that gained or lost a tag), besides the pages themselves.
+#[derive(Debug, Default)]
+pub struct Moved {
+    /// Pages whose every file may show other neighbours (previous and next, related pages).
+    pub pages: Vec<usize>,
+    /// `(page, lo, hi)`: entries `lo..=hi` of page `page`'s listing may be other pages.
+    pub listings: Vec<(usize, usize, usize)>,
+    /// `(tag, lo, hi)`: entries `lo..=hi` of the tag's listing may be other pages.
+    pub tags: Vec<(usize, usize, usize)>,
 }
 
 /// Gets each file as soon as it is rendered (on a rendering thread, in no particular order), so
@@ -171,14 +187,37 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
             keep: job.keep,
         },
     };
-    let files = match job.scope {
-        Scope::Pages { pages, old_keys } if r.same_summaries(pages, old_keys) => {
-            return r.finish(r.pages_only(pages), old_keys.to_vec());
+    match job.scope {
+        Scope::Pages {
+            pages,
+            old_keys,
+            moved,
+        } => {
+            let mut files = r.pages_only(pages);
+            let mut keys = old_keys.to_vec();
+            if !r.same_summaries(pages, old_keys) {
+                files.extend(r.showing_summaries(pages, moved));
+                for &i in pages {
+                    keys[i] = r.page_ref(i).key;
+                }
+            }
+            r.finish(files, keys)
         }
-        _ => r.everything(),
-    };
-    let keys = (0..site.pages.len()).map(|i| r.page_ref(i).key).collect();
-    r.finish(files, keys)
+        Scope::All => {
+            let files = r.everything();
+            let keys = (0..site.pages.len()).map(|i| r.page_ref(i).key).collect();
+            r.finish(files, keys)
+        }
+    }
+}
+
+/// How many pages tag `tag`'s listing takes.
+pub fn tag_listing_pages(site: &Site, tag: &crate::site::Tag) -> usize {
+    pager::Listing {
+        items: &tag.pages,
+        per_page: site.config.build.paginate_by,
+    }
+    .pages()
 }
 
 /// Links to generated pages, as this build spells them.
@@ -262,6 +301,60 @@ impl<'a> Renderer<'a> {
             files.extend(self.emit_print());
         }
         files
+    }
+
+    /// The files other than their own that show the summaries of `pages` (see [`Scope::Pages`]).
+    fn showing_summaries(&self, pages: &[usize], moved: &Moved) -> Vec<RenderedFile> {
+        let site = self.shared.site;
+        // (page, first part of its listing that may have changed, last part)
+        let mut parts: Vec<(usize, usize, usize)> = vec![(site.sections[0].page, 1, 1)];
+        parts.extend(moved.pages.iter().map(|&p| (p, 1, usize::MAX)));
+        for &(p, lo, hi) in &moved.listings {
+            if let Some(list) = self.listing_of(p) {
+                parts.push((p, list.part_of(lo), list.part_of(hi)));
+            }
+        }
+        for &i in pages {
+            let section = site.sections[site.section_of[i]].page;
+            parts.extend(self.part_holding(section, i));
+            // Every part of a listing links to the page's own neighbours.
+            let neighbours = [site.prev[i], site.next[i]].into_iter().flatten();
+            parts.extend(neighbours.map(|p| (p, 1, usize::MAX)));
+            for r in &site.relations[i] {
+                parts.extend(self.part_holding(r.target, i));
+                let all: Vec<usize> = site.backlinks[r.target]
+                    .values()
+                    .flatten()
+                    .copied()
+                    .collect();
+                parts.extend(pages::around(&all, i).map(|p| (p, 1, 1)));
+            }
+        }
+        parts.retain(|(p, _, _)| !pages.contains(p));
+        parts.sort_unstable();
+        parts.dedup();
+        let mut files: Vec<RenderedFile> = parts
+            .par_iter()
+            .flat_map_iter(|&(p, from, to)| self.emit_page_parts(p, from..=to))
+            .collect();
+        // (tag, first entry that may have changed, last entry)
+        let mut entries = moved.tags.clone();
+        for &i in pages {
+            for &t in &site.page_tags[i] {
+                if let Some(at) = site.tags[t].pages.iter().position(|&p| p == i) {
+                    entries.push((t, at, at));
+                }
+            }
+        }
+        files.extend(self.emit_tag_parts(&entries));
+        files
+    }
+
+    /// The part of page `p`'s listing that holds entry `i`, as `(p, n, n)`.
+    fn part_holding(&self, p: usize, i: usize) -> Option<(usize, usize, usize)> {
+        let list = self.listing_of(p)?;
+        let n = list.part_of(list.items.iter().position(|&x| x == i)?);
+        Some((p, n, n))
     }
 
     fn finish(&self, files: Vec<RenderedFile>, ref_keys: Vec<u64>) -> Rendered {

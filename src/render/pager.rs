@@ -31,6 +31,11 @@ impl Listing<'_> {
         }
     }
 
+    /// The page (from 1) that shows entry `at`.
+    pub fn part_of(&self, at: usize) -> usize {
+        at.checked_div(self.per_page).map_or(1, |k| k + 1)
+    }
+
     /// The entries on page `n` (from 1).
     pub fn range(&self, n: usize) -> Range<usize> {
         if self.per_page == 0 {

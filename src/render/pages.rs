@@ -18,6 +18,9 @@ use toml::value::Datetime;
 const READING_SPEED: usize = 220;
 /// Pages that share a page's relation target, shown with it.
 const RELATED_PAGES: usize = 5;
+/// How far apart in a relation target's list two pages can be when one's related list shows the
+/// other.
+pub const RELATED_REACH: usize = RELATED_PAGES + 2;
 
 /// Which page of a page's listing a file shows.
 #[derive(Clone, Copy)]
@@ -31,13 +34,22 @@ impl<'a> Renderer<'a> {
     /// Renders a page's file and, when its listing is split into pages, one file per further
     /// page (`<url>page/<n>/`). Only the first shows the page's own text.
     pub(super) fn emit_page(&self, i: usize) -> Vec<super::RenderedFile> {
+        self.emit_page_parts(i, 1..=usize::MAX)
+    }
+
+    /// The files of page `i` (see [`Renderer::emit_page`]) numbered within `parts`.
+    pub(super) fn emit_page_parts(
+        &self,
+        i: usize,
+        parts: std::ops::RangeInclusive<usize>,
+    ) -> Vec<super::RenderedFile> {
         let site = self.shared.site;
         let Some(template) = template_for(site, self.out.theme, i, self.out.diags) else {
             return Vec::new();
         };
         let listing = self.listing_of(i);
         let pages = listing.map_or(1, |l| l.pages());
-        (1..=pages)
+        (*parts.start()..=pages.min(*parts.end()))
             .filter_map(|n| {
                 let part = Part { n, listing };
                 let path = urls::output_path(&urls::pager(&site.urls[i], n));
@@ -290,6 +302,17 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// The pages of `all` (which holds `i`) whose related lists may show page `i`: those whose
+/// [`neighbours`] windows can reach it.
+pub(super) fn around(all: &[usize], i: usize) -> impl Iterator<Item = usize> + '_ {
+    let at = all.iter().position(|&p| p == i).unwrap_or(0);
+    let reach = RELATED_REACH;
+    all[at.saturating_sub(reach)..(at + reach + 1).min(all.len())]
+        .iter()
+        .copied()
+        .filter(move |&p| p != i)
+}
+
 /// Up to [`RELATED_PAGES`] pages of `all` around page `i` (which it holds), `i` left out: two
 /// before it and the rest after, fewer on the side of an end.
 fn neighbours(all: &[usize], i: usize) -> impl Iterator<Item = usize> + '_ {
@@ -410,7 +433,14 @@ pub(super) fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> 
             .map(dates::display_date),
         updated,
         weight: page.fm.weight,
-        tags: site.page_tags[i].iter().map(|&t| tags[t].clone()).collect(),
+        tags: site.page_tags[i]
+            .iter()
+            .map(|&t| TagLink {
+                name: tags[t].name,
+                slug: tags[t].slug,
+                url: &tags[t].url,
+            })
+            .collect(),
         fields: page
             .fm
             .fields

@@ -2,8 +2,10 @@
 //! reading order, relations, tags and every link's destination, reporting what does not fit
 //! (collisions, unknown relation targets, broken links and anchors). Renders nothing.
 //!
-//! A linked [`Site`] is fixed, with one exception that keeps it a function of its input:
-//! [`Site::replace_body`] swaps in a page whose re-parse changed nothing that linking reads.
+//! A linked [`Site`] is fixed, with two exceptions that keep it a function of its input:
+//! [`Site::replace_body`] swaps in a page whose re-parse changed nothing that linking reads, and
+//! [`Site::replace_entry`] one whose edit leaves every order, relation and tag of the site as it
+//! was (a collection entry retitled, re-tagged or re-summarized).
 //!
 //! Pages are addressed by index into [`Site::pages`] everywhere (sections, relations, tags,
 //! reading order), so the model holds each page once and listings cost a `usize` per entry.
@@ -14,6 +16,7 @@ mod tree;
 use crate::config::Config;
 use crate::diagnostics::Diagnostics;
 use crate::discover::SourceFile;
+use crate::frontmatter::SortBy;
 use crate::links::{Resolver, Target};
 use crate::page::Page;
 use crate::urls;
@@ -108,6 +111,102 @@ impl Site {
         std::mem::replace(&mut self.pages[i], page)
     }
 
+    /// Puts `page` in place of page `i`, a collection's entry, when the edit changed only what
+    /// listings show of it (title, description, tags, plain fields, `extra`, body) and left the
+    /// rest of the site's shape as it was: its URL, its links and anchors, its relations, the
+    /// set of tags and their names. A new title may move it among entries of the same date;
+    /// its lists are then sorted again the way [`link`] sorts them (only lists sorted by date
+    /// are: other orders fall back). Returns the old page, or gives `page` back, the site
+    /// unchanged, when the edit is not one of those.
+    pub fn replace_entry(&mut self, i: usize, page: Arc<Page>) -> Result<Arc<Page>, Arc<Page>> {
+        if !self.keeps_shape(i, &page) {
+            return Err(page);
+        }
+        let old = std::mem::replace(&mut self.pages[i], page);
+        let new = &self.pages[i];
+        let retitled = old.fm.title != new.fm.title;
+        if !retitled && old.fm.tags == new.fm.tags {
+            return Ok(old);
+        }
+        if retitled {
+            self.put_in_place(i);
+        }
+        // Tag names are the first spelling in reading order.
+        let (tags, page_tags) = collect_tags(&self.pages, &self.reading_order);
+        let same_set = tags.len() == self.tags.len()
+            && tags
+                .iter()
+                .zip(&self.tags)
+                .all(|(a, b)| a.slug == b.slug && a.name == b.name);
+        if !same_set {
+            let new = std::mem::replace(&mut self.pages[i], old);
+            if retitled {
+                self.put_in_place(i);
+            }
+            return Err(new);
+        }
+        self.tags = tags;
+        self.page_tags = page_tags;
+        Ok(old)
+    }
+
+    /// Moves page `i`, whose title changed, to its place in its section's list and the lists
+    /// of pages pointing where it points (all sorted by date), and derives the reading order
+    /// again.
+    fn put_in_place(&mut self, i: usize) {
+        let section = &mut self.sections[self.section_of[i]];
+        reposition_by_date(&mut section.pages, i, &self.pages);
+        // A section sorted by date lists its pages, then its subsections.
+        section.children = section
+            .pages
+            .iter()
+            .map(|&p| Child::Page(p))
+            .chain(section.subsections.iter().map(|&x| Child::Section(x)))
+            .collect();
+        for r in &self.relations[i] {
+            for list in self.backlinks[r.target].values_mut() {
+                reposition_by_date(list, i, &self.pages);
+            }
+        }
+        self.reading_order = reading_order(&self.sections);
+        (self.prev, self.next) = neighbours(&self.reading_order, self.pages.len());
+    }
+
+    /// The checks of [`Site::replace_entry`] before it swaps anything.
+    fn keeps_shape(&self, i: usize, new: &Page) -> bool {
+        let old = &self.pages[i];
+        let section = &self.sections[self.section_of[i]];
+        let Some(c) = section.collection.map(|c| &self.config.collections[c]) else {
+            return false;
+        };
+        let (a, b) = (&old.fm, &new.fm);
+        let same_place = old.rel == new.rel
+            && !old.is_section
+            && !new.is_section
+            && (a.weight, &a.date, &a.updated, a.draft, &a.slug)
+                == (b.weight, &b.date, &b.updated, b.draft, &b.slug)
+            && (&a.template, &a.sort_by, &a.page_template, a.paginate_by)
+                == (&b.template, &b.sort_by, &b.page_template, b.paginate_by)
+            && c.relations.iter().all(|r| {
+                a.fields.get(&r.field).map(|f| &f.0) == b.fields.get(&r.field).map(|f| &f.0)
+            })
+            && old.parsed.links.iter().map(|l| &l.dest).eq(new
+                .parsed
+                .links
+                .iter()
+                .map(|l| &l.dest))
+            && old.parsed.anchors == new.parsed.anchors;
+        if !same_place || a.title == b.title {
+            return same_place;
+        }
+        // A new title may move the page among others of the same date: only lists sorted by
+        // date (the default for collections) are sorted again here.
+        let by_date = |sort_by: SortBy| sort_by == SortBy::Date;
+        by_date(self.pages[section.page].fm.sort_by.unwrap_or(c.sort_by))
+            && (self.relations[i].is_empty()
+                || self.config.collections.iter().all(|c| by_date(c.sort_by)))
+    }
+
     /// Ancestor sections of a page, root first, excluding the page itself.
     pub fn ancestors(&self, page: usize) -> Vec<usize> {
         let mut out = Vec::new();
@@ -159,12 +258,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
     check_collisions(&pages, &urls, diags);
     order_sections(config, &pages, &mut sections, &section_of);
     let reading_order = reading_order(&sections);
-    let mut prev = vec![None; pages.len()];
-    let mut next = vec![None; pages.len()];
-    for w in reading_order.windows(2) {
-        next[w[0]] = Some(w[1]);
-        prev[w[1]] = Some(w[0]);
-    }
+    let (prev, next) = neighbours(&reading_order, pages.len());
     let (relations, backlinks) = relate(config, &pages, &sections, &urls, diags);
     let (tags, page_tags) = collect_tags(&pages, &reading_order);
     check_tag_collisions(&pages, &urls, &tags, diags);
@@ -219,4 +313,15 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         assets,
         history,
     }
+}
+
+/// Each page's previous and next page in reading order.
+fn neighbours(order: &[usize], pages: usize) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let mut prev = vec![None; pages];
+    let mut next = vec![None; pages];
+    for w in order.windows(2) {
+        next[w[0]] = Some(w[1]);
+        prev[w[1]] = Some(w[0]);
+    }
+    (prev, next)
 }

@@ -208,7 +208,10 @@ fn weight_key(p: &Page) -> WeightKey {
     )
 }
 
-fn date_key(p: &Page) -> (u16, u8, u8, u8, u8, u8) {
+/// Year, month, day, hour, minute, second (zero where not given).
+type DateKey = (u16, u8, u8, u8, u8, u8);
+
+fn date_key(p: &Page) -> DateKey {
     let d = p.fm.date.as_ref();
     let date = d.and_then(|d| d.date);
     let time = d.and_then(|d| d.time);
@@ -228,12 +231,27 @@ pub(super) fn sort_pages(list: &mut [usize], pages: &[Arc<Page>], by: SortBy) {
         SortBy::Title => {
             list.sort_by_cached_key(|&p| (pages[p].fm.title.to_lowercase(), pages[p].rel.clone()))
         }
-        SortBy::Date => list.sort_by_cached_key(|&p| {
-            (
-                std::cmp::Reverse(date_key(&pages[p])),
-                pages[p].fm.title.to_lowercase(),
-                pages[p].rel.clone(),
-            )
-        }),
+        SortBy::Date => list.sort_by_cached_key(|&p| date_order(&pages[p])),
     }
+}
+
+/// Where a page goes in a list sorted by [`SortBy::Date`]: newest first, then by title.
+fn date_order(p: &Page) -> (std::cmp::Reverse<DateKey>, String, &str) {
+    (
+        std::cmp::Reverse(date_key(p)),
+        p.fm.title.to_lowercase(),
+        p.rel.as_str(),
+    )
+}
+
+/// Moves page `i` to where it now belongs in `list`, which holds it and is sorted by
+/// [`SortBy::Date`] (the other entries still are): the order a new sort would give.
+pub(super) fn reposition_by_date(list: &mut Vec<usize>, i: usize, pages: &[Arc<Page>]) {
+    let Some(at) = list.iter().position(|&p| p == i) else {
+        return;
+    };
+    list.remove(at);
+    let key = date_order(&pages[i]);
+    let to = list.partition_point(|&p| date_order(&pages[p]) < key);
+    list.insert(to, i);
 }
