@@ -3,12 +3,25 @@
 //! as a Hugo site, so both generators can be timed on identical Markdown.
 //!
 //! ```text
-//! cargo run --release --example gen-corpus -- N DIR [--hugo HUGO_DIR]
+//! cargo run --release --example gen-corpus -- N DIR [--hugo HUGO_DIR] [--minimal]
 //! handbook build --root DIR
 //! cd HUGO_DIR && hugo
 //! ```
 //!
-//! The same N always gives byte-identical files. Text is drawn from a fixed word list by a
+//! Two corpora share one project shape (book.toml, the acts as the relation collection, twenty
+//! tags); our side is always rendered by the default theme:
+//!
+//! - The repo's corpus (the default): examples of about 210 words, chapters of about 4,000 words,
+//!   and Hugo layouts that render what our theme renders (site navigation with every chapter and
+//!   act, cards with dates, context, description and tags in every listing).
+//! - `--minimal`: the minimal-chrome corpus of the performance issue. Examples of about 280
+//!   words, chapters of about 3,000 words with exactly eight `##` sections, and Hugo layouts with
+//!   as little around the content as a site can have: a one-line nav of the chapters; on a page
+//!   its title, contributor and date, content, act and tag links, previous and next; and plain
+//!   lists of links on section, act and tag pages. Hugo paginates nothing, so its examples page
+//!   lists every example.
+//!
+//! The same N and flags always give byte-identical files. Text is drawn from a fixed word list by a
 //! splitmix64 generator seeded per page, so a page never depends on the order pages are written
 //! in, and example `i` is the same whatever N is. Every internal link points at a file that
 //! exists (an example only links to a lower-numbered one), so a correct build reports nothing.
@@ -22,16 +35,39 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: gen-corpus N DIR [--hugo HUGO_DIR]";
+const USAGE: &str = "usage: gen-corpus N DIR [--hugo HUGO_DIR] [--minimal]";
 const SEED: u64 = 0x6861_6e64_626f_6f6b;
 const TITLE: &str = "The Benchmark Handbook";
-/// Body bytes of one example; front matter brings the file to about 1.9 KB.
-const EXAMPLE_BODY_BYTES: usize = 1_140;
 const CHAPTERS: usize = 10;
-/// About 4,000 words at the word list's average length.
-const CHAPTER_BYTES: usize = 27_000;
 /// About 800 words.
 const ACT_BYTES: usize = 4_400;
+
+/// The sizes that set one corpus apart from the other; everything else is shared.
+#[derive(Clone, Copy)]
+struct Shape {
+    /// Paragraph text of one example, links and list excluded.
+    example_body_bytes: usize,
+    chapter_bytes: usize,
+    /// `Some(n)`: exactly n `##` sections share `chapter_bytes`; `None`: sections are added
+    /// until the chapter is `chapter_bytes` long.
+    chapter_sections: Option<usize>,
+}
+
+/// The repo's corpus: examples of about 210 words (files of about 1.8 KB with front matter) and
+/// chapters of about 4,000 words.
+const REPO: Shape = Shape {
+    example_body_bytes: 1_140,
+    chapter_bytes: 27_000,
+    chapter_sections: None,
+};
+
+/// The minimal-chrome corpus: examples of about 280 words (files of about 2.3 KB) and chapters of
+/// about 3,000 words in eight `##` sections.
+const MINIMAL: Shape = Shape {
+    example_body_bytes: 1_710,
+    chapter_bytes: 21_000,
+    chapter_sections: Some(8),
+};
 
 const ACTS: [(&str, &str); 8] = [
     ("ask-the-quiet-voice", "Ask the quiet voice"),
@@ -240,13 +276,14 @@ fn front_matter(title: &str, description: &str, extra: &str) -> String {
 /// File names and titles of every linkable page, fixed before any page is written.
 struct Corpus<'w> {
     words: &'w [&'w str],
+    shape: Shape,
     /// `(content-relative path, title)` of each example, index 0 being example 1.
     examples: Vec<(String, String)>,
     chapters: Vec<(String, String)>,
 }
 
 impl<'w> Corpus<'w> {
-    fn new(words: &'w [&'w str], n: usize) -> Self {
+    fn new(words: &'w [&'w str], n: usize, shape: Shape) -> Self {
         // Chapters draw their titles from the far end of the title stream, clear of the examples.
         let named = |dir: &str, stem: String, index: usize, lo, hi| {
             let title = Text::new(words, STREAM_TITLE, index).title(lo, hi);
@@ -260,6 +297,7 @@ impl<'w> Corpus<'w> {
         };
         Corpus {
             words,
+            shape,
             examples: (1..=n)
                 .map(|i| named("examples", format!("example-{i:05}"), i, 4, 8))
                 .collect(),
@@ -323,25 +361,54 @@ impl<'w> Corpus<'w> {
         let mut out = front_matter(&self.chapters[c].1, &t.plain(12, 22), &extra);
         t.paragraph(&mut out, 700);
         out.push_str("\n\n");
-        while out.len() < CHAPTER_BYTES {
-            out.push_str(&format!("## {}\n\n", t.title(2, 5)));
-            t.paragraph(&mut out, 500);
-            out.push_str("\n\n");
-            for _ in 0..t.rng.range(2, 3) {
-                out.push_str(&format!("### {}\n\n", t.title(2, 5)));
-                t.paragraph(&mut out, 600);
-                out.push_str("\n\n");
-                match t.rng.below(4) {
-                    0 => t.list(&mut out, false),
-                    1 => t.list(&mut out, true),
-                    2 => t.quote(&mut out),
-                    _ => {}
+        let bytes = self.shape.chapter_bytes;
+        match self.shape.chapter_sections {
+            None => {
+                while out.len() < bytes {
+                    self.section_start(&mut t, &mut out);
+                    for _ in 0..t.rng.range(2, 3) {
+                        self.subsection(flavor, &mut t, c, &mut out);
+                    }
                 }
-                t.paragraph(&mut out, 500);
-                out.push_str(&format!(" {}\n\n", self.chapter_link(flavor, &mut t, c)));
+            }
+            Some(sections) => {
+                // Each section ends where its share of the chapter does, after one subsection
+                // at least, so the chapter has exactly `sections` sections and about `bytes`.
+                let (start, share) = (out.len(), bytes.saturating_sub(out.len()) / sections);
+                for s in 1..=sections {
+                    self.section_start(&mut t, &mut out);
+                    loop {
+                        self.subsection(flavor, &mut t, c, &mut out);
+                        if out.len() >= start + s * share {
+                            break;
+                        }
+                    }
+                }
             }
         }
         out
+    }
+
+    /// A chapter's `##` heading and its opening paragraph.
+    fn section_start(&self, t: &mut Text<'_>, out: &mut String) {
+        out.push_str(&format!("## {}\n\n", t.title(2, 5)));
+        t.paragraph(out, 500);
+        out.push_str("\n\n");
+    }
+
+    /// A chapter's `###` subsection: paragraphs, perhaps a list or a quote, and a link.
+    fn subsection(&self, flavor: Flavor, t: &mut Text<'_>, c: usize, out: &mut String) {
+        out.push_str(&format!("### {}\n\n", t.title(2, 5)));
+        t.paragraph(out, 600);
+        out.push_str("\n\n");
+        match t.rng.below(4) {
+            0 => t.list(out, false),
+            1 => t.list(out, true),
+            2 => t.quote(out),
+            _ => {}
+        }
+        t.paragraph(out, 500);
+        out.push_str(&format!(" {}\n\n", self.chapter_link(flavor, t, c)));
     }
 
     /// A sentence linking a chapter to an act, another chapter or an example.
@@ -426,7 +493,7 @@ impl<'w> Corpus<'w> {
         let list_after = t.rng.one_in(3).then(|| t.rng.below(paragraphs));
         let act_in = t.rng.below(paragraphs);
         let other_in = t.rng.below(paragraphs);
-        let budget = EXAMPLE_BODY_BYTES / paragraphs;
+        let budget = self.shape.example_body_bytes / paragraphs;
         for p in 0..paragraphs {
             let bytes = t.rng.range(budget * 3 / 4, budget);
             t.paragraph(&mut out, bytes);
@@ -476,8 +543,9 @@ tag = "tags"
 act = "acts"
 "#;
 
-/// Minimal but complete pages: head, nav of the top-level sections, main, footer; cards with
-/// title, date, context, description and tags; prev/next within a section.
+/// The repo corpus's layouts, close to what our theme renders: head, nav of the top-level
+/// sections with every chapter and act, main, footer; cards with title, date, context,
+/// description and tags; prev/next within a section.
 const HUGO_LAYOUTS: [(&str, &str); 9] = [
     (
         "layouts/_default/baseof.html",
@@ -587,20 +655,67 @@ const HUGO_LAYOUTS: [(&str, &str); 9] = [
     ),
 ];
 
+/// The minimal-chrome corpus's layouts: a one-line nav of the chapters; on a page its title,
+/// contributor and date, content, act and tag links, prev/next; everywhere else (home, sections,
+/// the tags and acts lists, each tag and act) the content, if any, and a plain list of links.
+const HUGO_MINIMAL_LAYOUTS: [(&str, &str); 4] = [
+    (
+        "layouts/_default/baseof.html",
+        r#"<!DOCTYPE html>
+<html lang="{{ site.LanguageCode }}">
+<head>
+<meta charset="utf-8">
+<title>{{ if not .IsHome }}{{ .Title }} · {{ end }}{{ site.Title }}</title>
+</head>
+<body>
+<nav>{{ with site.GetPage "/concept" }}{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ end }}{{ end }}</nav>
+<main>{{ block "main" . }}{{ end }}</main>
+</body>
+</html>
+"#,
+    ),
+    (
+        "layouts/_default/single.html",
+        r#"{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ with .Params.contributor }}<p>{{ . }}{{ if not $.Date.IsZero }}, <time datetime="{{ $.Date.Format "2006-01-02" }}">{{ $.Date.Format "2 January 2006" }}</time>{{ end }}</p>{{ end }}
+{{ .Content }}
+{{ with .GetTerms "acts" }}<p>{{ range . }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p>{{ end }}
+{{ with .GetTerms "tags" }}<p>{{ range . }}<a href="{{ .RelPermalink }}">#{{ .LinkTitle }}</a> {{ end }}</p>{{ end }}
+<p>{{ with .NextInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+{{ with .PrevInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</p>{{ end }}
+"#,
+    ),
+    (
+        "layouts/_default/list.html",
+        r#"{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ .Content }}
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+"#,
+    ),
+    (
+        "layouts/404.html",
+        r#"{{ define "main" }}<h1>Page not found</h1>{{ end }}
+"#,
+    ),
+];
+
 struct Args {
     n: usize,
     dir: PathBuf,
     hugo: Option<PathBuf>,
+    minimal: bool,
 }
 
 /// `Ok(None)` means help was asked for.
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
     let mut positional = Vec::new();
     let mut hugo = None;
+    let mut minimal = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
             "--hugo" => hugo = Some(PathBuf::from(args.next().ok_or("--hugo needs a folder")?)),
+            "--minimal" => minimal = true,
             s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
             _ => positional.push(arg),
         }
@@ -615,7 +730,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
     if hugo.as_ref() == Some(&dir) {
         return Err("DIR and HUGO_DIR must be different folders".into());
     }
-    Ok(Some(Args { n, dir, hugo }))
+    Ok(Some(Args {
+        n,
+        dir,
+        hugo,
+        minimal,
+    }))
 }
 
 /// Refuses to mix generated files with anything already there.
@@ -666,7 +786,11 @@ fn run(args: &Args) -> Result<(), String> {
         ensure_empty(hugo)?;
     }
     let words: Vec<&str> = WORDS.split_whitespace().collect();
-    let corpus = Corpus::new(&words, args.n);
+    let (shape, layouts) = match args.minimal {
+        false => (REPO, &HUGO_LAYOUTS[..]),
+        true => (MINIMAL, &HUGO_MINIMAL_LAYOUTS[..]),
+    };
+    let corpus = Corpus::new(&words, args.n, shape);
 
     let (count, bytes) = write_project(
         &corpus,
@@ -682,7 +806,7 @@ fn run(args: &Args) -> Result<(), String> {
     if let Some(hugo) = &args.hugo {
         let files: Vec<_> = [("hugo.toml", HUGO_TOML)]
             .into_iter()
-            .chain(HUGO_LAYOUTS)
+            .chain(layouts.iter().copied())
             .collect();
         let (count, bytes) = write_project(&corpus, Flavor::Hugo, hugo, &files)?;
         println!(
