@@ -192,6 +192,7 @@ fn watch_options(a: &WatchArgs) -> WatchOptions {
             offline: a.build.offline,
         },
         poll: a.poll.map(|ms| Duration::from_millis(ms.max(10))),
+        ready_before_write: false,
     }
 }
 
@@ -211,7 +212,10 @@ fn run_serve(a: ServeArgs) -> ExitCode {
         }
     };
     let opts = ServeOptions {
-        watch: watch_options(&a.watch),
+        watch: WatchOptions {
+            ready_before_write: true,
+            ..watch_options(&a.watch)
+        },
         port: a.port,
         bind: a.bind,
         open: a.open,
@@ -235,6 +239,7 @@ fn finish_long_running(result: anyhow::Result<()>) -> ExitCode {
 fn print_update(root: &Path, update: Update<'_>) {
     match update {
         Update::WatchError(e) => eprintln!("warning: file watcher: {e}"),
+        Update::Ready { .. } => {}
         Update::Built {
             changes, report, ..
         } => {

@@ -205,14 +205,20 @@ pub fn serve(
     let watcher = std::thread::spawn(move || {
         let mut first = Some(first_tx);
         watch::watch(&watch_opts, None, |update| {
-            if let Update::Built {
-                report, session, ..
-            } = &update
-            {
-                publish(&watch_state, report, session.output().map(|o| &o.files));
-                if let Some(tx) = first.take() {
-                    let _ = tx.send(!report.has_errors());
+            match &update {
+                // Readers get a rebuild as soon as it is made; the disk follows.
+                Update::Ready { report, session } => {
+                    publish(&watch_state, report, session.output().map(|o| &o.files));
                 }
+                Update::Built {
+                    report, session, ..
+                } => {
+                    publish(&watch_state, report, session.output().map(|o| &o.files));
+                    if let Some(tx) = first.take() {
+                        let _ = tx.send(!report.has_errors());
+                    }
+                }
+                Update::WatchError(_) => {}
             }
             print(update);
         })
@@ -275,9 +281,10 @@ fn publish(state: &State, report: &BuildReport, files: Option<&Arc<Files>>) {
             site.error = Some(text.clone());
             Message::Failed(text)
         } else {
-            let changed = report.changed().written + report.changed().removed > 0;
             let recovered = site.error.take().is_some();
+            let mut changed = false;
             if let Some(files) = files {
+                changed = !same_files(&site.files, files);
                 site.files = Arc::clone(files);
             }
             if !changed && !recovered {
@@ -288,6 +295,14 @@ fn publish(state: &State, report: &BuildReport, files: Option<&Arc<Files>>) {
     };
     // No subscriber (no page open) is fine.
     let _ = state.events.send(message);
+}
+
+/// Whether two outputs hold the same files with the same bytes (most share their bytes).
+fn same_files(a: &Files, b: &Files) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|((pa, ba), (pb, bb))| pa == pb && (Arc::ptr_eq(ba, bb) || ba == bb))
 }
 
 async fn handle(

@@ -180,10 +180,19 @@ pub struct WatchOptions {
     pub build: BuildOptions,
     /// Poll the file system every this often instead of using native events.
     pub poll: Option<Duration>,
+    /// Report each rebuild's output ([`Update::Ready`]) before writing it to the output folder
+    /// (`serve` shows an edit first, then the disk gets it).
+    pub ready_before_write: bool,
 }
 
 /// Something the watch loop reports to its caller.
 pub enum Update<'a> {
+    /// A rebuild's output, not yet written to the output folder (with
+    /// [`WatchOptions::ready_before_write`]); [`Update::Built`] follows once it is.
+    Ready {
+        report: &'a BuildReport,
+        session: &'a Session,
+    },
     /// The first build (changes empty) or a rebuild.
     Built {
         changes: &'a Changes,
@@ -231,6 +240,9 @@ pub fn watch(
     }
 
     let mut session = Session::new(build);
+    if opts.ready_before_write {
+        session.defer_writes();
+    }
     let first = Changes::default();
     let report = session.run(&first)?;
     let mut last_diagnostics = report.diagnostics.clone();
@@ -288,7 +300,16 @@ pub fn watch(
         let Some(changes) = plan(&layout, &events) else {
             continue;
         };
-        let report = session.run(&changes)?;
+        let mut report = session.run(&changes)?;
+        if opts.ready_before_write && !report.has_errors() {
+            on_update(Update::Ready {
+                report: &report,
+                session: &session,
+            });
+            if let Some(output) = report.output.clone() {
+                session.write_pending(&output, &mut report)?;
+            }
+        }
         // One save can reach us as two batches (an editor's rename, then the close of the file
         // written before it). The second finds every file as it was: nothing to report.
         if is_noop(&report) && report.diagnostics == last_diagnostics {

@@ -557,3 +557,46 @@ fn non_loopback_bind_warns() {
     assert!(err.contains("warning: serving on 0.0.0.0"), "{err}");
     assert!(first.contains("Serving http://"), "{first}");
 }
+
+/// `serve` hands a rebuild to readers before writing it: the watch loop reports it ready while
+/// the output folder still holds the previous build, then writes it and reports it built.
+#[test]
+fn serve_sees_a_rebuild_before_the_disk_does() {
+    use handbook::build::BuildOptions;
+    use handbook::watch::{self, Update, WatchOptions};
+    let site = handbook_site();
+    let opts = WatchOptions {
+        build: BuildOptions {
+            root: site.path(""),
+            write: true,
+            ..BuildOptions::default()
+        },
+        poll: None,
+        ready_before_write: true,
+    };
+    let page = site.path("public/examples/new/index.html");
+    let (stop_tx, stop) = channel::<()>();
+    let (seen_tx, seen) = channel::<(&'static str, bool, bool)>();
+    let thread = std::thread::spawn(move || {
+        watch::watch(&opts, Some(stop), |update| {
+            let (kind, session) = match &update {
+                Update::Ready { session, .. } => ("ready", session),
+                Update::Built { session, .. } => ("built", session),
+                Update::WatchError(_) => return,
+            };
+            let served = session
+                .output()
+                .and_then(|o| o.files.get("examples/new/index.html"))
+                .is_some_and(|b| String::from_utf8_lossy(b).contains("Freshly edited"));
+            let on_disk =
+                std::fs::read_to_string(&page).is_ok_and(|t| t.contains("Freshly edited"));
+            let _ = seen_tx.send((kind, served, on_disk));
+        })
+    });
+    assert_eq!(seen.recv_timeout(WAIT).unwrap(), ("built", false, false));
+    example(&site, "Freshly edited text.");
+    assert_eq!(seen.recv_timeout(WAIT).unwrap(), ("ready", true, false));
+    assert_eq!(seen.recv_timeout(WAIT).unwrap(), ("built", true, true));
+    drop(stop_tx);
+    thread.join().unwrap().unwrap();
+}

@@ -11,7 +11,6 @@ use super::session::{Clock, Session, Setup};
 use super::sources::read_page;
 use super::{BuildReport, Changes, StageName};
 use crate::diagnostics::Diagnostics;
-use crate::output;
 use crate::page::Page;
 use crate::render::{self, Body, Moved, Scope};
 use crate::search;
@@ -98,17 +97,11 @@ impl Session {
             last.sigs.insert(file.path, file.sig);
         }
         report.files = files.len();
-        if write {
-            let written = if self.on_disk {
-                output::write_changes(&setup.output_dir, &last.files, &files)?
-            } else {
-                output::write_site(&setup.output_dir, &files)?
-            };
-            report.written = Some(written);
-            self.on_disk = true;
-        }
-        clock.lap(report, StageName::Write);
         last.files = Arc::new(files);
+        if write && !self.writes_deferred() {
+            self.write_pending(&setup.output_dir, report)?;
+            clock.lap(report, StageName::Write);
+        }
         linked.ref_keys = rendered.ref_keys;
         self.linked = Some(linked);
         Ok(true)

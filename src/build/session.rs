@@ -48,8 +48,11 @@ pub struct Session {
     pub(super) linked: Option<Linked>,
     /// The last good output (never kept by a one-shot session).
     pub(super) last: Option<SiteOutput>,
-    /// Whether `last` is what the output folder holds.
-    pub(super) on_disk: bool,
+    /// What the output folder holds, when this session wrote it; `last` may be newer when
+    /// writes are deferred ([`Session::defer_writes`]).
+    pub(super) disk: Option<Arc<output::Files>>,
+    /// Runs leave updating an output folder already written to [`Session::write_pending`].
+    defer_writes: bool,
 }
 
 /// Each stage's last result, valid while its inputs are unchanged.
@@ -166,7 +169,8 @@ impl Session {
             cache: Cache::default(),
             linked: None,
             last: None,
-            on_disk: false,
+            disk: None,
+            defer_writes: false,
         }
     }
 
@@ -291,7 +295,7 @@ impl Session {
         // A whole new output folder is written while the site is rendered (on a thread of its
         // own, into a staging folder that is dropped if the build fails). An output folder this
         // session already wrote is updated file by file after rendering instead.
-        let writer = match self.opts.write && !diags.has_errors() && !self.on_disk {
+        let writer = match self.opts.write && !diags.has_errors() && self.disk.is_none() {
             true => Some(output::Background::start(&setup.output_dir)?),
             false => None,
         };
@@ -348,14 +352,17 @@ impl Session {
 
         // What the next run compares its link input with (and the end of the cache's borrow).
         let (drafts, static_names) = (sources.parsed.drafts, sources.static_names);
-        if self.opts.write {
-            report.written = Some(self.write(writer, &setup.output_dir, &files)?);
+        let files = Arc::new(files);
+        if let Some(writer) = writer {
+            report.written = Some(writer.finish()?.commit()?);
+            self.disk = Some(Arc::clone(&files));
             clock.lap(report, StageName::Write);
         }
-        self.last = keep.then(|| SiteOutput {
-            files: Arc::new(files),
-            sigs,
-        });
+        self.last = keep.then(|| SiteOutput { files, sigs });
+        if self.opts.write && self.disk.is_some() && !self.defer_writes {
+            self.write_pending(&setup.output_dir, report)?;
+            clock.lap(report, StageName::Write);
+        }
         self.linked = Some(Linked {
             site,
             diags: link_diags,
@@ -367,21 +374,37 @@ impl Session {
         Ok(())
     }
 
-    /// Puts `files` in the output folder: by committing the writer's staging folder, or by
-    /// changing only what differs from the last output this session wrote.
-    fn write(
-        &mut self,
-        writer: Option<output::Background>,
-        output_dir: &Path,
-        files: &output::Files,
-    ) -> Result<output::WriteStats> {
-        let written = match (writer, &self.last) {
-            (Some(writer), _) => writer.finish()?.commit()?,
-            (None, Some(last)) => output::write_changes(output_dir, &last.files, files)?,
-            (None, None) => output::write_site(output_dir, files)?,
+    /// Makes the output folder hold the last good output, changing only the files that differ
+    /// from what it holds (after a run that left that to this, or none).
+    pub fn write_pending(&mut self, output_dir: &Path, report: &mut BuildReport) -> Result<()> {
+        let Some(last) = &self.last else {
+            return Ok(());
         };
-        self.on_disk = true;
-        Ok(written)
+        if self
+            .disk
+            .as_ref()
+            .is_some_and(|d| Arc::ptr_eq(d, &last.files))
+        {
+            return Ok(());
+        }
+        let written = match &self.disk {
+            Some(disk) => output::write_changes(output_dir, disk, &last.files)?,
+            None => output::write_site(output_dir, &last.files)?,
+        };
+        report.written = Some(written);
+        self.disk = Some(Arc::clone(&last.files));
+        Ok(())
+    }
+
+    /// Leaves writing to an output folder this session already wrote to the caller, who
+    /// serves the new output first and then calls [`Session::write_pending`] (`serve`: readers
+    /// see an edit before the disk has it).
+    pub fn defer_writes(&mut self) {
+        self.defer_writes = true;
+    }
+
+    pub(super) fn writes_deferred(&self) -> bool {
+        self.defer_writes
     }
 }
 
