@@ -358,7 +358,7 @@ impl Session {
             self.disk = Some(Arc::clone(&files));
             clock.lap(report, StageName::Write);
         }
-        self.last = keep.then(|| SiteOutput { files, sigs });
+        self.last = keep.then_some(SiteOutput { files, sigs });
         if self.opts.write && self.disk.is_some() && !self.defer_writes {
             self.write_pending(&setup.output_dir, report)?;
             clock.lap(report, StageName::Write);
