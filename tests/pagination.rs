@@ -258,7 +258,20 @@ fn related_pages_are_the_neighbours_in_the_act_s_list() {
     let related = |n: usize| {
         let main = main(&t, &format!("examples/e{n:03}/index.html"));
         let section = &main[main.find("class=\"related\"").expect("a related section")..];
-        cards(section)
+        let list = &section[section.find("class=\"related-list\"").expect("a list")..];
+        let list = &list[..list.find("</ul>").expect("the list ends")];
+        list.split("<li><a href=\"")
+            .skip(1)
+            .map(|s| {
+                s.split('>')
+                    .nth(1)
+                    .unwrap()
+                    .split('<')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect::<Vec<String>>()
     };
     let titles =
         |ns: &[usize]| -> Vec<String> { ns.iter().map(|n| format!("Example {n}")).collect() };
