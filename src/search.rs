@@ -122,6 +122,7 @@ struct Doc {
 type Terms<'p> = Vec<(Cow<'p, str>, Field)>;
 
 /// What [`Index::update`] changed.
+#[derive(Default)]
 pub struct IndexChange {
     pub files: Vec<(String, Vec<u8>)>,
     pub removed: Vec<String>,

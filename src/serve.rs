@@ -134,7 +134,9 @@ pub fn allowed_origin(origin: &str, bind: IpAddr, port: u16) -> bool {
 /// What the browser is told over the reload channel.
 #[derive(Debug, Clone)]
 enum Message {
-    Reload,
+    /// These pages changed (URL paths as served), or everything (`None`: a stylesheet, a
+    /// script, or too many pages to list). A page reloads only when it is one of them.
+    Reload(Option<Arc<Vec<String>>>),
     /// The last rebuild failed: the diagnostics as text.
     Failed(String),
 }
@@ -282,27 +284,54 @@ fn publish(state: &State, report: &BuildReport, files: Option<&Arc<Files>>) {
             Message::Failed(text)
         } else {
             let recovered = site.error.take().is_some();
-            let mut changed = false;
+            let mut changed = Some(Vec::new());
             if let Some(files) = files {
-                changed = !same_files(&site.files, files);
+                changed = changed_pages(&site.files, files, &state.base);
                 site.files = Arc::clone(files);
             }
-            if !changed && !recovered {
-                return;
+            match changed {
+                _ if recovered => Message::Reload(None),
+                Some(pages) if pages.is_empty() => return,
+                pages => Message::Reload(pages.map(Arc::new)),
             }
-            Message::Reload
         }
     };
     // No subscriber (no page open) is fine.
     let _ = state.events.send(message);
 }
 
-/// Whether two outputs hold the same files with the same bytes (most share their bytes).
-fn same_files(a: &Files, b: &Files) -> bool {
-    a.len() == b.len()
-        && a.iter()
-            .zip(b)
-            .all(|((pa, ba), (pb, bb))| pa == pb && (Arc::ptr_eq(ba, bb) || ba == bb))
+/// More changed pages than this reload every open page.
+const LISTED_RELOADS: usize = 500;
+
+/// The URL paths (under `base`) of the pages whose bytes differ between two outputs, or `None`
+/// when every page should reload: a file that pages show changed (a stylesheet, a script, an
+/// image), or more than [`LISTED_RELOADS`] pages did. Files no page shows as it loads (the
+/// search index, feeds, the sitemap, robots.txt) change nothing that is on screen.
+fn changed_pages(old: &Files, new: &Files, base: &str) -> Option<Vec<String>> {
+    let same = |a: Option<&Arc<Vec<u8>>>, b: Option<&Arc<Vec<u8>>>| match (a, b) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a == b,
+        _ => false,
+    };
+    let mut pages = Vec::new();
+    let paths = new
+        .keys()
+        .chain(old.keys().filter(|k| !new.contains_key(*k)));
+    for path in paths.filter(|p| !same(old.get(*p), new.get(*p))) {
+        let shown_by_pages =
+            !(path.starts_with("search/") || path.ends_with(".xml") || path.ends_with(".txt"));
+        if !shown_by_pages {
+            continue;
+        }
+        if !path.ends_with(".html") {
+            return None;
+        }
+        let page = path.strip_suffix("index.html").unwrap_or(path);
+        pages.push(format!("{base}{page}"));
+        if pages.len() > LISTED_RELOADS {
+            return None;
+        }
+    }
+    Some(pages)
 }
 
 async fn handle(
@@ -369,12 +398,16 @@ fn events(state: &State, headers: &HeaderMap) -> Response {
             None => match rx.recv().await {
                 Ok(m) => m,
                 // Missed messages: a reload covers them all.
-                Err(broadcast::error::RecvError::Lagged(_)) => Message::Reload,
+                Err(broadcast::error::RecvError::Lagged(_)) => Message::Reload(None),
                 Err(broadcast::error::RecvError::Closed) => return None,
             },
         };
         let event = match message {
-            Message::Reload => Event::default().event("reload").data("reload"),
+            // One changed page's path a line, or `*`.
+            Message::Reload(pages) => Event::default().event("reload").data(match pages {
+                Some(pages) => pages.join("\n"),
+                None => "*".to_string(),
+            }),
             Message::Failed(text) => Event::default().event("failed").data(text),
         };
         Some((Ok::<_, Infallible>(event), (pending, rx)))

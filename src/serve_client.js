@@ -43,7 +43,10 @@
     close.focus();
   }
   const events = new EventSource("/__handbook/events");
-  events.addEventListener("reload", () => {
+  // The server names the pages that changed (one path a line), or `*` for all of them.
+  events.addEventListener("reload", (e) => {
+    const here = decodeURIComponent(location.pathname).replace(/index\.html$/, "");
+    if (e.data !== "*" && !e.data.split("\n").includes(here)) return;
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();
   });

@@ -335,20 +335,31 @@ impl Project {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 32, .. ProptestConfig::default() })]
 
     /// The promise of incremental rebuilds: whatever was edited, the result is a clean build's.
     #[test]
-    fn incremental_rebuilds_equal_a_full_build(edits in proptest::collection::vec(edit(), 1..10)) {
+    /// With `deferred`, as `serve` runs it: each edit's own pages first, the rest and the
+    /// disk after.
+    fn incremental_rebuilds_equal_a_full_build(
+        edits in proptest::collection::vec(edit(), 1..10),
+        deferred in any::<bool>(),
+    ) {
         let mut project = Project::new();
         let mut session = Session::new(options(&project.site, true));
+        if deferred {
+            session.defer_writes();
+        }
         let first = session.run(&Changes::default()).unwrap();
         prop_assert!(!first.has_errors(), "{:?}", first.diagnostics);
         let out = project.site.path("public");
         for edit in &edits {
             let before = session.output().map(|o| as_bytes(&o.files));
             let changes = project.apply(edit);
-            let report = session.run(&changes).unwrap();
+            let mut report = session.run(&changes).unwrap();
+            if deferred && !report.has_errors() {
+                session.write_pending(&out, &mut report).unwrap();
+            }
             let (fresh_failed, fresh_files) = fresh(&project.site);
             prop_assert_eq!(report.has_errors(), fresh_failed, "after {:?}", edit);
             if report.has_errors() {
@@ -360,7 +371,11 @@ proptest! {
                 if let Edit::Break(k) = edit {
                     let k = k % project.examples.len();
                     let fix = project.save(k);
-                    prop_assert!(!session.run(&fix).unwrap().has_errors());
+                    let mut fixed = session.run(&fix).unwrap();
+                    prop_assert!(!fixed.has_errors());
+                    if deferred {
+                        session.write_pending(&out, &mut fixed).unwrap();
+                    }
                 }
                 continue;
             }

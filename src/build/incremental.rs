@@ -7,13 +7,13 @@
 //! when a summary changed, the part of each listing that holds them, their neighbours and the
 //! home page ([`Scope::Pages`]). Anything else falls back to the full chain in `session.rs`.
 
-use super::session::{Clock, Session, Setup};
+use super::session::{Clock, Linked, Pending, Session, Setup};
 use super::sources::read_page;
 use super::{BuildReport, Changes, StageName};
 use crate::diagnostics::Diagnostics;
 use crate::page::Page;
 use crate::render::{self, Body, Moved, Scope};
-use crate::search;
+use crate::search::{self, IndexChange};
 use crate::site::Site;
 use anyhow::Result;
 use std::sync::Arc;
@@ -57,37 +57,73 @@ impl Session {
         }
         self.replay_diagnostics(&linked.site, &linked.diags, diags);
         report.pages = linked.site.pages.len();
+        let pages: Vec<usize> = swaps.iter().map(|(i, _)| *i).collect();
+        // With writes deferred (`serve`), the edited pages' own files reach readers first, and
+        // the rest (feeds, the print page, the files that show their summaries) follows in
+        // `write_pending`.
+        let later = self.writes_deferred();
+        let index = IndexChange {
+            files: index_files,
+            removed: index_removed,
+        };
+        let done = self.render_pages(&mut linked, &pages, &moved, !later, index, report, diags);
+        clock.lap(report, StageName::Render);
+        if !done {
+            return Ok(true);
+        }
+        if later {
+            self.pending = Some(Pending { pages, moved });
+        }
+        self.linked = Some(linked);
+        if self.options().write && !later {
+            self.write_pending(&setup.output_dir, report)?;
+            clock.lap(report, StageName::Write);
+        }
+        Ok(true)
+    }
+
+    /// Renders what shows `pages` ([`Scope::Pages`]; without `rest`, only their own files) and
+    /// puts it, with the search index's changes, into the last output. False when rendering
+    /// reported errors (the last output is then unchanged).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn render_pages(
+        &mut self,
+        linked: &mut Linked,
+        pages: &[usize],
+        moved: &Moved,
+        rest: bool,
+        index: IndexChange,
+        report: &mut BuildReport,
+        diags: &Diagnostics,
+    ) -> bool {
         let theme = self
             .cache
             .theme
             .as_ref()
             .and_then(|t| t.value.as_ref())
-            .expect("body_swaps checked it");
-
-        let write = self.options().write;
-        let last = self.last.as_mut().expect("checked above");
-        let pages: Vec<usize> = swaps.iter().map(|(i, _)| *i).collect();
+            .expect("a linked site comes with its theme");
+        let last = self.last.as_mut().expect("an edit follows a good build");
         let job = render::Job {
             previous: &last.sigs,
             scope: Scope::Pages {
-                pages: &pages,
+                pages,
                 old_keys: &linked.ref_keys,
-                moved: &moved,
+                moved,
+                own_only: !rest,
             },
             sink: None,
             keep: true,
         };
         let rendered = render::render_site(&linked.site, theme, job, diags);
-        report.work.rendered = rendered.rendered;
-        clock.lap(report, StageName::Render);
+        report.work.rendered += rendered.rendered;
         if diags.has_errors() {
-            return Ok(true);
+            return false;
         }
         let mut files = (*last.files).clone();
-        for path in &index_removed {
+        for path in &index.removed {
             files.remove(path);
         }
-        for (path, bytes) in index_files {
+        for (path, bytes) in index.files {
             files.insert(path, Arc::new(bytes));
         }
         for file in rendered.files {
@@ -98,13 +134,8 @@ impl Session {
         }
         report.files = files.len();
         last.files = Arc::new(files);
-        if write && !self.writes_deferred() {
-            self.write_pending(&setup.output_dir, report)?;
-            clock.lap(report, StageName::Write);
-        }
         linked.ref_keys = rendered.ref_keys;
-        self.linked = Some(linked);
-        Ok(true)
+        true
     }
 
     /// Re-reads the changed files. Each must be a page of the last linked site that linking

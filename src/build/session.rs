@@ -53,6 +53,15 @@ pub struct Session {
     pub(super) disk: Option<Arc<output::Files>>,
     /// Runs leave updating an output folder already written to [`Session::write_pending`].
     defer_writes: bool,
+    /// Files left to render after an edit made with writes deferred: those showing the edited
+    /// pages' summaries.
+    pub(super) pending: Option<Pending>,
+}
+
+/// The second part of an edit's rendering ([`Session::write_pending`]).
+pub(super) struct Pending {
+    pub(super) pages: Vec<usize>,
+    pub(super) moved: render::Moved,
 }
 
 /// Each stage's last result, valid while its inputs are unchanged.
@@ -171,6 +180,7 @@ impl Session {
             last: None,
             disk: None,
             defer_writes: false,
+            pending: None,
         }
     }
 
@@ -195,6 +205,8 @@ impl Session {
         let started = Instant::now();
         let diags = Diagnostics::new();
         let mut report = BuildReport::default();
+        // The last edit's output is whole before anything else is built on it.
+        self.render_pending(&mut report, &diags);
         if let Some(setup) = self.setup(&diags) {
             report.output = Some(setup.output_dir.clone());
             if !self.text_edit(changes, &setup, &mut report, &diags)? {
@@ -374,9 +386,16 @@ impl Session {
         Ok(())
     }
 
-    /// Makes the output folder hold the last good output, changing only the files that differ
-    /// from what it holds (after a run that left that to this, or none).
+    /// Finishes what a run left for later with writes deferred: renders the files that show
+    /// the edited pages' summaries (errors go into `report`), then makes the output folder hold
+    /// the last good output, changing only the files that differ from what it holds.
     pub fn write_pending(&mut self, output_dir: &Path, report: &mut BuildReport) -> Result<()> {
+        let diags = Diagnostics::new();
+        self.render_pending(report, &diags);
+        if diags.has_errors() {
+            report.diagnostics.extend(diags.into_sorted());
+            return Ok(());
+        }
         let Some(last) = &self.last else {
             return Ok(());
         };
@@ -394,6 +413,20 @@ impl Session {
         report.written = Some(written);
         self.disk = Some(Arc::clone(&last.files));
         Ok(())
+    }
+
+    /// The second part of an edit's rendering, if a run left one.
+    fn render_pending(&mut self, report: &mut BuildReport, diags: &Diagnostics) {
+        let Some(Pending { pages, moved }) = self.pending.take() else {
+            return;
+        };
+        let Some(mut linked) = self.linked.take() else {
+            return;
+        };
+        let index = search::IndexChange::default();
+        if self.render_pages(&mut linked, &pages, &moved, true, index, report, diags) {
+            self.linked = Some(linked);
+        }
     }
 
     /// Leaves writing to an output folder this session already wrote to the caller, who

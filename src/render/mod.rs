@@ -89,6 +89,9 @@ pub enum Scope<'s> {
         pages: &'s [usize],
         old_keys: &'s [u64],
         moved: &'s Moved,
+        /// Only the pages' own files: a first pass, for readers waiting on them; a second pass
+        /// with false considers the rest.
+        own_only: bool,
     },
 }
 
@@ -192,9 +195,17 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
             pages,
             old_keys,
             moved,
+            own_only,
         } => {
-            let mut files = r.pages_only(pages);
             let mut keys = old_keys.to_vec();
+            if own_only {
+                let files = pages
+                    .iter()
+                    .flat_map(|&i| r.emit_page_parts(i, 1..=1))
+                    .collect();
+                return r.finish(files, keys);
+            }
+            let mut files = r.pages_only(pages);
             if !r.same_summaries(pages, old_keys) {
                 files.extend(r.showing_summaries(pages, moved));
                 for &i in pages {

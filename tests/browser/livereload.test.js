@@ -71,4 +71,33 @@ describe("live reload", () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test("an edit reloads the pages it changed and leaves other open pages alone", async () => {
+    const { page: story, context } = await openPage(browser, { origin });
+    const listing = await context.newPage();
+    const about = await context.newPage();
+    await story.goto(`${origin}/examples/bakery-counter-croissants/`);
+    await listing.goto(`${origin}/examples/page/2/`); // the listing page that holds it
+    await about.goto(`${origin}/about/`);
+    for (const p of [story, listing, about]) {
+      await p.waitForFunction(() => document.readyState === "complete");
+      await p.evaluate(() => { window.__notReloaded = true; });
+    }
+    await story.waitForTimeout(300); // the reload channels connect
+    const file = path.join(project, example);
+    const original = readFileSync(file, "utf8");
+    const retitled = original.replace(/^title = ".*"$/m, 'title = "A retitled story"');
+    try {
+      writeFileSync(file, retitled);
+      await story.waitForFunction(() => document.querySelector("h1").textContent === "A retitled story", null, { timeout: 20000 });
+      // The listing shows the title too, and follows; the about page does not show it.
+      await listing.waitForFunction(() => document.body.textContent.includes("A retitled story"), null, { timeout: 20000 });
+      await about.waitForTimeout(500);
+      assert.equal(await about.evaluate(() => window.__notReloaded === true), true, "the about page reloaded");
+    } finally {
+      writeFileSync(file, original);
+    }
+    await story.waitForFunction(() => document.querySelector("h1").textContent !== "A retitled story", null, { timeout: 20000 });
+    await context.close();
+  });
 });
