@@ -559,7 +559,8 @@ fn non_loopback_bind_warns() {
 }
 
 /// `serve` hands a rebuild to readers before writing it: the watch loop reports it ready while
-/// the output folder still holds the previous build, then writes it and reports it built.
+/// the output folder still holds the previous build, then writes it and reports it built; for
+/// an edited page and for a new one (which is linked into the site first).
 #[test]
 fn serve_sees_a_rebuild_before_the_disk_does() {
     use handbook::build::BuildOptions;
@@ -574,22 +575,28 @@ fn serve_sees_a_rebuild_before_the_disk_does() {
         poll: None,
         ready_before_write: true,
     };
-    let page = site.path("public/examples/new/index.html");
+    let out = site.path("public");
     let (stop_tx, stop) = channel::<()>();
+    // (update, served, on disk), for the file and text the test is waiting for.
     let (seen_tx, seen) = channel::<(&'static str, bool, bool)>();
+    let (want_tx, want) = channel::<(&'static str, &'static str)>();
     let thread = std::thread::spawn(move || {
+        let mut target = ("examples/new/index.html", "Freshly edited");
         watch::watch(&opts, Some(stop), |update| {
+            if let Ok(next) = want.try_recv() {
+                target = next;
+            }
             let (kind, session) = match &update {
                 Update::Ready { session, .. } => ("ready", session),
                 Update::Built { session, .. } => ("built", session),
                 Update::WatchError(_) => return,
             };
+            let (file, text) = target;
             let served = session
                 .output()
-                .and_then(|o| o.files.get("examples/new/index.html"))
-                .is_some_and(|b| String::from_utf8_lossy(b).contains("Freshly edited"));
-            let on_disk =
-                std::fs::read_to_string(&page).is_ok_and(|t| t.contains("Freshly edited"));
+                .and_then(|o| o.files.get(file))
+                .is_some_and(|b| String::from_utf8_lossy(b).contains(text));
+            let on_disk = std::fs::read_to_string(out.join(file)).is_ok_and(|t| t.contains(text));
             let _ = seen_tx.send((kind, served, on_disk));
         })
     });
@@ -597,6 +604,17 @@ fn serve_sees_a_rebuild_before_the_disk_does() {
     example(&site, "Freshly edited text.");
     assert_eq!(seen.recv_timeout(WAIT).unwrap(), ("ready", true, false));
     assert_eq!(seen.recv_timeout(WAIT).unwrap(), ("built", true, true));
+
+    want_tx
+        .send(("examples/fresh/index.html", "A new page"))
+        .unwrap();
+    site.write(
+        "content/examples/fresh.md",
+        b"+++\ntitle = \"Fresh\"\ndate = 2026-05-01\nact = \"ask-the-quiet-voice\"\n+++\nA new page.\n",
+    );
+    assert_eq!(seen.recv_timeout(WAIT).unwrap(), ("ready", true, false));
+    assert_eq!(seen.recv_timeout(WAIT).unwrap(), ("built", true, true));
+    assert!(site.read("public/examples/index.html").contains("Fresh"));
     drop(stop_tx);
     thread.join().unwrap().unwrap();
 }

@@ -7,7 +7,8 @@
 //! when a summary changed, the part of each listing that holds them, their neighbours and the
 //! home page ([`Scope::Pages`]). Anything else falls back to the full chain in `session.rs`.
 
-use super::session::{Clock, Linked, Pending, Session, Setup};
+use super::deferred::Pending;
+use super::session::{Clock, Linked, Session, Setup};
 use super::sources::read_page;
 use super::{BuildReport, Changes, StageName};
 use crate::diagnostics::Diagnostics;
@@ -72,7 +73,7 @@ impl Session {
             return Ok(true);
         }
         if later {
-            self.pending = Some(Pending { pages, moved });
+            self.pending = Some(Pending::Pages { pages, moved });
         }
         self.linked = Some(linked);
         if self.options().write && !later {

@@ -8,6 +8,7 @@
 //! their own modules (`config`, `discover`, `page`, `site`, `render`, `search`, `assemble`,
 //! `output`); see ARCHITECTURE.md for the whole picture.
 
+mod deferred;
 mod incremental;
 mod session;
 mod sources;

@@ -19,6 +19,7 @@
 //! (a property test checks it). The stages before linking are in `sources.rs`; `incremental.rs`
 //! short-cuts the whole chain for text-only edits.
 
+use super::deferred::Pending;
 use super::sources::{Sources, read_sources};
 use super::{BuildOptions, BuildReport, Changes, StageName};
 use crate::assemble::{self, Assembled};
@@ -35,12 +36,12 @@ use crate::urls;
 use anyhow::Result;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
 pub struct Session {
-    opts: BuildOptions,
+    pub(super) opts: BuildOptions,
     /// No run follows the first ([`super::build`]): output is written as it is made and not kept.
     one_shot: bool,
     pub(super) cache: Cache,
@@ -52,16 +53,21 @@ pub struct Session {
     /// writes are deferred ([`Session::defer_writes`]).
     pub(super) disk: Option<Arc<output::Files>>,
     /// Runs leave updating an output folder already written to [`Session::write_pending`].
-    defer_writes: bool,
+    pub(super) defer_writes: bool,
     /// Files left to render after an edit made with writes deferred: those showing the edited
     /// pages' summaries.
     pub(super) pending: Option<Pending>,
 }
 
-/// The second part of an edit's rendering ([`Session::write_pending`]).
-pub(super) struct Pending {
-    pub(super) pages: Vec<usize>,
-    pub(super) moved: render::Moved,
+/// A newly linked site, with what linking reported and what the next run's link stage compares
+/// its input with.
+pub(super) struct Relinked {
+    site: Site,
+    link_diags: Vec<Diagnostic>,
+    /// The last run's search index, when linking was skipped.
+    reused_index: Option<search::Index>,
+    drafts: HashSet<String>,
+    static_names: HashSet<String>,
 }
 
 /// Each stage's last result, valid while its inputs are unchanged.
@@ -304,6 +310,27 @@ impl Session {
         report.pages = site.pages.len();
         clock.lap(report, StageName::Link);
 
+        // What the next run compares its link input with (and the end of the cache's borrow).
+        let (drafts, static_names) = (sources.parsed.drafts, sources.static_names);
+        let linked = Relinked {
+            site,
+            link_diags,
+            reused_index,
+            drafts,
+            static_names,
+        };
+        // With writes deferred (`serve`), an edit of the content shows its pages first: they
+        // are rendered into the last output, and the rest of the site follows in
+        // `write_pending`. A theme or config edit changes every page: no first part then.
+        let first_part = self.defer_writes
+            && self.disk.is_some()
+            && !diags.has_errors()
+            && !(changes.theme || changes.config);
+        if first_part && self.render_changed_pages(&linked.site, changes, report, diags) {
+            self.pending = Some(Pending::Site(Box::new(linked)));
+            return Ok(());
+        }
+
         // A whole new output folder is written while the site is rendered (on a thread of its
         // own, into a staging folder that is dropped if the build fails). An output folder this
         // session already wrote is updated file by file after rendering instead.
@@ -311,11 +338,53 @@ impl Session {
             true => Some(output::Background::start(&setup.output_dir)?),
             false => None,
         };
+        self.render_site(linked, writer.as_ref(), report, diags);
+        if diags.has_errors() {
+            // Dropping the writer removes its staging folder; the output folder is untouched.
+            return Ok(());
+        }
+        if let Some(writer) = writer {
+            report.written = Some(writer.finish()?.commit()?);
+            self.disk = self.last.as_ref().map(|l| Arc::clone(&l.files));
+            clock.lap(report, StageName::Write);
+        }
+        if self.opts.write && self.disk.is_some() && !self.defer_writes {
+            self.write_pending(&setup.output_dir, report)?;
+            clock.lap(report, StageName::Write);
+        }
+        Ok(())
+    }
+
+    /// Renders the whole of a linked site (files whose signature is unchanged are taken from
+    /// the last output), builds its search index and assembles the output: the session's last
+    /// output and linked site from now on, unless there were errors.
+    pub(super) fn render_site(
+        &mut self,
+        linked: Relinked,
+        writer: Option<&output::Background>,
+        report: &mut BuildReport,
+        diags: &Diagnostics,
+    ) {
+        let Relinked {
+            site,
+            link_diags,
+            reused_index,
+            drafts,
+            static_names,
+        } = linked;
+        let mut clock = Clock::start();
+        let Some(theme) = self.cache.theme.as_ref().and_then(|t| t.value.as_ref()) else {
+            return;
+        };
+        let mut static_files: BTreeMap<&String, &Vec<u8>> = theme.static_files.iter().collect();
+        if let Some(project) = &self.cache.statics {
+            static_files.extend(&project.value);
+        }
         // Output bytes outlive the run only to make the session's next run incremental. A
         // one-shot run has none: it writes through the writer, or (`check`) writes nothing.
         let keep = !self.one_shot;
         let sink = |path: &str, bytes: &Arc<Vec<u8>>| {
-            if let Some(w) = &writer {
+            if let Some(w) = writer {
                 w.send(path.to_owned(), Arc::clone(bytes));
             }
         };
@@ -326,8 +395,8 @@ impl Session {
             sink: Some(&sink),
             keep,
         };
-        let rendered = render::render_site(&site, sources.theme, job, diags);
-        report.work.rendered = rendered.rendered;
+        let rendered = render::render_site(&site, theme, job, diags);
+        report.work.rendered += rendered.rendered;
         clock.lap(report, StageName::Render);
 
         let index = reused_index.unwrap_or_else(|| search::Index::build(&site));
@@ -344,13 +413,10 @@ impl Session {
                 site: &site,
                 rendered: rendered.files,
                 index: &index,
-                static_files: &sources.static_files,
+                static_files: &static_files,
                 last: self.last.as_ref().map(|l| &*l.files),
             },
-            assemble::Sinks {
-                keep,
-                writer: writer.as_ref(),
-            },
+            assemble::Sinks { keep, writer },
             diags,
         );
         report.files = count;
@@ -358,23 +424,12 @@ impl Session {
         report.notes = notes;
         clock.lap(report, StageName::Assemble);
         if diags.has_errors() {
-            // Dropping the writer removes its staging folder; the output folder is untouched.
-            return Ok(());
+            return;
         }
-
-        // What the next run compares its link input with (and the end of the cache's borrow).
-        let (drafts, static_names) = (sources.parsed.drafts, sources.static_names);
-        let files = Arc::new(files);
-        if let Some(writer) = writer {
-            report.written = Some(writer.finish()?.commit()?);
-            self.disk = Some(Arc::clone(&files));
-            clock.lap(report, StageName::Write);
-        }
-        self.last = keep.then_some(SiteOutput { files, sigs });
-        if self.opts.write && self.disk.is_some() && !self.defer_writes {
-            self.write_pending(&setup.output_dir, report)?;
-            clock.lap(report, StageName::Write);
-        }
+        self.last = keep.then_some(SiteOutput {
+            files: Arc::new(files),
+            sigs,
+        });
         self.linked = Some(Linked {
             site,
             diags: link_diags,
@@ -383,61 +438,6 @@ impl Session {
             drafts,
             static_names,
         });
-        Ok(())
-    }
-
-    /// Finishes what a run left for later with writes deferred: renders the files that show
-    /// the edited pages' summaries (errors go into `report`), then makes the output folder hold
-    /// the last good output, changing only the files that differ from what it holds.
-    pub fn write_pending(&mut self, output_dir: &Path, report: &mut BuildReport) -> Result<()> {
-        let diags = Diagnostics::new();
-        self.render_pending(report, &diags);
-        if diags.has_errors() {
-            report.diagnostics.extend(diags.into_sorted());
-            return Ok(());
-        }
-        let Some(last) = &self.last else {
-            return Ok(());
-        };
-        if self
-            .disk
-            .as_ref()
-            .is_some_and(|d| Arc::ptr_eq(d, &last.files))
-        {
-            return Ok(());
-        }
-        let written = match &self.disk {
-            Some(disk) => output::write_changes(output_dir, disk, &last.files)?,
-            None => output::write_site(output_dir, &last.files)?,
-        };
-        report.written = Some(written);
-        self.disk = Some(Arc::clone(&last.files));
-        Ok(())
-    }
-
-    /// The second part of an edit's rendering, if a run left one.
-    fn render_pending(&mut self, report: &mut BuildReport, diags: &Diagnostics) {
-        let Some(Pending { pages, moved }) = self.pending.take() else {
-            return;
-        };
-        let Some(mut linked) = self.linked.take() else {
-            return;
-        };
-        let index = search::IndexChange::default();
-        if self.render_pages(&mut linked, &pages, &moved, true, index, report, diags) {
-            self.linked = Some(linked);
-        }
-    }
-
-    /// Leaves writing to an output folder this session already wrote to the caller, who
-    /// serves the new output first and then calls [`Session::write_pending`] (`serve`: readers
-    /// see an edit before the disk has it).
-    pub fn defer_writes(&mut self) {
-        self.defer_writes = true;
-    }
-
-    pub(super) fn writes_deferred(&self) -> bool {
-        self.defer_writes
     }
 }
 

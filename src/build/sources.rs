@@ -25,9 +25,7 @@ pub(super) struct Parsed {
 pub(super) struct Sources<'c> {
     pub(super) found: &'c Discovered,
     pub(super) parsed: Parsed,
-    pub(super) theme: &'c Theme,
-    /// Theme and project static files, output path -> bytes.
-    pub(super) static_files: BTreeMap<&'c String, &'c Vec<u8>>,
+    /// Output paths of the theme's and the project's static files.
     pub(super) static_names: HashSet<String>,
     pub(super) history: &'c HashMap<String, String>,
 }
@@ -61,9 +59,12 @@ pub(super) fn read_sources<'c>(
     let project_static = cached(&mut cache.statics, changes.statics, diags, |d| {
         read_static(root, d)
     });
-    let mut static_files: BTreeMap<&String, &Vec<u8>> = theme.static_files.iter().collect();
-    static_files.extend(project_static);
-    let static_names = static_files.keys().map(|k| (*k).clone()).collect();
+    let static_names = theme
+        .static_files
+        .keys()
+        .chain(project_static.keys())
+        .cloned()
+        .collect();
     let history = cache
         .history
         .get_or_insert_with(|| history::last_commit_dates(root, &config.build.content));
@@ -71,8 +72,6 @@ pub(super) fn read_sources<'c>(
     Some(Sources {
         found,
         parsed,
-        theme,
-        static_files,
         static_names,
         history,
     })
