@@ -20,7 +20,7 @@
 //! - `new` writes a new example, `content/examples/bench-new-<k>.md` (the front matter and body
 //!   of the example the other kinds edit, under a new title), and times until its page is there.
 //! - `template` edits `base.html` (every page changes); the time is until the watcher reports the
-//!   rebuild done.
+//!   rebuild done, or with `--serve` until the example's page is served with the edit.
 //!
 //! The project is left as it was: the example is restored, new examples and the theme override
 //! are removed, and the watcher's rebuild after that is waited for. Prints one line per edit and
@@ -318,6 +318,8 @@ fn run(args: &Args) -> Result<(), String> {
             let marker = format!("Edit number {n} of the latency run");
             watcher.forget_events();
             let started;
+            // Under `serve`, a template edit is timed to the page served, not the rebuild's end.
+            let mut served = None;
             match args.kind {
                 Kind::Template => {
                     let text = template_with(&marker);
@@ -325,6 +327,10 @@ fn run(args: &Args) -> Result<(), String> {
                         .map_err(|e| e.to_string())?;
                     started = Instant::now();
                     write(&base, &text)?;
+                    if args.serve {
+                        watcher.wait_for_page(&stem, |html| html.contains(&marker))?;
+                        served = Some(started.elapsed());
+                    }
                     watcher.wait_for(|l| l.contains("rendered"), Duration::from_secs(300))?;
                 }
                 Kind::New => {
@@ -349,7 +355,7 @@ fn run(args: &Args) -> Result<(), String> {
                     watcher.wait_for_page(&stem, |html| html.contains(&marker))?;
                 }
             }
-            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            let ms = served.unwrap_or_else(|| started.elapsed()).as_secs_f64() * 1000.0;
             if args.kind != Kind::Template {
                 // Keep the watcher's log drained, and fail on errors.
                 watcher.wait_for(|l| l.contains("rendered"), Duration::from_secs(120))?;
