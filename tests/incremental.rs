@@ -662,3 +662,39 @@ fn search_shard_left_empty_by_an_edit_is_removed() {
         "shard of `w30` is gone"
     );
 }
+
+/// Regression guard: when a collection's entries are what another collection points at, a new
+/// title shows in the summaries (and search entries) of the pages pointing there, so the edit
+/// cannot be applied to the last linked site alone; the result must still be a full build's.
+#[test]
+fn retitled_relation_target_in_a_collection_updates_the_pages_pointing_at_it() {
+    let site = SiteTest::new()
+        .file(
+            "book.toml",
+            "[book]\ntitle = \"R\"\n[collections.recipes.relations.cuisine]\nsection = \"cuisines\"\n[collections.cuisines]\n",
+        )
+        .file("content/cuisines/_index.md", "+++\ntitle = \"Cuisines\"\n+++\n")
+        .file("content/cuisines/thai.md", "+++\ntitle = \"Thai\"\ndate = 2026-01-01\n+++\nSpicy.\n")
+        .file("content/recipes/_index.md", "+++\ntitle = \"Recipes\"\n+++\n")
+        .file(
+            "content/recipes/soup.md",
+            "+++\ntitle = \"Soup\"\ndate = 2026-01-02\ncuisine = \"thai\"\n+++\nHot.\n",
+        );
+    let mut session = Session::new(options(&site, true));
+    let first = session.run(&Changes::default()).unwrap();
+    assert!(!first.has_errors(), "{:?}", first.diagnostics);
+    site.write(
+        "content/cuisines/thai.md",
+        b"+++\ntitle = \"Thai cooking\"\ndate = 2026-01-01\n+++\nSpicy.\n",
+    );
+    let changes = Changes {
+        content: vec![handbook::output::absolute(&site.path("content/cuisines/thai.md"))],
+        ..Changes::default()
+    };
+    let report = session.run(&changes).unwrap();
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    let (_, fresh_files) = fresh(&site);
+    let out = site.path("public");
+    assert_eq!(on_disk(&out), as_bytes(&fresh_files.unwrap()));
+    assert!(site.read("public/recipes/index.html").contains("Thai cooking"));
+}

@@ -46,37 +46,16 @@ pub fn pickers(site: &Site) -> BTreeMap<String, Picker> {
 }
 
 impl<'a> Renderer<'a> {
-    /// The tags index and one page per tag (none without tags).
+    /// The tags index and every page of every tag (none without tags).
     pub(super) fn emit_tags(&self) -> Vec<RenderedFile> {
-        let s = &self.shared;
-        if s.site.tags.is_empty() {
-            return Vec::new();
-        }
-        let terms = KindCtx::Tags {
-            terms: s.tag_refs.iter().collect(),
-        };
-        let ctx = self.plain_ctx(&s.links.tags, "Tags".into(), Kind::Tags, terms);
-        let index = urls::output_path(urls::TAGS);
-        let mut files: Vec<RenderedFile> = self
-            .emit(index, templates::TAGS, ctx, None)
-            .into_iter()
+        let all: Vec<(usize, usize, usize)> = (0..self.shared.site.tags.len())
+            .map(|t| (t, 0, usize::MAX))
             .collect();
-        let tag_files: Vec<RenderedFile> = s
-            .site
-            .tags
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(t, tag)| {
-                let list = self.tag_listing(t);
-                (1..=list.pages()).filter_map(move |n| self.emit_tag(t, tag, list, n))
-            })
-            .collect();
-        files.extend(tag_files);
-        files
+        self.emit_tag_parts(&all)
     }
 
-    /// The tags index, and for each `(tag, from, to)` the pages of that tag's listing that show
-    /// its entries `from..=to`.
+    /// The tags index (none without tags), and for each `(tag, from, to)` the pages of that
+    /// tag's listing that show its entries `from..=to`.
     pub(super) fn emit_tag_parts(&self, tags: &[(usize, usize, usize)]) -> Vec<RenderedFile> {
         let s = &self.shared;
         let mut files = Vec::new();

@@ -343,7 +343,15 @@ impl<'a> Renderer<'a> {
         }
         parts.retain(|(p, _, _)| !pages.contains(p));
         parts.sort_unstable();
-        parts.dedup();
+        // One range a page, so that no file is rendered twice (unchanged parts in between cost
+        // only their signatures).
+        parts.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.2 = kept.2.max(later.2);
+            }
+            same
+        });
         let mut files: Vec<RenderedFile> = parts
             .par_iter()
             .flat_map_iter(|&(p, from, to)| self.emit_page_parts(p, from..=to))

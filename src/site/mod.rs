@@ -199,6 +199,10 @@ impl Site {
         if !same_place || a.title == b.title {
             return same_place;
         }
+        // Pages pointing here show its title in their own summaries and search entries.
+        if self.backlinks[i].values().any(|l| !l.is_empty()) {
+            return false;
+        }
         // A new title may move the page among others of the same date: only lists sorted by
         // date (the default for collections) are sorted again here.
         let by_date = |sort_by: SortBy| sort_by == SortBy::Date;
