@@ -688,7 +688,9 @@ fn retitled_relation_target_in_a_collection_updates_the_pages_pointing_at_it() {
         b"+++\ntitle = \"Thai cooking\"\ndate = 2026-01-01\n+++\nSpicy.\n",
     );
     let changes = Changes {
-        content: vec![handbook::output::absolute(&site.path("content/cuisines/thai.md"))],
+        content: vec![handbook::output::absolute(
+            &site.path("content/cuisines/thai.md"),
+        )],
         ..Changes::default()
     };
     let report = session.run(&changes).unwrap();
@@ -696,5 +698,8 @@ fn retitled_relation_target_in_a_collection_updates_the_pages_pointing_at_it() {
     let (_, fresh_files) = fresh(&site);
     let out = site.path("public");
     assert_eq!(on_disk(&out), as_bytes(&fresh_files.unwrap()));
-    assert!(site.read("public/recipes/index.html").contains("Thai cooking"));
+    assert!(
+        site.read("public/recipes/index.html")
+            .contains("Thai cooking")
+    );
 }
