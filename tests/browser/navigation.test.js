@@ -73,20 +73,23 @@ forEachMount("navigation", (site) => {
       assert.ok(covers, "the open menu covers the page below the top bar");
     }));
 
-  test("on a phone the search box opens from the top bar, and Escape folds it back", () =>
-    site.withPage("nav-search-fold", { viewport: VIEWPORTS.phone }, async ({ page, tracker }) => {
-      await visit(page, tracker, site.url(pages.example));
-      const title = () => page.evaluate(() => document.querySelector("main h1").getBoundingClientRect().top);
-      const before = await title();
-      assert.equal(await page.locator("#search-input").isVisible(), false, "the box starts folded");
-      await page.locator(".search-open").click();
-      assert.equal(await page.evaluate(() => document.activeElement?.id), "search-input", "the box has focus");
-      assert.equal(await page.locator(".search-open").getAttribute("aria-expanded"), "true");
-      assert.equal(await title(), before, "opening search moved the page");
-      await page.keyboard.press("Escape");
-      assert.equal(await page.locator("#search-input").isVisible(), false, "Escape folds the empty box");
-      assert.equal(await page.evaluate(() => document.activeElement?.className), "search-open icon-button", "focus is back on the search button");
-    }));
+  // A tablet too: regression, the button was hidden between 36rem and 52rem.
+  for (const [name, viewport] of [["a phone", VIEWPORTS.phone], ["a tablet", { width: 800, height: 900 }]]) {
+    test(`on ${name} the search box opens from the top bar, and Escape folds it back`, () =>
+      site.withPage(`nav-search-fold-${viewport.width}`, { viewport }, async ({ page, tracker }) => {
+        await visit(page, tracker, site.url(pages.example));
+        const title = () => page.evaluate(() => document.querySelector("main h1").getBoundingClientRect().top);
+        const before = await title();
+        assert.equal(await page.locator("#search-input").isVisible(), false, "the box starts folded");
+        await page.locator(".search-open").click();
+        assert.equal(await page.evaluate(() => document.activeElement?.id), "search-input", "the box has focus");
+        assert.equal(await page.locator(".search-open").getAttribute("aria-expanded"), "true");
+        assert.equal(await title(), before, "opening search moved the page");
+        await page.keyboard.press("Escape");
+        assert.equal(await page.locator("#search-input").isVisible(), false, "Escape folds the empty box");
+        assert.equal(await page.evaluate(() => document.activeElement?.className), "search-open icon-button", "focus is back on the search button");
+      }));
+  }
 
   test("on a wide screen \"On this page\" sits right of the text and marks the section being read", () =>
     site.withPage("nav-toc", { viewport: { width: 1280, height: 800 } }, async ({ page, tracker }) => {
