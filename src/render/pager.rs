@@ -33,7 +33,8 @@ impl Listing<'_> {
 
     /// The page (from 1) that shows entry `at`.
     pub fn part_of(&self, at: usize) -> usize {
-        at.checked_div(self.per_page).map_or(1, |k| k + 1)
+        at.checked_div(self.per_page)
+            .map_or(1, |k| k.saturating_add(1))
     }
 
     /// The entries on page `n` (from 1).
@@ -117,5 +118,28 @@ mod tests {
         };
         assert_eq!(list.range(1), 0..20);
         assert_eq!(list.range(3), 40..45);
+    }
+
+    /// Regression: "to the end of the list" is asked as `usize::MAX`, which overflowed (and in
+    /// a release build wrapped to page 0, leaving every tag page out) with one entry a page.
+    #[test]
+    fn part_of_table() {
+        let items: Vec<usize> = (0..45).collect();
+        for (per_page, at, part) in [
+            (20, 0, 1),
+            (20, 19, 1),
+            (20, 20, 2),
+            (20, 44, 3),
+            (1, 0, 1),
+            (1, usize::MAX, usize::MAX),
+            (0, 44, 1),
+            (0, usize::MAX, 1),
+        ] {
+            let list = Listing {
+                items: &items,
+                per_page,
+            };
+            assert_eq!(list.part_of(at), part, "entry {at} by {per_page}");
+        }
     }
 }
