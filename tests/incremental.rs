@@ -703,3 +703,35 @@ fn retitled_relation_target_in_a_collection_updates_the_pages_pointing_at_it() {
             .contains("Thai cooking")
     );
 }
+
+/// Regression: a page joining a tag at the end of its listing changes the count that every page
+/// of the listing shows, not only the pages from where it joined.
+#[test]
+fn joining_a_tag_updates_the_count_on_every_page_of_its_listing() {
+    let mut project = Project::new();
+    let mut session = Session::new(options(&project.site, true));
+    session.run(&Changes::default()).unwrap();
+    let out = project.site.path("public");
+    // Tag 1 on the newest three (two pages of two), then on the oldest, at its end.
+    for edit in [
+        Edit::Tags(3, vec![1, 3]),
+        Edit::Tags(2, vec![1, 2]),
+        Edit::Tags(0, vec![0, 1]),
+    ] {
+        let changes = project.apply(&edit);
+        let report = session.run(&changes).unwrap();
+        assert!(!report.has_errors(), "{report:?}");
+        let (_, fresh_files) = fresh(&project.site);
+        assert_eq!(
+            on_disk(&out),
+            as_bytes(&fresh_files.unwrap()),
+            "after {edit:?}"
+        );
+    }
+    assert!(
+        project
+            .site
+            .read("public/tags/remote-work/index.html")
+            .contains("4 pages")
+    );
+}

@@ -73,14 +73,7 @@ impl Session {
             return false;
         }
         report.work.rendered += rendered.rendered;
-        let mut files = (*last.files).clone();
-        for file in rendered.files {
-            if let render::Body::New(bytes) = file.body {
-                files.insert(file.path.clone(), bytes);
-            }
-            last.sigs.insert(file.path, file.sig);
-        }
-        last.files = Arc::new(files);
+        last.take_in(rendered.files, search::IndexChange::default());
         true
     }
 

@@ -13,7 +13,7 @@ use super::sources::read_page;
 use super::{BuildReport, Changes, StageName};
 use crate::diagnostics::Diagnostics;
 use crate::page::Page;
-use crate::render::{self, Body, Moved, Scope};
+use crate::render::{self, Moved, Scope};
 use crate::search::{self, IndexChange};
 use crate::site::Site;
 use anyhow::Result;
@@ -120,21 +120,8 @@ impl Session {
         if diags.has_errors() {
             return false;
         }
-        let mut files = (*last.files).clone();
-        for path in &index.removed {
-            files.remove(path);
-        }
-        for (path, bytes) in index.files {
-            files.insert(path, Arc::new(bytes));
-        }
-        for file in rendered.files {
-            if let Body::New(bytes) = file.body {
-                files.insert(file.path.clone(), bytes);
-            }
-            last.sigs.insert(file.path, file.sig);
-        }
-        report.files = files.len();
-        last.files = Arc::new(files);
+        last.take_in(rendered.files, index);
+        report.files = last.files.len();
         linked.ref_keys = rendered.ref_keys;
         true
     }
@@ -313,8 +300,9 @@ impl Places {
                     let (lo, hi) = span(a, b);
                     moved.tags.push((t, lo, hi));
                 }
-                // Joining or leaving a list moves every entry after it.
-                (Some(at), None) | (None, Some(at)) => moved.tags.push((t, at, usize::MAX)),
+                // Joining or leaving a list moves every entry after it, and changes the count
+                // that every page of the listing shows.
+                (Some(_), None) | (None, Some(_)) => moved.tags.push((t, 0, usize::MAX)),
                 (None, None) => {}
             }
         }

@@ -29,7 +29,7 @@ use crate::discover::Discovered;
 use crate::output;
 use crate::page::Page;
 use crate::render::{self, Scope};
-use crate::search;
+use crate::search::{self, IndexChange};
 use crate::site::{self, LinkInput, Site};
 use crate::theme::Theme;
 use crate::urls;
@@ -142,6 +142,27 @@ pub(super) struct Cached {
 pub struct SiteOutput {
     pub files: Arc<output::Files>,
     pub(super) sigs: HashMap<String, u64>,
+}
+
+impl SiteOutput {
+    /// Takes in the files of a partial render and the search index's changes (a new `files`,
+    /// sharing the bytes of every file that stays).
+    pub(super) fn take_in(&mut self, rendered: Vec<render::RenderedFile>, index: IndexChange) {
+        let mut files = (*self.files).clone();
+        for path in &index.removed {
+            files.remove(path);
+        }
+        for (path, bytes) in index.files {
+            files.insert(path, Arc::new(bytes));
+        }
+        for file in rendered {
+            if let render::Body::New(bytes) = file.body {
+                files.insert(file.path.clone(), bytes);
+            }
+            self.sigs.insert(file.path, file.sig);
+        }
+        self.files = Arc::new(files);
+    }
 }
 
 /// What every stage works with once the config is read and the folders are known.
