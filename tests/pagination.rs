@@ -35,7 +35,12 @@ fn main(t: &SiteTest, rel: &str) -> String {
 
 /// Titles of the cards in a page's `<main>`, in order.
 fn cards(main: &str) -> Vec<String> {
-    main.split("class=\"card-title\"><a href=\"")
+    link_texts(main, "class=\"card-title\"><a href=\"")
+}
+
+/// The text of each link that follows `opening` (which ends inside the link's `href`).
+fn link_texts(html: &str, opening: &str) -> Vec<String> {
+    html.split(opening)
         .skip(1)
         .map(|s| {
             s.split('>')
@@ -260,18 +265,7 @@ fn related_pages_are_the_neighbours_in_the_act_s_list() {
         let section = &main[main.find("class=\"related\"").expect("a related section")..];
         let list = &section[section.find("class=\"related-list\"").expect("a list")..];
         let list = &list[..list.find("</ul>").expect("the list ends")];
-        list.split("<li><a href=\"")
-            .skip(1)
-            .map(|s| {
-                s.split('>')
-                    .nth(1)
-                    .unwrap()
-                    .split('<')
-                    .next()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect::<Vec<String>>()
+        link_texts(list, "<li><a href=\"")
     };
     let titles =
         |ns: &[usize]| -> Vec<String> { ns.iter().map(|n| format!("Example {n}")).collect() };
