@@ -7,6 +7,7 @@
 
 use super::BuildReport;
 use super::Changes;
+use super::incremental::PagesPass;
 use super::session::{Relinked, Session};
 use crate::diagnostics::Diagnostics;
 use crate::output;
@@ -114,8 +115,13 @@ impl Session {
                 let Some(mut linked) = self.linked.take() else {
                     return;
                 };
-                let index = search::IndexChange::default();
-                if self.render_pages(&mut linked, &pages, &moved, true, index, report, diags) {
+                let pass = PagesPass {
+                    pages: &pages,
+                    moved: &moved,
+                    rest: true,
+                    index: search::IndexChange::default(),
+                };
+                if self.render_pages(&mut linked, pass, report, diags) {
                     self.linked = Some(linked);
                 }
             }

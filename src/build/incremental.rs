@@ -67,7 +67,13 @@ impl Session {
             files: index_files,
             removed: index_removed,
         };
-        let done = self.render_pages(&mut linked, &pages, &moved, !later, index, report, diags);
+        let pass = PagesPass {
+            pages: &pages,
+            moved: &moved,
+            rest: !later,
+            index,
+        };
+        let done = self.render_pages(&mut linked, pass, report, diags);
         clock.lap(report, StageName::Render);
         if !done {
             return Ok(true);
@@ -83,20 +89,21 @@ impl Session {
         Ok(true)
     }
 
-    /// Renders what shows `pages` ([`Scope::Pages`]; without `rest`, only their own files) and
-    /// puts it, with the search index's changes, into the last output. False when rendering
-    /// reported errors (the last output is then unchanged).
-    #[allow(clippy::too_many_arguments)]
+    /// Renders what `pass` asks for and puts it, with the search index's changes, into the last
+    /// output. False when rendering reported errors (the last output is then unchanged).
     pub(super) fn render_pages(
         &mut self,
         linked: &mut Linked,
-        pages: &[usize],
-        moved: &Moved,
-        rest: bool,
-        index: IndexChange,
+        pass: PagesPass<'_>,
         report: &mut BuildReport,
         diags: &Diagnostics,
     ) -> bool {
+        let PagesPass {
+            pages,
+            moved,
+            rest,
+            index,
+        } = pass;
         let theme = self
             .cache
             .theme
@@ -183,6 +190,16 @@ impl Session {
         }
         diags.extend(link.iter().cloned());
     }
+}
+
+/// A render of what shows some pages of the linked site ([`Scope::Pages`]).
+pub(super) struct PagesPass<'p> {
+    pub(super) pages: &'p [usize],
+    pub(super) moved: &'p Moved,
+    /// Everything that shows them; false: only their own files (a first part, `serve`).
+    pub(super) rest: bool,
+    /// The search index's changes that go with it.
+    pub(super) index: IndexChange,
 }
 
 /// Swaps the re-parsed pages into the linked site ([`Site::replace_body`] or
