@@ -139,22 +139,39 @@ pub struct Index {
 
 impl Index {
     pub fn build(site: &Site) -> Index {
-        let per_doc: Vec<(Doc, Terms<'_>)> = (0..site.pages.len())
+        let docs: Vec<Doc> = (0..site.pages.len())
             .into_par_iter()
-            .map(|i| (doc(site, i), doc_terms(site, i, &site.pages[i])))
+            .map(|i| doc(site, i))
             .collect();
-        let mut merged: HashMap<Cow<'_, str>, Vec<(u32, Field)>> = HashMap::new();
-        let mut docs = Vec::with_capacity(per_doc.len());
-        for (i, (d, terms)) in per_doc.into_iter().enumerate() {
-            docs.push(d);
-            let id = u32::try_from(i).expect("fewer than 4 billion pages");
-            for (term, field) in terms {
-                merged.entry(term).or_default().push((id, field));
-            }
-        }
+        // Each thread folds its pages' terms into a map of its own, and the maps are merged:
+        // no list of every page's terms is held at once (it was the build's peak memory).
+        type Postings<'s> = HashMap<Cow<'s, str>, Vec<(u32, Field)>>;
+        let merged: Postings<'_> = (0..site.pages.len())
+            .into_par_iter()
+            .fold(Postings::new, |mut map, i| {
+                let id = u32::try_from(i).expect("fewer than 4 billion pages");
+                for (term, field) in doc_terms(site, i, &site.pages[i]) {
+                    map.entry(term).or_default().push((id, field));
+                }
+                map
+            })
+            .reduce(Postings::new, |mut a, b| {
+                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                for (term, list) in small {
+                    big.entry(term).or_default().extend(list);
+                }
+                a = big;
+                a
+            });
         let postings = merged
+            .into_par_iter()
+            .map(|(term, mut list)| {
+                // Merged from several threads' maps: back in document order.
+                list.sort_unstable_by_key(|(d, _)| *d);
+                (term.into_owned(), list)
+            })
+            .collect::<Vec<_>>()
             .into_iter()
-            .map(|(term, list)| (term.into_owned(), list))
             .collect();
         Index { docs, postings }
     }
