@@ -88,10 +88,7 @@ impl<'a> Renderer<'a> {
     /// The pages of tag `t`, as a listing split into pages.
     pub(super) fn tag_listing(&self, t: usize) -> Listing<'a> {
         let site = self.shared.site;
-        Listing {
-            items: &site.tags[t].pages,
-            per_page: site.config.build.paginate_by,
-        }
+        Listing::of_tag(site, &site.tags[t])
     }
 
     /// Page `n` of tag `t`'s listing.

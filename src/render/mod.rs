@@ -224,11 +224,7 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
 
 /// How many pages tag `tag`'s listing takes.
 pub fn tag_listing_pages(site: &Site, tag: &crate::site::Tag) -> usize {
-    pager::Listing {
-        items: &tag.pages,
-        per_page: site.config.build.paginate_by,
-    }
-    .pages()
+    pager::Listing::of_tag(site, tag).pages()
 }
 
 /// Links to generated pages, as this build spells them.

@@ -21,7 +21,15 @@ pub struct Listing<'a> {
     pub per_page: usize,
 }
 
-impl Listing<'_> {
+impl<'a> Listing<'a> {
+    /// A tag's pages, split by the build's `paginate_by`.
+    pub fn of_tag(site: &Site, tag: &'a crate::site::Tag) -> Listing<'a> {
+        Listing {
+            items: &tag.pages,
+            per_page: site.config.build.paginate_by,
+        }
+    }
+
     /// Pages of the listing (one when it is empty).
     pub fn pages(&self) -> usize {
         if self.per_page == 0 {
