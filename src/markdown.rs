@@ -26,6 +26,8 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub title: String,
+    /// Byte offset of the title in [`Parsed::text`]: the search index splits pages there.
+    pub at: usize,
 }
 
 /// A link or image destination as written, with its position in the file.
@@ -160,6 +162,7 @@ impl Pass<'_> {
             }
         }
         self.parsed.word_count += count_words(&title);
+        let at = self.parsed.text.len();
         self.parsed.text.push_str(&title);
         self.parsed.text.push('\n');
         let id = match id {
@@ -180,6 +183,7 @@ impl Pass<'_> {
             level: heading_number(level),
             id,
             title,
+            at,
         });
     }
 

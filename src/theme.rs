@@ -82,6 +82,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/random.html"),
     ),
     (
+        "templates/search.html",
+        include_str!("../themes/default/templates/search.html"),
+    ),
+    (
         "templates/sitemap.xml",
         include_str!("../themes/default/templates/sitemap.xml"),
     ),
@@ -115,6 +119,7 @@ pub mod templates {
     pub const SITEMAP: &str = "sitemap.xml";
     pub const PRINT: &str = "print.html";
     pub const RANDOM: &str = "random.html";
+    pub const SEARCH: &str = "search.html";
     pub const NOT_FOUND: &str = "404.html";
     /// A collection's page, its listing, and a page its relations point at (defaults of
     /// `[collections]`).
@@ -123,8 +128,8 @@ pub mod templates {
     pub const TARGET: &str = "act.html";
 
     pub const ALL: &[&str] = &[
-        INDEX, SECTION, PAGE, TAGS, TAG, ATOM, SITEMAP, PRINT, RANDOM, NOT_FOUND, ITEM, LISTING,
-        TARGET,
+        INDEX, SECTION, PAGE, TAGS, TAG, ATOM, SITEMAP, PRINT, RANDOM, SEARCH, NOT_FOUND, ITEM,
+        LISTING, TARGET,
     ];
 }
 

@@ -13,6 +13,8 @@ use std::path::Path;
 pub const TAGS: &str = "tags/";
 /// The site URL of the print page.
 pub const PRINT: &str = "print/";
+/// The site URL of the search page (next to the search index's files).
+pub const SEARCH: &str = "search/";
 
 /// The site URL of a tag's page.
 pub fn tag(slug: &str) -> String {

@@ -263,13 +263,15 @@ fn search_index_escapes_what_it_stores_and_counts_every_page() {
     let built = site.build().ok();
     let manifest = site.read("public/search/index.js");
     assert!(
-        manifest.starts_with(&format!(
-            "__handbookSearch(\"index\",{{\"docs\":{},",
-            built.report.pages
-        )),
+        manifest.contains(&format!("\"pages\":{},", built.report.pages)),
         "{manifest}"
     );
-    let docs = site.read("public/search/d-0.js");
+    let docs: String = std::fs::read_dir(site.path("public/search"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("d-"))
+        .map(|n| site.read(&format!("public/search/{n}")))
+        .collect();
     assert!(
         docs.contains("\\u003cimg src=x onerror=alert(1)>"),
         "{docs}"

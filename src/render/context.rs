@@ -22,6 +22,8 @@ pub struct SiteCtx<'a> {
     pub base_url: &'a str,
     pub extra: &'a toml::Table,
     pub generator: &'static str,
+    /// The search page, as links spell it.
+    pub search_url: String,
 }
 
 #[derive(Serialize, Clone, Hash)]
@@ -223,6 +225,7 @@ pub enum Kind {
     Sitemap,
     Print,
     Random,
+    Search,
     #[serde(rename = "404")]
     NotFound,
 }
@@ -337,6 +340,7 @@ impl Serialize for Ctx<'_> {
                 st.serialize_field("random_count", count)?;
                 st.serialize_field("random_per_page", per_page)?;
             }
+            KindCtx::Search { facets } => st.serialize_field("facets", facets)?,
             KindCtx::Plain {} => {}
         }
         st.end()
@@ -374,6 +378,10 @@ pub enum KindCtx<'a> {
         /// `random_per_page`).
         count: usize,
         per_page: usize,
+    },
+    /// The search page: what a reader can filter by.
+    Search {
+        facets: Vec<crate::search::Facet>,
     },
     /// The 404 page and anything else that needs nothing of its own.
     Plain {},

@@ -157,6 +157,16 @@ impl<'a> Renderer<'a> {
         files
     }
 
+    /// The search page: a form whose state is its address, filled in by `search.js`.
+    pub(super) fn emit_search(&self) -> Option<RenderedFile> {
+        let site = self.shared.site;
+        let own = KindCtx::Search {
+            facets: crate::search::facets(site),
+        };
+        let ctx = self.plain_ctx(urls::SEARCH, "Search".into(), Kind::Search, own);
+        self.emit(urls::output_path(urls::SEARCH), templates::SEARCH, ctx, None)
+    }
+
     /// The 404 page, which a server shows at any depth: absolute links and inlined styles.
     pub(super) fn emit_not_found(&self) -> Option<RenderedFile> {
         let site = self.shared.site;

@@ -135,6 +135,7 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
         base_url: &config.book.base_url,
         extra: &config.extra,
         generator: concat!("handbook ", env!("CARGO_PKG_VERSION")),
+        search_url: site.style.link(urls::SEARCH),
     };
     let tag_refs: Vec<TagRef<'_>> = site
         .tags
@@ -286,6 +287,7 @@ impl<'a> Renderer<'a> {
         files.extend(self.emit_print());
         files.extend(self.emit_pickers());
         files.extend(self.emit_not_found());
+        files.extend(self.emit_search());
         files
     }
 
@@ -362,6 +364,8 @@ impl<'a> Renderer<'a> {
             }
         }
         files.extend(self.emit_tag_parts(&entries));
+        // Its filters count pages by tag and field.
+        files.extend(self.emit_search());
         files
     }
 

@@ -67,8 +67,10 @@ impl SiteCtx<'_> {
             base_url,
             extra,
             generator,
+            search_url,
         } = self;
         (title, description, language, authors, base_url, generator).hash(h);
+        search_url.hash(h);
         hash_table(extra, h);
     }
 }
@@ -207,6 +209,7 @@ impl KindCtx<'_> {
                 count,
                 per_page,
             } => (random, count, per_page).hash(h),
+            KindCtx::Search { facets } => facets.hash(h),
             KindCtx::Plain {} => {}
         }
     }

@@ -1,0 +1,40 @@
+// The search engine of assets/search.js run in Node over a built site's index files: the same
+// code the browser runs (its words, stemmer, matching and ranking), without a browser.
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { config } from "./harness.js";
+
+const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../..");
+
+/** The words part of search.js (fold, words, tokens, stemmer, engine, distance). */
+export function searchApi(dir = config.siteDir) {
+  const file = path.join(dir, "assets/search.js");
+  const src = fs.readFileSync(fs.existsSync(file) ? file : path.join(repoRoot, "themes/default/static/assets/search.js"), "utf8");
+  const ctx = { window: {}, document: { currentScript: null }, URL, TextEncoder };
+  vm.runInNewContext(src, ctx);
+  return ctx.window.__handbookSearchEngine;
+}
+
+/** An engine over `dir`'s search/ files, and a helper that runs a query to page URLs. */
+export function siteEngine(dir = config.siteDir) {
+  const api = searchApi(dir);
+  const loaded = Object.create(null);
+  function load(name) {
+    if (!(name in loaded)) {
+      const src = fs.readFileSync(path.join(dir, "search", name + ".js"), "utf8");
+      vm.runInNewContext(src, { __handbookSearch: (n, data) => { loaded[n] = data; } });
+    }
+    return Promise.resolve(loaded[name]);
+  }
+  load.cached = (name) => loaded[name];
+  const engine = api.engine(load);
+  /** Runs `query` with `filters`; resolves to {found, results: [{url, subs: [url]}]}. */
+  async function run(query, filters = {}, count = 10) {
+    const found = await engine.search(query, filters);
+    if (!found) return { found, results: [] };
+    const shown = await engine.show(found, 0, count, 3);
+    return { found, results: shown.map((r) => ({ url: r.doc[0], title: r.doc[1], subs: r.subs.map((d) => d[0]) })) };
+  }
+  return { api, engine, run, load };
+}
