@@ -37,6 +37,17 @@ pub enum Command {
     Watch(WatchArgs),
     /// Watch, and serve the site locally with live reload and an error overlay.
     Serve(ServeArgs),
+    /// Print how search sees each word of standard input: `word<TAB>stem`, one a line, as the
+    /// index stores it (for theme authors, and the test that keeps `search.js` equal to it).
+    #[command(hide = true)]
+    SearchTerms(SearchTermsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SearchTermsArgs {
+    /// The book's language, as `[book] language` spells it.
+    #[arg(long, default_value = "en")]
+    pub language: String,
 }
 
 #[derive(Debug, Args)]
@@ -126,6 +137,28 @@ pub struct NewArgs {
     pub fields: Vec<String>,
 }
 
+/// Reads text from standard input and prints each indexed word with its stem.
+fn run_search_terms(language: &str) -> ExitCode {
+    use std::io::{BufRead, Write};
+    let stems = crate::search::Stems::for_language(language);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for line in std::io::stdin().lock().lines() {
+        let Ok(line) = line else {
+            return ExitCode::FAILURE;
+        };
+        for w in crate::search::words(&line) {
+            if writeln!(out, "{w}\t{}", stems.stem(&w)).is_err() {
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     init_logging();
     match cli.command {
@@ -145,6 +178,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }),
         Command::Watch(a) => run_watch(&a),
         Command::Serve(a) => run_serve(a),
+        Command::SearchTerms(a) => run_search_terms(&a.language),
         Command::Init(a) => {
             finish_scaffold(scaffold::init(&a.dir, a.title.as_deref()), Some(&a.dir))
         }

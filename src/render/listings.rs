@@ -164,7 +164,12 @@ impl<'a> Renderer<'a> {
             facets: crate::search::facets(site),
         };
         let ctx = self.plain_ctx(urls::SEARCH, "Search".into(), Kind::Search, own);
-        self.emit(urls::output_path(urls::SEARCH), templates::SEARCH, ctx, None)
+        self.emit(
+            urls::output_path(urls::SEARCH),
+            templates::SEARCH,
+            ctx,
+            None,
+        )
     }
 
     /// The 404 page, which a server shows at any depth: absolute links and inlined styles.

@@ -188,12 +188,13 @@ fn score(words: Vec<(Cow<'_, str>, Field)>) -> Scores<'_> {
     tf.into_iter()
         .map(|(w, f)| {
             let s = f * (K1 + 1.0) / (f + K1 * norm) / (K1 + 1.0);
-            let q = (s * f64::from(super::LEVELS)).round().clamp(1.0, f64::from(super::LEVELS));
+            let q = (s * f64::from(super::LEVELS))
+                .round()
+                .clamp(1.0, f64::from(super::LEVELS));
             (w, q as u8)
         })
         .collect()
 }
-
 
 #[cfg(test)]
 mod tests {

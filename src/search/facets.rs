@@ -50,7 +50,13 @@ pub(super) fn file(site: &Site) -> Vec<u8> {
         s.push(',');
         json_str(&mut s, &facet.label);
         s.push_str(",[");
-        for (k, FacetValue { slug, label, pages, .. }) in facet.values.iter().enumerate() {
+        for (
+            k,
+            FacetValue {
+                slug, label, pages, ..
+            },
+        ) in facet.values.iter().enumerate()
+        {
             if k > 0 {
                 s.push(',');
             }
@@ -72,9 +78,12 @@ pub(super) fn file(site: &Site) -> Vec<u8> {
     s.into_bytes()
 }
 
+/// A value as it is gathered: slug, label, pages.
+type Value = (String, String, Vec<usize>);
+
 /// What a reader can filter by, in the order the search page shows it.
 pub fn facets(site: &Site) -> Vec<Facet> {
-    let mut out: Vec<(String, String, Vec<(String, String, Vec<usize>)>)> = Vec::new();
+    let mut out: Vec<(String, String, Vec<Value>)> = Vec::new();
     // Relations, by field name (`act`); values in the targets' reading order.
     let position: Vec<usize> = {
         let mut pos = vec![usize::MAX; site.pages.len()];
@@ -127,7 +136,7 @@ pub fn facets(site: &Site) -> Vec<Facet> {
         out.push(("setting".into(), "Setting".into(), values));
     }
     if !site.tags.is_empty() {
-        let mut values: Vec<(String, String, Vec<usize>)> = site
+        let mut values: Vec<Value> = site
             .tags
             .iter()
             .map(|t| (t.slug.clone(), t.name.clone(), Vec::new()))

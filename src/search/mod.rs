@@ -29,14 +29,14 @@ mod facets;
 pub mod terms;
 
 use crate::site::Site;
-use docs::{page_docs, page_scores, sections, Doc};
-pub use docs::{terms_of, PageTerms};
+use docs::{Doc, page_docs, page_scores, sections};
+pub use docs::{PageTerms, terms_of};
+pub use facets::{Facet, FacetValue, facets};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
-pub use facets::{facets, Facet, FacetValue};
-pub use terms::{words, Stems};
+pub use terms::{Stems, words};
 
 /// Most documents in a `d-<n>.js` file.
 pub const DOCS_PER_SHARD: usize = 50;
@@ -136,7 +136,10 @@ impl Index {
         let shards = self.shards();
         let doc_shards = self.doc_shards();
         let mut out = Vec::with_capacity(shards.len() + doc_shards.len() + 2);
-        out.push(("search/index.js".to_string(), self.manifest(&shards, &doc_shards)));
+        out.push((
+            "search/index.js".to_string(),
+            self.manifest(&shards, &doc_shards),
+        ));
         out.push(("search/f.js".to_string(), self.facets.clone()));
         for (key, stems) in &shards {
             out.push((term_file(key), self.term_shard(key, stems)));
@@ -414,7 +417,10 @@ impl Index {
                 s.push(',');
             }
             s.push('[');
-            for (f, field) in [&d.url, &d.title, &d.label, &d.text].into_iter().enumerate() {
+            for (f, field) in [&d.url, &d.title, &d.label, &d.text]
+                .into_iter()
+                .enumerate()
+            {
                 if f > 0 {
                     s.push(',');
                 }

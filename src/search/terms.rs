@@ -13,8 +13,8 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// Longest indexed word, in characters (longer runs are noise: hashes, base64).
 pub const MAX_WORD: usize = 40;
@@ -47,7 +47,10 @@ fn is_single(c: char) -> bool {
 
 /// A word as the index stores it: lowercased, accents removed.
 pub fn fold(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
         return Cow::Borrowed(word);
     }
     Cow::Owned(
@@ -133,7 +136,9 @@ impl Stems {
 /// The languages whose stemmer the client has a port of.
 fn stemmer_language(language: &str) -> Option<Algorithm> {
     let primary = language.split(['-', '_']).next().unwrap_or("");
-    primary.eq_ignore_ascii_case("en").then_some(Algorithm::English)
+    primary
+        .eq_ignore_ascii_case("en")
+        .then_some(Algorithm::English)
 }
 
 #[cfg(test)]
@@ -145,7 +150,10 @@ mod tests {
         for (text, want) in [
             ("Ask the quiet voice", vec!["ask", "quiet", "voice"]),
             ("Don't stop—café OK?", vec!["don", "stop", "cafe", "ok"]),
-            ("ÉCOLE École naïve Ærø", vec!["ecole", "ecole", "naive", "ærø"]),
+            (
+                "ÉCOLE École naïve Ærø",
+                vec!["ecole", "ecole", "naive", "ærø"],
+            ),
             ("ΣΟΦΟΣ σοφός", vec!["σοφοσ", "σοφοσ"]),
             ("领导力 is 小さな", vec!["领", "导", "力", "小", "さ", "な"]),
             ("2026 x 7", vec!["2026", "7"]),

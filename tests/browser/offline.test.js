@@ -61,7 +61,7 @@ describe("offline copy from file://", () => {
     await page.goto(pathToFileURL(path.join(path.resolve(dir), "index.html")).href);
     await search(page, "croissants");
     await page.keyboard.press("ArrowDown");
-    await Promise.all([page.waitForURL(/bakery-counter-croissants\/index\.html$/), page.keyboard.press("Enter")]);
+    await Promise.all([page.waitForURL(/bakery-counter-croissants\/index\.html\?highlight=croissants$/), page.keyboard.press("Enter")]);
     assert.match(await page.textContent("h1"), /croissants/);
     assert.deepEqual(tracker.problems(), []);
     await context.close();

@@ -7,10 +7,11 @@ import { config } from "./harness.js";
 
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../..");
 
-/** The words part of search.js (fold, words, tokens, stemmer, engine, distance). */
+/** What search.js shares (fold, words, tokens, stemmer, engine, distance): the built site's
+ *  copy, or with `dir` null the theme's source. */
 export function searchApi(dir = config.siteDir) {
-  const file = path.join(dir, "assets/search.js");
-  const src = fs.readFileSync(fs.existsSync(file) ? file : path.join(repoRoot, "themes/default/static/assets/search.js"), "utf8");
+  const file = dir ? path.join(dir, "assets/search.js") : path.join(repoRoot, "themes/default/static/assets/search.js");
+  const src = fs.readFileSync(file, "utf8");
   const ctx = { window: {}, document: { currentScript: null }, URL, TextEncoder };
   vm.runInNewContext(src, ctx);
   return ctx.window.__handbookSearchEngine;

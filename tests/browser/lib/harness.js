@@ -102,6 +102,8 @@ export function forEachMount(title, fn) {
         site.server = await startServer(site.dir, mount);
         site.browser = await launchBrowser();
         site.url = (rel = "") => site.server.url(rel);
+        // The path part of a site URL, as links and location.pathname show it.
+        site.path = (rel = "") => new URL(site.server.url(rel)).pathname;
         site.open = async (options = {}) => {
           const opened = await openPage(site.browser, site.server, options);
           contexts.push(opened.context);
@@ -406,7 +408,7 @@ export function childPages(rel, dir = config.siteDir) {
 /**
  * One page of each type, as URLs relative to the site root, found from the built folder so the
  * suite follows content changes: home, a section listing, a concept page, an act, an example,
- * the examples listing (and its second page), the tags index, a tag page and the print page. (The 404 page is
+ * the examples listing (and its second page), the tags index, a tag page, the print page and the search page with results. (The 404 page is
  * reached by a missing URL.)
  */
 export function samplePages(dir = config.siteDir) {
@@ -425,6 +427,8 @@ export function samplePages(dir = config.siteDir) {
     tags: "tags/",
     tag: first("tags/"),
     print: "print/",
+    // The search page, with a query's results shown.
+    search: "search/?q=quiet+voice",
     // A further page of a listing split into pages, when the site has one.
     ...Object.fromEntries(childPages("examples/page/", dir).slice(0, 1).map((rel) => ["paginated listing", rel])),
   };

@@ -458,9 +458,10 @@
         return { page: e.page, hits: hits, score: e.best.reduce(function (a, b) { return a + b; }, 0), subs: subs };
       });
       var all = list.filter(function (e) { return e.hits === terms.length; });
+      var partial = !all.length && list.length > 0 && terms.length > 1;
       if (all.length) list = all;
       list.sort(function (a, b) { return b.hits - a.hits || b.score - a.score || a.page - b.page; });
-      return { terms: terms, corrected: corrected, prefix: prefix, pages: list };
+      return { terms: terms, corrected: corrected, prefix: prefix, partial: partial, pages: list };
     }
 
     /* The documents' data: [url, title, label, text] for each id. */
@@ -511,14 +512,27 @@
       });
     }
 
-    /* Counts of each filter value among the pages found (or all pages). */
-    function counts(found) {
-      return load("f").then(function (f) {
-        var pages = found ? new Set(found.pages.map(function (e) { return e.page; })) : null;
-        return f.facets.map(function (facet) {
-          return [facet[0], facet[2].map(function (v) {
+    /* Counts of each filter value among the pages found without filters (or all pages), each
+       facet counted under the other facets' filters, so its other values stay choosable. */
+    function counts(found, filters) {
+      return Promise.all([ready(), load("f")]).then(function (got) {
+        var f = got[1];
+        var base = found ? found.pages.map(function (e) { return e.page; }) : Array.from({ length: m.pages }, function (_, p) { return p; });
+        var sets = f.facets.map(function (facet) {
+          return facet[2].map(function (v) { return new Set(deltas(v[2])); });
+        });
+        var chosen = f.facets.map(function (facet, k) {
+          var want = filters && filters[facet[0]];
+          var at = want ? facet[2].findIndex(function (v) { return v[0] === want; }) : -1;
+          return want ? (at >= 0 ? sets[k][at] : new Set()) : null;
+        });
+        return f.facets.map(function (facet, k) {
+          var pool = base.filter(function (p) {
+            return chosen.every(function (set, j) { return j === k || !set || set.has(p); });
+          });
+          return [facet[0], facet[2].map(function (v, i) {
             var n = 0;
-            deltas(v[2]).forEach(function (p) { if (!pages || pages.has(p)) n++; });
+            pool.forEach(function (p) { if (sets[k][i].has(p)) n++; });
             return [v[0], n];
           })];
         });
@@ -574,11 +588,21 @@
     var toks = tokens(text);
     var from = 0, to = text.length;
     if (around && toks.length > around) {
+      /* The window with the most different query words, a word rare in this text counting more
+         than a frequent one (the rare one is what tells this passage apart), then the most
+         matches. */
+      var freq = new Map();
+      toks.forEach(function (t) { if (hit(t.w)) { var k = search.stem(t.w); freq.set(k, (freq.get(k) || 0) + 1); } });
       var best = 0, at = 0;
       for (var i = 0; i < toks.length; i++) {
-        var n = 0;
-        for (var j = i; j < Math.min(toks.length, i + around); j++) if (hit(toks[j].w)) n++;
-        if (n > best) { best = n; at = i; }
+        if (!hit(toks[i].w)) continue;
+        var seen = new Set(), n = 0;
+        for (var j = i; j < Math.min(toks.length, i + around); j++) {
+          if (hit(toks[j].w)) { n++; seen.add(search.stem(toks[j].w)); }
+        }
+        var value = n;
+        seen.forEach(function (k) { value += 1000 / freq.get(k); });
+        if (value > best) { best = value; at = i; }
       }
       var start = Math.max(0, at - 3);
       var end = Math.min(toks.length, start + around) - 1;
@@ -635,6 +659,7 @@
 
   function summary(found, n) {
     var s = n === 0 ? "No results" : n === 1 ? "1 result" : n + " results";
+    if (found && found.partial) s += " with some of the words (none has all of them)";
     if (found && found.corrected.length) {
       s += " · Showing results for " + found.corrected.map(function (c) { return c[1]; }).join(", ");
     }
@@ -728,7 +753,7 @@
     });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden) return; setActive(active + 1); }
-      else if (e.key === "ArrowUp") { e.preventDefault(); if (list.hidden) return; setActive(active - 1); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); if (list.hidden) return; setActive(active < 0 ? -1 : active - 1); }
       else if (e.key === "Enter") {
         var opts = options();
         var pick = active >= 0 ? opts[active] : opts[0];
@@ -848,7 +873,7 @@
         current = found;
         list.textContent = "";
         more.hidden = true;
-        updateCounts(found);
+        updateCounts(st);
         if (!found) { status.textContent = "Type words, or choose a filter to browse."; return; }
         status.textContent = summary(found, found.pages.length);
         return append(found, 0);
@@ -856,8 +881,10 @@
         if (mine === generation) status.textContent = "Search is not available";
       });
     }
-    function updateCounts(found) {
-      search.counts(found).then(function (facets) {
+    function updateCounts(st) {
+      search.search(st.q, null).then(function (all) {
+        return search.counts(all, st.filters);
+      }).then(function (facets) {
         facets.forEach(function (facet) {
           var select = selects.find(function (s) { return s.name === facet[0]; });
           if (!select) return;

@@ -1,0 +1,55 @@
+// search.js folds and stems words in the browser exactly as the index builder does in Rust
+// (src/search/terms.rs, through `handbook search-terms`): over the shipped content, an English
+// and a German word list (accents and umlauts) and some hand-picked cases, both sides must give
+// the same words and stems, in the same order.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { searchApi } from "./lib/engine.js";
+
+const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+const bin = process.env.HANDBOOK_BIN || path.join(repo, "target/release/handbook");
+
+function markdown(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? markdown(p) : e.name.endsWith(".md") ? [fs.readFileSync(p, "utf8")] : [];
+  });
+}
+
+const HAND_PICKED = [
+  "Café CAFÉ naïve Ærø résumé coöperate façade São Paulo Åland Øresund straße İstanbul",
+  "ΣΟΦΟΣ σοφός Ελληνικά ПРИВЕТ мир 领导力 is 小さなリーダーシップ 한국어",
+  "2026 x 7 ½ ² ⅷ 3rd 1990s A4 mp3 ℌ ﬁnance ǅemal",
+  "skis skies dying lying tying idly gently ugly early only singly sky news howe atlas cosmos bias andes",
+  "inning outing canning herring earring proceed exceed succeed generate generous communication arsenal",
+  "apologizing apologized volunteering volunteers leadership quietly Yelling yYy",
+  "𝒜𝓁𝓅𝒽𝒶 emoji 😀 text\u00ADsoft\u200Bhyphen e\u0301te\u0301 ﬀ ﬃ",
+];
+
+test("search.js gives the same words and stems as the index builder on more than 10,000 words", () => {
+  const lines = [
+    ...markdown(path.join(repo, "content")).flatMap((t) => t.split("\n")),
+    ...fs.readFileSync("/usr/share/dict/american-english", "utf8").split("\n"),
+    ...fs.readFileSync("/usr/share/dict/ngerman", "utf8").split("\n"),
+    ...HAND_PICKED,
+  ];
+  const input = lines.join("\n") + "\n";
+  const rust = execFileSync(bin, ["search-terms", "--language", "en"], { input, maxBuffer: 1 << 30 }).toString("utf8").split("\n").filter(Boolean);
+  const api = searchApi(null);
+  const stem = api.stemmer("en");
+  const js = [];
+  for (const line of lines) {
+    for (const t of api.tokens(line)) if (t.indexed) js.push(`${t.w}\t${stem(t.w)}`);
+  }
+  const distinct = new Set(js.map((l) => l.split("\t")[0]));
+  assert.ok(distinct.size >= 10000, `only ${distinct.size} distinct words`);
+  const first = js.findIndex((l, i) => l !== rust[i]);
+  assert.equal(first === -1 && js.length === rust.length, true,
+    first === -1 ? `lengths differ: js ${js.length}, rust ${rust.length}` : `word ${first}: js ${JSON.stringify(js[first])}, rust ${JSON.stringify(rust[first])}`);
+  // The stemmer is really on: many words change, and inflections meet.
+  assert.ok(js.filter((l) => { const [w, s] = l.split("\t"); return w !== s; }).length > distinct.size / 4);
+  assert.equal(stem("apologizing"), stem("apologized"));
+});
