@@ -34,7 +34,8 @@ for (const query of queries) {
   let bytes = 0;
   page.on("requestfinished", (req) => {
     const url = req.url();
-    if (url.includes("/search/") && url.startsWith("file:")) {
+    // The index, and the engine the page loads when a reader first searches.
+    if ((url.includes("/search/") || url.endsWith("/assets/search-engine.js")) && url.startsWith("file:")) {
       bytes += statSync(new URL(url)).size;
     }
   });

@@ -38,7 +38,7 @@ pub enum Command {
     /// Watch, and serve the site locally with live reload and an error overlay.
     Serve(ServeArgs),
     /// Print how search sees each word of standard input: `word<TAB>stem`, one a line, as the
-    /// index stores it (for theme authors, and the test that keeps `search.js` equal to it).
+    /// index stores it (for theme authors, and the test that keeps `search-engine.js` equal to it).
     #[command(hide = true)]
     SearchTerms(SearchTermsArgs),
 }

@@ -98,6 +98,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../themes/default/static/assets/search.js"),
     ),
     (
+        "static/assets/search-engine.js",
+        include_str!("../themes/default/static/assets/search-engine.js"),
+    ),
+    (
         "static/assets/theme.js",
         include_str!("../themes/default/static/assets/theme.js"),
     ),

@@ -1,6 +1,6 @@
 //! The search index, built from the linked site and written as small JavaScript files under
 //! `search/` that the browser loads with `<script>` tags (so search works from `file://`, where
-//! `fetch` does not). Knows nothing of templates; the client is `assets/search.js`, and what a
+//! `fetch` does not). Knows nothing of templates; the client is `assets/search.js` (with `search-engine.js`), and what a
 //! word is lives in [`terms`].
 //!
 //! Documents are sections: a page is one document, or, when it has `##`/`###` headings, one for
@@ -150,15 +150,23 @@ impl Index {
         out
     }
 
+    /// The paths of [`Index::files`], without making the files.
+    fn file_names(&self) -> Vec<String> {
+        let mut out = vec!["search/index.js".to_string(), "search/f.js".to_string()];
+        out.extend(self.shards().keys().map(|k| term_file(k)));
+        out.extend((0..self.doc_shards().len()).map(|n| format!("search/d-{n}.js")));
+        out
+    }
+
     /// Replaces page `i` after an edit of it; `before` is what [`terms_of`] gave for it before
     /// the edit. Returns the files that may have changed (the manifest, the shards of words it
     /// gained or lost or whose score changed, its document shard, the filters) and the shard
     /// files that no longer exist. An edit that changed how many sections the page has
     /// renumbers the documents after it: the whole index is made again.
     pub fn update(&mut self, site: &Site, i: usize, before: &PageTerms) -> IndexChange {
-        let old_files: Vec<String> = self.files().into_iter().map(|(p, _)| p).collect();
         let after = terms_of(site, i);
         if after.0.len() != before.0.len() {
+            let old_files = self.file_names();
             *self = Index::build(site);
             let files = self.files();
             let removed = old_files

@@ -1,5 +1,5 @@
 //! What a word is to search: tokenizing, case and accent folding, stop words and stemming.
-//! The client (`assets/search.js`) does exactly the same to queries and to the text it marks; a
+//! The client (`assets/search-engine.js`) does exactly the same to queries and to the text it marks; a
 //! unit test keeps the tables equal and the browser suite compares both sides' output over a
 //! word list of more than 10,000 words.
 //!
@@ -186,15 +186,15 @@ mod tests {
 
     #[test]
     fn client_uses_the_same_tables() {
-        let client = include_str!("../../themes/default/static/assets/search.js");
+        let client = include_str!("../../themes/default/static/assets/search-engine.js");
         for (lo, hi) in SINGLE_CHAR_RANGES {
             let range = format!("\\u{{{lo:X}}}-\\u{{{hi:X}}}");
-            assert!(client.contains(&range), "search.js lacks {range}");
+            assert!(client.contains(&range), "search-engine.js lacks {range}");
         }
         for w in STOP_WORDS {
             assert!(
                 client.contains(&format!("\"{w}\"")),
-                "search.js lacks stop word {w}"
+                "search-engine.js lacks stop word {w}"
             );
         }
         assert!(client.contains(&format!("MAX_WORD = {MAX_WORD}")));

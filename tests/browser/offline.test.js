@@ -66,4 +66,27 @@ describe("offline copy from file://", () => {
     assert.deepEqual(tracker.problems(), []);
     await context.close();
   });
+
+  test("the search page works from disk: stems, sections, filters and the words marked", async () => {
+    const { page, tracker, context } = await openPage(browser, fakeServer);
+    const home = pathToFileURL(path.join(path.resolve(dir), "index.html")).href;
+    // The header's "All results" leads to the search page's file, with the words.
+    await page.goto(home);
+    await search(page, "feedback sandwich");
+    const all = page.locator("#search-results .search-all");
+    assert.match(await all.getAttribute("href"), /\/search\/index\.html\?q=feedback\+sandwich$/);
+    await page.goto(await all.getAttribute("href"));
+    await page.waitForFunction(() => /results?/.test(document.getElementById("search-page-status")?.textContent ?? ""));
+    const sub = page.locator("#search-page-results a.search-sub", { hasText: "Pitfalls" }).first();
+    const section = await sub.getAttribute("href");
+    assert.match(section, /give-careful-feedback\/index\.html\?highlight=feedback\+sandwich#pitfalls$/);
+    // A filter narrows the list from disk too.
+    await page.fill("#search-q", "");
+    await page.selectOption("select[name=tag]", "retail");
+    await page.waitForFunction(() => document.querySelectorAll("#search-page-results > li").length === 2);
+    await page.goto(section);
+    await page.waitForSelector("main mark.search-mark");
+    assert.deepEqual(tracker.problems(), []);
+    await context.close();
+  });
 });

@@ -1,6 +1,6 @@
 // The relevance set (relevance.json): queries a reader of the shipped handbook would type,
 // written by reading its content, each with the pages (or sections) that reader wants. The
-// engine of assets/search.js runs over the built index in Node; at least 90% of the queries
+// engine of assets/search-engine.js runs over the built index in Node; at least 90% of the queries
 // must show a wanted page in the first three results (success@3). The figure goes to
 // target/browser-artifacts/relevance.json for BENCHMARKS.md.
 import assert from "node:assert/strict";

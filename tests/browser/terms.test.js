@@ -1,4 +1,4 @@
-// search.js folds and stems words in the browser exactly as the index builder does in Rust
+// search-engine.js folds and stems words in the browser exactly as the index builder does in Rust
 // (src/search/terms.rs, through `handbook search-terms`): over the shipped content, an English
 // and a German word list (accents and umlauts) and some hand-picked cases, both sides must give
 // the same words and stems, in the same order.
@@ -29,7 +29,7 @@ const HAND_PICKED = [
   "𝒜𝓁𝓅𝒽𝒶 emoji 😀 text\u00ADsoft\u200Bhyphen e\u0301te\u0301 ﬀ ﬃ",
 ];
 
-test("search.js gives the same words and stems as the index builder on more than 10,000 words", () => {
+test("search-engine.js gives the same words and stems as the index builder on more than 10,000 words", () => {
   const lines = [
     ...markdown(path.join(repo, "content")).flatMap((t) => t.split("\n")),
     ...fs.readFileSync("/usr/share/dict/american-english", "utf8").split("\n"),

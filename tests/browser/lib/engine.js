@@ -1,4 +1,4 @@
-// The search engine of assets/search.js run in Node over a built site's index files: the same
+// The search engine (assets/search-engine.js) run in Node over a built site's index files: the same
 // code the browser runs (its words, stemmer, matching and ranking), without a browser.
 import fs from "node:fs";
 import path from "node:path";
@@ -7,12 +7,12 @@ import { config } from "./harness.js";
 
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../..");
 
-/** What search.js shares (fold, words, tokens, stemmer, engine, distance): the built site's
+/** What search-engine.js shares (fold, words, tokens, stemmer, engine, distance): the built site's
  *  copy, or with `dir` null the theme's source. */
 export function searchApi(dir = config.siteDir) {
-  const file = dir ? path.join(dir, "assets/search.js") : path.join(repoRoot, "themes/default/static/assets/search.js");
+  const file = dir ? path.join(dir, "assets/search-engine.js") : path.join(repoRoot, "themes/default/static/assets/search-engine.js");
   const src = fs.readFileSync(file, "utf8");
-  const ctx = { window: {}, document: { currentScript: null }, URL, TextEncoder };
+  const ctx = { window: {}, URL, TextEncoder };
   vm.runInNewContext(src, ctx);
   return ctx.window.__handbookSearchEngine;
 }
