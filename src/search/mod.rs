@@ -39,7 +39,7 @@ use std::fmt::Write as _;
 pub use terms::{Stems, words};
 
 /// Most documents in a `d-<n>.js` file.
-pub const DOCS_PER_SHARD: usize = 50;
+pub const DOCS_PER_SHARD: usize = 25;
 /// A term shard larger than this is split by a longer prefix.
 const SHARD_LIMIT: usize = 64 * 1024;
 /// Scores are stored as 1..=LEVELS.

@@ -252,14 +252,6 @@
     }
     return out;
   }
-  /* Postings: [document, score] pairs. */
-  function postings(s) {
-    var doc = 0;
-    return numbers(s).map(function (n) {
-      doc += Math.floor(n / 16);
-      return [doc, n % 16];
-    });
-  }
   function deltas(s) {
     var at = 0;
     return numbers(s).map(function (n) { at += n; return at; });
@@ -349,21 +341,31 @@
       });
     }
 
-    /* Documents matching one query word: Map(doc -> score before idf), and how it matched. */
+    /* Scores (before idf) of the documents matching one query word, as {docs: the matching
+       document ids, score: Float32Array by document}. Postings are decoded in place: a query
+       for a common prefix reads tens of thousands of them. */
     function matchWord(shards, t, prefix) {
       var st = stem(t);
-      var best = new Map();
-      var kinds = new Set();
+      var score = new Float32Array(m.docs);
+      var docs = [];
       eachWord(shards, function (g, w, list) {
         var kind = w === t ? EXACT : prefix && w.startsWith(t) ? PREFIX : g === st ? STEM : 0;
         if (!kind) return;
-        kinds.add(kind);
-        postings(list).forEach(function (p) {
-          var s = p[1] * kind;
-          if (!(best.get(p[0]) >= s)) best.set(p[0], s);
-        });
+        var n = 0, doc = 0;
+        for (var i = 0; i < list.length; i++) {
+          var c = list.charCodeAt(i);
+          /* "0"-"9" and "a"-"v" continue a number; the LAST alphabet ends it. */
+          var d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 118 ? c - 87 : -1;
+          if (d >= 0) { n = n * 32 + d; continue; }
+          n = n * 32 + (c >= 65 && c <= 90 ? c - 65 : LAST.indexOf(list[i]));
+          doc += Math.floor(n / 16);
+          var v = (n % 16) * kind;
+          if (score[doc] === 0) docs.push(doc);
+          if (v > score[doc]) score[doc] = v;
+          n = 0;
+        }
       });
-      return { docs: best, kinds: kinds };
+      return { docs: docs, score: score };
     }
 
     /* The most common word within one edit of t (two for long words), or null. */
@@ -375,7 +377,11 @@
       eachWord(shards, function (g, w, list) {
         var d = distance(t, w, max);
         if (d > max) return;
-        var df = numbers(list).length;
+        var df = 0;
+        for (var i = 0; i < list.length; i++) {
+          var c = list.charCodeAt(i);
+          if (!(c >= 48 && c <= 57) && !(c >= 97 && c <= 118)) df++;
+        }
         if (!pick || d < pick.d || (d === pick.d && df > pick.df)) pick = { w: w, d: d, df: df };
       });
       return pick && pick.w;
@@ -420,44 +426,50 @@
 
     function rank(terms, prefix, shards, allowed) {
       var corrected = [];
-      var perTerm = terms.map(function (t, k) {
-        var isPrefix = prefix && k === terms.length - 1;
+      var T = terms.length;
+      /* Per page and term, the best score of the page's documents; per document of a page
+         with sections, its total (to order the sections shown under it). */
+      var best = new Float32Array(m.pages * T);
+      var touched = [];
+      var seen = new Uint8Array(m.pages);
+      var sections = new Map();
+      terms.forEach(function (t, k) {
+        var isPrefix = prefix && k === T - 1;
         var hit = matchWord(shards, t, isPrefix);
-        if (!hit.docs.size) {
+        var weight = 1;
+        if (!hit.docs.length) {
           var fix = correct(shards, t);
           if (fix) {
             corrected.push([t, fix]);
             hit = matchWord(shards, fix, false);
-            hit.docs.forEach(function (s, d) { hit.docs.set(d, s * TYPO); });
+            weight = TYPO;
           }
         }
-        var idf = Math.log(1 + (m.docs - hit.docs.size + 0.5) / (hit.docs.size + 0.5));
-        var scale = (K1 + 1) * idf / m.levels;
-        hit.docs.forEach(function (s, d) { hit.docs.set(d, s * scale); });
-        return hit.docs;
-      });
-      var pages = new Map();
-      perTerm.forEach(function (docs, k) {
-        docs.forEach(function (s, d) {
+        var df = hit.docs.length;
+        var scale = weight * (K1 + 1) * Math.log(1 + (m.docs - df + 0.5) / (df + 0.5)) / m.levels;
+        hit.docs.forEach(function (d) {
           var p = pageOfDoc[d];
           if (allowed && !allowed.has(p)) return;
-          var e = pages.get(p);
-          if (!e) { e = { page: p, best: new Array(terms.length).fill(0), docs: new Map() }; pages.set(p, e); }
-          if (s > e.best[k]) e.best[k] = s;
-          e.docs.set(d, (e.docs.get(d) || 0) + s);
+          var s = hit.score[d] * scale;
+          if (!seen[p]) { seen[p] = 1; touched.push(p); }
+          if (s > best[p * T + k]) best[p * T + k] = s;
+          if (firstDoc[p + 1] - firstDoc[p] > 1 && d !== firstDoc[p]) sections.set(d, (sections.get(d) || 0) + s);
         });
       });
-      var list = Array.from(pages.values()).map(function (e) {
-        var hits = e.best.filter(function (s) { return s > 0; }).length;
-        var first = firstDoc[e.page];
-        var subs = Array.from(e.docs.keys()).filter(function (d) { return d !== first; })
-          .sort(function (a, b) { return e.docs.get(b) - e.docs.get(a) || a - b; });
-        return { page: e.page, hits: hits, score: e.best.reduce(function (a, b) { return a + b; }, 0), subs: subs };
+      var list = touched.map(function (p) {
+        var hits = 0, score = 0;
+        for (var k = 0; k < T; k++) { var v = best[p * T + k]; if (v > 0) { hits++; score += v; } }
+        return { page: p, hits: hits, score: score, subs: null };
       });
-      var all = list.filter(function (e) { return e.hits === terms.length; });
-      var partial = !all.length && list.length > 0 && terms.length > 1;
+      var all = list.filter(function (e) { return e.hits === T; });
+      var partial = !all.length && list.length > 0 && T > 1;
       if (all.length) list = all;
       list.sort(function (a, b) { return b.hits - a.hits || b.score - a.score || a.page - b.page; });
+      list.forEach(function (e) {
+        var subs = [];
+        for (var d = firstDoc[e.page] + 1; d < firstDoc[e.page + 1]; d++) if (sections.has(d)) subs.push(d);
+        e.subs = subs.sort(function (a, b) { return sections.get(b) - sections.get(a) || a - b; });
+      });
       return { terms: terms, corrected: corrected, prefix: prefix, partial: partial, pages: list };
     }
 

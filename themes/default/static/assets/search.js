@@ -244,7 +244,7 @@
         }, function () {
           if (mine === generation) { close(); status.textContent = "Search is not available"; }
         });
-      }, 60);
+      }, 30);
     });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden) return; setActive(active + 1); }
