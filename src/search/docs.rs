@@ -135,16 +135,21 @@ fn truncate(text: &str, max: usize) -> String {
 }
 
 /// The words page `i`'s documents are found by, each with its score.
-pub struct PageTerms(pub(super) Vec<BTreeMap<String, u8>>);
+pub struct PageTerms {
+    pub(super) docs: Vec<BTreeMap<String, u8>>,
+    /// What the filters know of the page (see [`super::facets::page_key`]).
+    pub(super) facets: u64,
+}
 
 /// What [`Index::update`] needs to know of a page before it is edited.
 pub fn terms_of(site: &Site, i: usize) -> PageTerms {
-    PageTerms(
-        page_scores(site, i)
+    PageTerms {
+        docs: page_scores(site, i)
             .into_iter()
             .map(|doc| doc.into_iter().map(|(t, q)| (t.into_owned(), q)).collect())
             .collect(),
-    )
+        facets: super::facets::page_key(site, i),
+    }
 }
 
 /// Each document of page `i` (the page, then its sections) with its words' scores.
@@ -180,7 +185,13 @@ pub(super) fn page_scores(site: &Site, i: usize) -> Vec<Scores<'_>> {
 /// BM25 with field weights: each word's weighted frequency, saturated and normalized by the
 /// document's length, quantized to 1..=[`super::LEVELS`].
 fn score(words: Vec<(Cow<'_, str>, Field)>) -> Scores<'_> {
-    let norm = 1.0 - B + B * words.len() as f64 / PIVOT;
+    // The length is the text's (body and headings): a new tag or title changes the scores of
+    // its own words only, so such an edit rewrites only their shards.
+    let len = words
+        .iter()
+        .filter(|(_, f)| matches!(f, Field::Body | Field::Heading))
+        .count();
+    let norm = 1.0 - B + B * len as f64 / PIVOT;
     let mut tf: BTreeMap<Cow<'_, str>, f64> = BTreeMap::new();
     for (w, field) in words {
         *tf.entry(w).or_default() += field.weight();

@@ -81,6 +81,28 @@ pub(super) fn file(site: &Site) -> Vec<u8> {
 /// A value as it is gathered: slug, label, pages.
 type Value = (String, String, Vec<usize>);
 
+/// A key of what the filters know of page `i`: its tags, its relations, its setting, its
+/// place in the reading order. An edit that leaves it as it was leaves `f.js` as it was.
+pub(super) fn page_key(site: &Site, i: usize) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    site.page_tags[i].hash(&mut h);
+    for r in &site.relations[i] {
+        (&r.field, r.target).hash(&mut h);
+    }
+    let page = &site.pages[i];
+    let setting = site
+        .config
+        .collection_of(&page.dir)
+        .and_then(|c| c.setting_field.as_ref());
+    if let Some(f) = setting {
+        page.fm.fields.get(f).map(|(v, _)| v).hash(&mut h);
+    }
+    site.reading_order.iter().position(|&p| p == i).hash(&mut h);
+    site.pages.len().hash(&mut h);
+    h.finish()
+}
+
 /// What a reader can filter by, in the order the search page shows it.
 pub fn facets(site: &Site) -> Vec<Facet> {
     let mut out: Vec<(String, String, Vec<Value>)> = Vec::new();
@@ -114,6 +136,8 @@ pub fn facets(site: &Site) -> Vec<Facet> {
     }
     // A collection's setting field (`context`), under the parameter `setting`.
     let mut settings: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    // Each value's slug once: a big collection repeats a handful of values.
+    let mut slugs: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
     for (p, page) in site.pages.iter().enumerate() {
         let field = site
             .config
@@ -121,7 +145,11 @@ pub fn facets(site: &Site) -> Vec<Facet> {
             .filter(|_| !page.is_section)
             .and_then(|c| c.setting_field.as_ref());
         if let Some((value, _)) = field.and_then(|f| page.fm.fields.get(f)) {
-            let v = settings.entry(slugify(value)).or_default();
+            let slug = slugs.entry(value).or_insert_with(|| slugify(value));
+            let v = match settings.get_mut(slug.as_str()) {
+                Some(v) => v,
+                None => settings.entry(slug.clone()).or_default(),
+            };
             if v.0.is_empty() {
                 v.0 = value.clone();
             }
@@ -148,19 +176,31 @@ pub fn facets(site: &Site) -> Vec<Facet> {
         }
         out.push(("tag".into(), "Tag".into(), values));
     }
-    // Top-level sections, with their own page.
-    let values: Vec<_> = site
-        .sections
+    // Top-level sections, with their own page: each page counts for the top-level section
+    // above its own.
+    let top: Vec<usize> = (0..site.sections.len())
+        .filter(|&s| site.sections[s].parent == Some(0))
+        .collect();
+    let mut values: Vec<Value> = top
         .iter()
-        .filter(|s| s.parent == Some(0))
-        .map(|s| {
-            let pages = (0..site.pages.len())
-                .filter(|&p| crate::urls::in_section(&site.pages[p].dir, &s.dir))
-                .collect();
-            let title = &site.pages[s.page].fm.title;
-            (s.dir.clone(), title.clone(), pages)
+        .map(|&s| {
+            let s = &site.sections[s];
+            (
+                s.dir.clone(),
+                site.pages[s.page].fm.title.clone(),
+                Vec::new(),
+            )
         })
         .collect();
+    for p in 0..site.pages.len() {
+        let mut s = site.section_of[p];
+        while let Some(parent) = site.sections[s].parent.filter(|&q| q != 0) {
+            s = parent;
+        }
+        if let Some(k) = top.iter().position(|&t| t == s) {
+            values[k].2.push(p);
+        }
+    }
     if !values.is_empty() {
         out.push(("section".into(), "Section".into(), values));
     }

@@ -165,7 +165,7 @@ impl Index {
     /// renumbers the documents after it: the whole index is made again.
     pub fn update(&mut self, site: &Site, i: usize, before: &PageTerms) -> IndexChange {
         let after = terms_of(site, i);
-        if after.0.len() != before.0.len() {
+        if after.docs.len() != before.docs.len() {
             let old_files = self.file_names();
             *self = Index::build(site);
             let files = self.files();
@@ -178,7 +178,7 @@ impl Index {
         let old_keys: Vec<String> = self.shards().into_keys().collect();
         let stems = Stems::for_language(&self.language);
         let mut touched: BTreeSet<String> = BTreeSet::new();
-        for (k, (old, new)) in before.0.iter().zip(&after.0).enumerate() {
+        for (k, (old, new)) in before.docs.iter().zip(&after.docs).enumerate() {
             let id = self.first_doc[i] + k as u32;
             for (term, q) in old {
                 if new.get(term) != Some(q) {
@@ -258,10 +258,19 @@ impl Index {
             let path = format!("search/d-{n}.js");
             out.push((path, self.doc_shard(n, doc_shards[n].clone())));
         }
-        let facets = facets::file(site);
-        if facets != self.facets {
-            self.facets = facets;
-            out.push(("search/f.js".to_string(), self.facets.clone()));
+        // Most edits leave what the filters know of the page as it was: no need to make the
+        // filters' file (all pages) again.
+        if after.facets != before.facets {
+            let start = std::time::Instant::now();
+            let facets = facets::file(site);
+            tracing::debug!(
+                ms = start.elapsed().as_secs_f64() * 1e3,
+                "search filters made again"
+            );
+            if facets != self.facets {
+                self.facets = facets;
+                out.push(("search/f.js".to_string(), self.facets.clone()));
+            }
         }
         IndexChange {
             files: out,
