@@ -347,6 +347,7 @@
     function matchWord(shards, t, prefix) {
       var st = stem(t);
       var score = new Float32Array(m.docs);
+      var literal = new Uint8Array(m.docs);
       var docs = [];
       eachWord(shards, function (g, w, list) {
         var kind = w === t ? EXACT : prefix && w.startsWith(t) ? PREFIX : g === st ? STEM : 0;
@@ -362,10 +363,11 @@
           var v = (n % 16) * kind;
           if (score[doc] === 0) docs.push(doc);
           if (v > score[doc]) score[doc] = v;
+          if (kind >= PREFIX) literal[doc] = 1;
           n = 0;
         }
       });
-      return { docs: docs, score: score };
+      return { docs: docs, score: score, literal: literal };
     }
 
     /* The most common word within one edit of t (two for long words), or null. */
@@ -430,6 +432,8 @@
       /* Per page and term, the best score of the page's documents; per document of a page
          with sections, its total (to order the sections shown under it). */
       var best = new Float32Array(m.pages * T);
+      /* Whether the page has the word as typed (or a completion of it), not only another form. */
+      var literal = new Uint8Array(m.pages * T);
       var touched = [];
       var seen = new Uint8Array(m.pages);
       var sections = new Map();
@@ -453,18 +457,24 @@
           var s = hit.score[d] * scale;
           if (!seen[p]) { seen[p] = 1; touched.push(p); }
           if (s > best[p * T + k]) best[p * T + k] = s;
+          if (hit.literal[d] && weight === 1) literal[p * T + k] = 1;
           if (firstDoc[p + 1] - firstDoc[p] > 1 && d !== firstDoc[p]) sections.set(d, (sections.get(d) || 0) + s);
         });
       });
       var list = touched.map(function (p) {
-        var hits = 0, score = 0;
-        for (var k = 0; k < T; k++) { var v = best[p * T + k]; if (v > 0) { hits++; score += v; } }
-        return { page: p, hits: hits, score: score, subs: null };
+        var hits = 0, literals = 0, score = 0;
+        for (var k = 0; k < T; k++) {
+          var v = best[p * T + k];
+          if (v > 0) { hits++; score += v; literals += literal[p * T + k]; }
+        }
+        return { page: p, hits: hits, literals: literals, score: score, subs: null };
       });
       var all = list.filter(function (e) { return e.hits === T; });
       var partial = !all.length && list.length > 0 && T > 1;
       if (all.length) list = all;
-      list.sort(function (a, b) { return b.hits - a.hits || b.score - a.score || a.page - b.page; });
+      /* Pages with more of the words, then more of them as typed (exact and completed words
+         rank above other forms of a word), then by score. */
+      list.sort(function (a, b) { return b.hits - a.hits || b.literals - a.literals || b.score - a.score || a.page - b.page; });
       list.forEach(function (e) {
         var subs = [];
         for (var d = firstDoc[e.page] + 1; d < firstDoc[e.page + 1]; d++) if (sections.has(d)) subs.push(d);
