@@ -80,6 +80,9 @@ pub struct ServeArgs {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
+    /// Project folder containing book.toml (as `--root DIR`; mdBook users type it this way).
+    #[arg(value_name = "DIR", conflicts_with = "root")]
+    pub dir: Option<PathBuf>,
     /// Project folder containing book.toml.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -99,6 +102,9 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// Project folder containing book.toml (as `--root DIR`).
+    #[arg(value_name = "DIR", conflicts_with = "root")]
+    pub dir: Option<PathBuf>,
     /// Project folder containing book.toml.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -159,8 +165,23 @@ fn run_search_terms(language: &str) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-pub fn run(cli: Cli) -> ExitCode {
+/// The project folder given as `handbook build DIR` goes where `--root DIR` would.
+fn take_dir(cli: &mut Cli) {
+    let (dir, root) = match &mut cli.command {
+        Command::Build(a) => (&mut a.dir, &mut a.root),
+        Command::Check(a) => (&mut a.dir, &mut a.root),
+        Command::Watch(a) => (&mut a.build.dir, &mut a.build.root),
+        Command::Serve(a) => (&mut a.watch.build.dir, &mut a.watch.build.root),
+        _ => return,
+    };
+    if let Some(d) = dir.take() {
+        *root = d;
+    }
+}
+
+pub fn run(mut cli: Cli) -> ExitCode {
     init_logging();
+    take_dir(&mut cli);
     match cli.command {
         Command::Build(a) => run_build(BuildOptions {
             root: a.root,
@@ -394,8 +415,11 @@ fn init_logging() {
 }
 
 fn summarize(report: &BuildReport, write: bool) {
-    for note in &report.notes {
-        eprintln!("note: {note}");
+    // Notes are about what a good build left out; after errors they would only bury them.
+    if !report.has_errors() {
+        for note in &report.notes {
+            eprintln!("note: {note}");
+        }
     }
     let ms = report.timing.elapsed.as_secs_f64() * 1000.0;
     let counts = format!(

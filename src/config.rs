@@ -532,11 +532,11 @@ mod tests {
     fn wrong_type_points_at_the_value() {
         let (_, diags) = parse("[book]\ntitle = \"T\"\n[build]\ndrafts = \"yes\"\n");
         assert_eq!(diags[0].location(), "book.toml:4:10");
-        assert!(
-            diags[0].message.contains("invalid TOML"),
-            "{}",
-            diags[0].message
+        assert_eq!(
+            diags[0].message,
+            "`drafts` must be `true` or `false`, not the text \"yes\""
         );
+        assert_eq!(diags[0].hint.as_deref(), Some("write `drafts = true`"));
     }
 
     #[test]

@@ -187,14 +187,71 @@ pub fn key_offset(text: &str, key: &str) -> usize {
     0
 }
 
-/// A toml syntax or type error as a diagnostic at its span.
+/// A toml syntax or type error as a diagnostic at its span. A value of the wrong type in valid
+/// TOML names its key and what the key takes, with the line rewritten as an example.
 pub fn toml_error(shown: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
+    if let Some(span) = e.span()
+        && let Some(d) = wrong_type(shown, text, span, &message)
+    {
+        return d;
+    }
     let d = Diagnostic::error(shown, format!("invalid TOML: {message}"));
     match e.span() {
         Some(span) => d.at(text, span.start),
         None => d,
     }
+}
+
+/// `key = value` where serde wanted another type: "`authors` must be a list of text, not the
+/// text "me"", hint `authors = ["me"]`.
+fn wrong_type(
+    shown: &str,
+    text: &str,
+    span: std::ops::Range<usize>,
+    message: &str,
+) -> Option<Diagnostic> {
+    let rest = message.strip_prefix("invalid type: ")?;
+    let (found, expected) = rest.split_once(", expected ")?;
+    let line_start = text[..span.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next().unwrap_or("");
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    let simple = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    if !simple {
+        return None;
+    }
+    let value = text.get(span.clone()).unwrap_or("").trim();
+    let (wants, example) = match expected {
+        "a sequence" => ("a list", format!("{key} = [{value}]")),
+        e if e.contains("string") => (
+            "text in quotes",
+            format!("{key} = \"{}\"", value.trim_matches('"')),
+        ),
+        "a boolean" => ("`true` or `false`", format!("{key} = true")),
+        e if e.contains("integer") => ("a whole number", format!("{key} = 1")),
+        e if e.contains("map") || e.contains("struct") => (
+            "a table",
+            format!("[{key}] on a line of its own, then its keys"),
+        ),
+        other => (other, String::new()),
+    };
+    let found = found
+        .replace("string ", "the text ")
+        .replace("integer ", "the number ")
+        .replace("boolean ", "");
+    let d = Diagnostic::error(shown, format!("`{key}` must be {wants}, not {found}"))
+        .at(text, span.start);
+    Some(if example.is_empty() {
+        d
+    } else {
+        d.hint(format!("write `{example}`"))
+    })
 }
 
 #[cfg(test)]

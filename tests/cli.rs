@@ -226,3 +226,50 @@ fn handbook_log_turns_on_stage_timings_and_nothing_else_changes() {
         stderr(&bad)
     );
 }
+
+/// mdBook users type `handbook build DIR`: the folder is the project, as with `--root DIR`.
+#[test]
+fn build_and_check_take_the_project_folder_as_an_argument() {
+    let t = SiteTest::new().file("content/a.md", "+++\ntitle = \"A\"\n+++\nText.\n");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .args(args)
+            .current_dir(elsewhere.path())
+            .output()
+            .unwrap()
+    };
+    let root = t.root().to_str().unwrap().to_string();
+    let out = run(&["check", &root]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!t.exists("public"));
+    let out = run(&["build", &root]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(t.exists("public/a/index.html"));
+    // Both spellings at once is a usage error, not a guess.
+    let both = run(&["build", &root, "--root", &root]);
+    assert_eq!(both.status.code(), Some(2));
+    assert!(
+        stderr(&both).contains("cannot be used with"),
+        "{}",
+        stderr(&both)
+    );
+}
+
+/// A failed build reports its errors, not what a good build would have left out.
+#[test]
+fn notes_are_printed_only_when_the_build_succeeds() {
+    let t = SiteTest::new().file("content/a.md", "+++\ntitle = \"A\"\n+++\nText.\n");
+    let out = t.run(&["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("note: no base_url"),
+        "{}",
+        stderr(&out)
+    );
+    let t = SiteTest::new().file("content/a.md", "+++\ntitle = \"A\"\nwieght = 2\n+++\n");
+    let out = t.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stderr(&out).contains("no base_url"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("build failed"), "{}", stderr(&out));
+}

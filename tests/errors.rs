@@ -145,6 +145,34 @@ fn unknown_book_toml_key_is_an_error() {
     assert_eq!(hint.as_deref(), Some("did you mean `language`?"));
 }
 
+/// Valid TOML with a value of the wrong type names the key and what it takes (it used to say
+/// "invalid TOML: invalid type: string", though the TOML is fine).
+#[test]
+fn a_value_of_the_wrong_type_names_its_key_and_shows_the_right_form() {
+    for (line, loc, msg, hint) in [
+        (
+            "authors = \"me\"",
+            "book.toml:3:11",
+            "`authors` must be a list, not the text \"me\"",
+            "write `authors = [\"me\"]`",
+        ),
+        (
+            "description = 3",
+            "book.toml:3:15",
+            "`description` must be text in quotes, not the number `3`",
+            "write `description = \"3\"`",
+        ),
+    ] {
+        let t = SiteTest::new().file("book.toml", &format!("[book]\ntitle = \"T\"\n{line}\n"));
+        let (l, m, h) = one_error(&t);
+        assert_eq!(
+            (l.as_str(), m.as_str(), h.as_deref()),
+            (loc, msg, Some(hint)),
+            "{line}"
+        );
+    }
+}
+
 #[test]
 fn missing_book_toml_and_content_are_clear_errors() {
     let t = SiteTest::empty();
