@@ -77,7 +77,7 @@ impl Resolver<'_> {
             if !fragment.is_empty() && !page.parsed.anchors.iter().any(|a| a == fragment) {
                 error(
                     format!("no heading with id `{fragment}` on this page"),
-                    anchor_hint(fragment, &page.parsed.anchors),
+                    anchor_hint(fragment, &page.parsed.anchors, "this page"),
                 );
             }
             return Target::Here(fragment.to_string());
@@ -111,11 +111,15 @@ impl Resolver<'_> {
             );
             return Target::Verbatim(dest.to_string());
         };
+        // A page by its `.md` file; or by its folder, as its URL is written (`../acts/share/`
+        // finds `../acts/share.md` or `../acts/share/_index.md`).
         let candidates = if target_rel.ends_with(".md") || target_rel.is_empty() {
             vec![target_rel.clone()]
         } else {
+            let folder = target_rel.trim_end_matches('/');
             vec![
-                format!("{}/_index.md", target_rel.trim_end_matches('/')),
+                format!("{folder}/_index.md"),
+                format!("{folder}.md"),
                 target_rel.clone(),
             ]
         };
@@ -139,7 +143,7 @@ impl Resolver<'_> {
                             "`{}` has no heading with id `{f}`",
                             self.pages[target].shown
                         ),
-                        anchor_hint(f, anchors),
+                        anchor_hint(f, anchors, "that page"),
                     );
                 }
                 return Target::Page(target, fragment.map(str::to_string));
@@ -166,6 +170,24 @@ impl Resolver<'_> {
         {
             return Target::File(target_rel, fragment.map(str::to_string));
         }
+        // Without an extension it was meant as a page.
+        let last = target_rel
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        if target_rel.ends_with('/') || !last.contains('.') {
+            let known = self.by_rel.keys().copied();
+            let guess = format!("{}.md", target_rel.trim_end_matches('/'));
+            let hint = match did_you_mean(&guess, known) {
+                Some(s) => format!("did you mean `{}`?", urls::source_link(&page.dir, s)),
+                None => {
+                    "link to a page by its `.md` file, e.g. `../acts/share-the-credit.md`".into()
+                }
+            };
+            error(format!("link to missing page `{dest}`"), hint);
+            return Target::Verbatim(dest.to_string());
+        }
         error(
             format!("link to missing file `{target_rel}`"),
             "put the file next to the page (under the content folder) or in `static/`".into(),
@@ -174,12 +196,13 @@ impl Resolver<'_> {
     }
 }
 
-fn anchor_hint(fragment: &str, anchors: &[String]) -> String {
+/// `which` is "this page" or "that page".
+fn anchor_hint(fragment: &str, anchors: &[String], which: &str) -> String {
     match did_you_mean(fragment, anchors.iter().map(String::as_str)) {
         Some(s) => format!("did you mean `#{s}`?"),
-        None if anchors.is_empty() => "that page has no headings".into(),
+        None if anchors.is_empty() => format!("{which} has no headings"),
         None => format!(
-            "ids on that page: {}",
+            "ids on {which}: {}",
             anchors
                 .iter()
                 .take(8)

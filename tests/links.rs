@@ -115,6 +115,59 @@ fn colocated_assets_and_static_files_are_copied_and_linked() {
     assert_eq!(t.read("public/css/x.css"), "body{}");
 }
 
+/// A page's link written as its URL (`../acts/x/`) finds the page, as its `.md` file does; a
+/// URL-style link to no page says to link the `.md` file (it used to hint at `static/`).
+#[test]
+fn links_written_as_page_urls_find_the_page_or_say_how_to_link_it() {
+    let t = handbook_site().file(
+        "content/examples/x.md",
+        "+++\ntitle = \"X\"\ndate = 2026-01-02\nact = \"ask-the-quiet-voice\"\n+++\n[the act](../acts/ask-the-quiet-voice/) and [again](../acts/ask-the-quiet-voice#why).\n",
+    );
+    let b = t.build().ok();
+    let main = b.main("examples/x/index.html");
+    assert!(
+        main.contains("href=\"../../acts/ask-the-quiet-voice/\">the act</a>"),
+        "{main}"
+    );
+    assert!(main.contains("href=\"../../acts/ask-the-quiet-voice/#why\">again</a>"));
+
+    let t = handbook_site().file(
+        "content/g.md",
+        "+++\ntitle = \"G\"\n+++\nSee [it](acts/ask-the-quiet-voise/).\n",
+    );
+    let b = t.build();
+    let e = b.only_error();
+    assert_eq!(e.location(), "content/g.md:4:5");
+    assert_eq!(
+        e.message,
+        "link to missing page `acts/ask-the-quiet-voise/`"
+    );
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("did you mean `acts/ask-the-quiet-voice.md`?")
+    );
+    let t = handbook_site().file(
+        "content/g.md",
+        "+++\ntitle = \"G\"\n+++\nSee [it](nowhere/at-all/).\n",
+    );
+    let b = t.build();
+    let e = b.only_error();
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("link to a page by its `.md` file, e.g. `../acts/share-the-credit.md`")
+    );
+}
+
+/// On the page itself the hint says "this page" (it said "that page has no headings").
+#[test]
+fn a_missing_anchor_on_a_page_without_headings_says_this_page() {
+    let t = SiteTest::new().file("content/g.md", "+++\ntitle = \"G\"\n+++\n[x](#fake)\n");
+    let b = t.build();
+    let e = b.only_error();
+    assert_eq!(e.message, "no heading with id `fake` on this page");
+    assert_eq!(e.hint.as_deref(), Some("this page has no headings"));
+}
+
 #[test]
 fn link_to_missing_file_is_an_error() {
     let t = SiteTest::new().file(
