@@ -229,6 +229,7 @@ fn overlay(
     static_files: &mut BTreeMap<String, Vec<u8>>,
     diags: &Diagnostics,
 ) {
+    let built_in: Vec<String> = templates.keys().cloned().collect();
     for file in discover::files_under(root, dir, discover::is_ignored_name, diags) {
         let (name, is_template) = match (
             file.rel.strip_prefix("templates/"),
@@ -249,6 +250,9 @@ fn overlay(
             static_files.insert(name, bytes);
             continue;
         }
+        if let Some(d) = misnamed_override(&name, &file.shown, &built_in) {
+            diags.push(d);
+        }
         match crate::diagnostics::utf8_text(bytes, &file.shown) {
             Ok(text) => {
                 let shown = file.shown;
@@ -257,6 +261,27 @@ fn overlay(
             Err(d) => diags.push(d),
         }
     }
+}
+
+/// A theme template whose name is one typo away from a built-in template's overrides nothing:
+/// most likely it was meant to (`exmaple.html` for `example.html`), and without this warning it
+/// is silently unused. A new template that pages name with `template = ...` is fine: hence a
+/// warning, not an error.
+fn misnamed_override(name: &str, shown: &str, built_in: &[String]) -> Option<Diagnostic> {
+    if built_in.iter().any(|b| b == name) {
+        return None;
+    }
+    let close = crate::diagnostics::did_you_mean(name, built_in.iter().map(String::as_str))?;
+    Some(
+        Diagnostic::warning(
+            shown,
+            format!("template `{name}` overrides no built-in template"),
+        )
+        .hint(format!(
+            "did you mean `{close}`? Rename it to override the built-in one (if pages name it \
+             with `template = \"{name}\"`, it is used as it is)"
+        )),
+    )
 }
 
 /// A Tera error as a diagnostic at the template's `file:line:col`, naming the page if given.

@@ -126,3 +126,30 @@ fn missing_parent_template_names_the_child_file() {
     assert_eq!(e.path, "themes/mine/templates/page.html");
     assert!(e.message.contains("nope.html"), "{}", e.message);
 }
+
+/// An override one typo away from a built-in template's name overrides nothing; it used to be
+/// silently unused.
+#[test]
+fn a_misnamed_override_is_warned_about() {
+    let t = with_theme_mine()
+        .file("themes/mine/templates/exmaple.html", "{% extends \"base.html\" %}")
+        .file("themes/mine/templates/page.html", "{% extends \"base.html\" %}{% block content %}mine{% endblock content %}")
+        .file("themes/mine/templates/gallery.html", "{% extends \"base.html\" %}")
+        .file("content/p.md", "+++\ntitle = \"P\"\n+++\n");
+    let b = t.build().ok();
+    let warnings: Vec<_> = b.report.diagnostics.iter().filter(|d| !d.is_error()).collect();
+    assert_eq!(warnings.len(), 1, "{:?}", b.messages());
+    assert_eq!(warnings[0].path, "themes/mine/templates/exmaple.html");
+    assert_eq!(
+        warnings[0].message,
+        "template `exmaple.html` overrides no built-in template"
+    );
+    assert!(
+        warnings[0]
+            .hint
+            .as_deref()
+            .is_some_and(|h| h.starts_with("did you mean `example.html`?")),
+        "{:?}",
+        warnings[0].hint
+    );
+}

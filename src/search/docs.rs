@@ -50,7 +50,7 @@ pub(super) struct Doc {
 }
 
 /// A document's words, each once, with its quantized score.
-type Scores<'p> = BTreeMap<Cow<'p, str>, u8>;
+type Scores<'p> = Vec<(Cow<'p, str>, u8)>;
 
 /// The headings a page is split at: `##` and `###`.
 pub(super) fn sections(page: &crate::page::Page) -> Vec<&crate::markdown::Heading> {
@@ -192,9 +192,15 @@ fn score(words: Vec<(Cow<'_, str>, Field)>) -> Scores<'_> {
         .filter(|(_, f)| matches!(f, Field::Body | Field::Heading))
         .count();
     let norm = 1.0 - B + B * len as f64 / PIVOT;
-    let mut tf: BTreeMap<Cow<'_, str>, f64> = BTreeMap::new();
+    // Sorted and folded by word (cheaper than a map per document on a big site's hot path).
+    let mut words = words;
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut tf: Vec<(Cow<'_, str>, f64)> = Vec::with_capacity(words.len());
     for (w, field) in words {
-        *tf.entry(w).or_default() += field.weight();
+        match tf.last_mut() {
+            Some((last, f)) if *last == w => *f += field.weight(),
+            _ => tf.push((w, field.weight())),
+        }
     }
     tf.into_iter()
         .map(|(w, f)| {
@@ -213,8 +219,11 @@ mod tests {
 
     #[test]
     fn scores_favour_titles_and_saturate() {
-        let doc = |v: &[(&'static str, Field)]| {
+        let doc = |v: &[(&'static str, Field)]| -> BTreeMap<String, u8> {
             score(v.iter().map(|(w, f)| (Cow::Borrowed(*w), *f)).collect())
+                .into_iter()
+                .map(|(w, q)| (w.into_owned(), q))
+                .collect()
         };
         let s = doc(&[("quiet", Field::Title), ("voice", Field::Body)]);
         assert!(s["quiet"] > s["voice"]);
