@@ -132,12 +132,26 @@ fn missing_parent_template_names_the_child_file() {
 #[test]
 fn a_misnamed_override_is_warned_about() {
     let t = with_theme_mine()
-        .file("themes/mine/templates/exmaple.html", "{% extends \"base.html\" %}")
-        .file("themes/mine/templates/page.html", "{% extends \"base.html\" %}{% block content %}mine{% endblock content %}")
-        .file("themes/mine/templates/gallery.html", "{% extends \"base.html\" %}")
+        .file(
+            "themes/mine/templates/exmaple.html",
+            "{% extends \"base.html\" %}",
+        )
+        .file(
+            "themes/mine/templates/page.html",
+            "{% extends \"base.html\" %}{% block content %}mine{% endblock content %}",
+        )
+        .file(
+            "themes/mine/templates/gallery.html",
+            "{% extends \"base.html\" %}",
+        )
         .file("content/p.md", "+++\ntitle = \"P\"\n+++\n");
     let b = t.build().ok();
-    let warnings: Vec<_> = b.report.diagnostics.iter().filter(|d| !d.is_error()).collect();
+    let warnings: Vec<_> = b
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| !d.is_error())
+        .collect();
     assert_eq!(warnings.len(), 1, "{:?}", b.messages());
     assert_eq!(warnings[0].path, "themes/mine/templates/exmaple.html");
     assert_eq!(
