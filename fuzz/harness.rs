@@ -73,6 +73,7 @@ pub fn page(data: &[u8]) {
             pages,
             assets: Vec::new(),
             drafts: HashSet::new(),
+            broken: HashSet::new(),
             static_files: HashSet::new(),
             content_shown: "content".into(),
             history: HashMap::new(),

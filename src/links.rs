@@ -47,6 +47,8 @@ pub struct Resolver<'a> {
     pub assets: &'a HashSet<&'a str>,
     pub static_files: &'a HashSet<String>,
     pub drafts: &'a HashSet<String>,
+    /// Pages that failed to parse (reported already): links to them are not errors too.
+    pub broken: &'a HashSet<String>,
 }
 
 impl Resolver<'_> {
@@ -147,6 +149,9 @@ impl Resolver<'_> {
                     );
                 }
                 return Target::Page(target, fragment.map(str::to_string));
+            }
+            if self.broken.contains(candidate.as_str()) {
+                return Target::Verbatim(dest.to_string());
             }
             if self.drafts.contains(candidate.as_str()) {
                 error(

@@ -258,3 +258,32 @@ fn pathological_markdown_builds() {
     let b = t.build().ok();
     assert!(b.main("p/index.html").contains("deep quote"));
 }
+
+/// An act page that fails to parse is the one error: the examples of that act and the links to
+/// it are not reported as "unknown act" too (they used to be, once per example, with "there are
+/// no pages under `acts/` yet" though the file exists).
+#[test]
+fn a_broken_target_page_is_the_only_error_not_a_cascade() {
+    let t = crate::handbook_site()
+        .file(
+            "content/acts/ask-the-quiet-voice.md",
+            "+++\nweight = 1\n+++\n## Why {#why}\nText.\n",
+        )
+        .file(
+            "content/guide.md",
+            "+++\ntitle = \"Guide\"\n+++\nSee [the act](acts/ask-the-quiet-voice.md#why).\n",
+        );
+    let (loc, msg, _) = one_error(&t);
+    assert_eq!(loc, "content/acts/ask-the-quiet-voice.md:1:1");
+    assert_eq!(msg, "missing `title` in front matter");
+    // Mended, the examples relate to it again.
+    let t = t.file(
+        "content/acts/ask-the-quiet-voice.md",
+        "+++\ntitle = \"Ask\"\nweight = 1\n+++\n## Why {#why}\nText.\n",
+    );
+    let b = t.build().ok();
+    assert!(
+        b.main("acts/ask-the-quiet-voice/index.html")
+            .contains("New story")
+    );
+}

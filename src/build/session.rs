@@ -493,6 +493,7 @@ fn link_stage(
         pages: std::mem::take(&mut sources.parsed.pages),
         assets: sources.found.assets.clone(),
         drafts: sources.parsed.drafts.clone(),
+        broken: sources.parsed.broken.clone(),
         static_files: sources.static_names.clone(),
         content_shown: setup.content_shown.clone(),
         history: sources.history.clone(),

@@ -15,10 +15,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The pages of a run, and the drafts left out of it.
+/// The pages of a run, the drafts left out of it, and the pages that failed to parse.
 pub(super) struct Parsed {
     pub(super) pages: Vec<Arc<Page>>,
     pub(super) drafts: HashSet<String>,
+    /// Content-relative paths. A page leaves and rejoins `pages` as it breaks and is mended,
+    /// so this set changes only with `pages`.
+    pub(super) broken: HashSet<String>,
 }
 
 /// What the stages before linking hand on: this run's files, pages, theme and static files.
@@ -115,6 +118,7 @@ pub(super) fn parse(
     drop(old);
     let mut pages = Vec::with_capacity(found.pages.len());
     let mut drafts = HashSet::new();
+    let mut broken = HashSet::new();
     for (file, (entry, n)) in found.pages.iter().zip(read) {
         report.work.parsed += n;
         match &entry.page {
@@ -125,11 +129,18 @@ pub(super) fn parse(
                 diags.extend(page.parsed.diagnostics.iter().cloned());
                 pages.push(Arc::clone(page));
             }
-            Err(errors) => diags.extend(errors.iter().cloned()),
+            Err(errors) => {
+                diags.extend(errors.iter().cloned());
+                broken.insert(file.rel.clone());
+            }
         }
         cache.insert(file.rel.clone(), entry);
     }
-    Parsed { pages, drafts }
+    Parsed {
+        pages,
+        drafts,
+        broken,
+    }
 }
 
 /// Reads one source file and parses it, unless its bytes are those of `old` (an editor saving

@@ -235,6 +235,10 @@ pub struct LinkInput<'a> {
     pub assets: Vec<SourceFile>,
     /// Source paths of drafts left out of this build (links to them are errors).
     pub drafts: HashSet<String>,
+    /// Source paths of pages that failed to parse. Their errors are reported; relations and
+    /// links pointing at them are not errors too (an act without a title would otherwise make
+    /// every example of it "unknown").
+    pub broken: HashSet<String>,
     /// Output paths of static files (project `static/` and theme), for link checks.
     pub static_files: HashSet<String>,
     pub content_shown: String,
@@ -249,6 +253,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         mut pages,
         assets,
         drafts,
+        broken,
         static_files,
         content_shown,
         history,
@@ -263,7 +268,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
     order_sections(config, &pages, &mut sections, &section_of);
     let reading_order = reading_order(&sections);
     let (prev, next) = neighbours(&reading_order, pages.len());
-    let (relations, backlinks) = relate(config, &pages, &sections, &urls, diags);
+    let (relations, backlinks) = relate(config, &pages, &sections, &urls, &broken, diags);
     let (tags, page_tags) = collect_tags(&pages, &reading_order);
     check_tag_collisions(&pages, &urls, &tags, diags);
 
@@ -280,6 +285,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         assets: &asset_set,
         static_files: &static_files,
         drafts: &drafts,
+        broken: &broken,
     };
     let targets: Vec<Vec<Target>> = (0..pages.len())
         .map(|i| {

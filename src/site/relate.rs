@@ -10,7 +10,7 @@ use crate::frontmatter::SortBy;
 use crate::page::Page;
 use crate::slug::slugify;
 use crate::urls::{self, in_section};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 pub(super) type Relations = (Vec<Vec<Relation>>, Vec<BTreeMap<String, Vec<usize>>>);
@@ -21,6 +21,7 @@ pub(super) fn relate(
     pages: &[Arc<Page>],
     sections: &[Section],
     urls: &[String],
+    broken: &HashSet<String>,
     diags: &Diagnostics,
 ) -> Relations {
     let mut relations: Vec<Vec<Relation>> = vec![Vec::new(); pages.len()];
@@ -62,6 +63,8 @@ pub(super) fn relate(
                                 .or_default()
                                 .push(m);
                         }
+                        // Its target failed to parse: that error is the one to fix.
+                        None if broken.contains(&format!("{}/{value}.md", relation.section)) => {}
                         None => {
                             let hint = match did_you_mean(value, targets.keys().copied()) {
                                 Some(s) => format!("did you mean `{s}`? {}", valid()),
