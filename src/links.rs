@@ -161,36 +161,37 @@ impl Resolver<'_> {
                 return Target::Verbatim(dest.to_string());
             }
         }
-        if target_rel.ends_with(".md") {
-            let known = self.by_rel.keys().copied();
-            let hint = match did_you_mean(&target_rel, known) {
-                Some(s) => format!("did you mean `{}`?", urls::source_link(&page.dir, s)),
-                None => "links to pages are relative paths to their `.md` files".into(),
-            };
-            error(format!("link to missing page `{target_rel}`"), hint);
-            return Target::Verbatim(dest.to_string());
-        }
-        if self.assets.contains(target_rel.as_str())
-            || self.static_files.contains(target_rel.as_str())
-        {
-            return Target::File(target_rel, fragment.map(str::to_string));
-        }
-        // Without an extension it was meant as a page.
+        // A page that is not there: named by its `.md` file, or (without an extension) as a URL.
         let last = target_rel
             .trim_end_matches('/')
             .rsplit('/')
             .next()
             .unwrap_or("");
-        if target_rel.ends_with('/') || !last.contains('.') {
-            let known = self.by_rel.keys().copied();
-            let guess = format!("{}.md", target_rel.trim_end_matches('/'));
-            let hint = match did_you_mean(&guess, known) {
+        let as_page = if target_rel.ends_with(".md") {
+            Some((
+                target_rel.clone(),
+                target_rel.as_str(),
+                "links to pages are relative paths to their `.md` files",
+            ))
+        } else if self.assets.contains(target_rel.as_str())
+            || self.static_files.contains(target_rel.as_str())
+        {
+            return Target::File(target_rel, fragment.map(str::to_string));
+        } else if target_rel.ends_with('/') || !last.contains('.') {
+            Some((
+                format!("{}.md", target_rel.trim_end_matches('/')),
+                dest,
+                "link to a page by its `.md` file, e.g. `../acts/share-the-credit.md`",
+            ))
+        } else {
+            None
+        };
+        if let Some((guess, shown, otherwise)) = as_page {
+            let hint = match did_you_mean(&guess, self.by_rel.keys().copied()) {
                 Some(s) => format!("did you mean `{}`?", urls::source_link(&page.dir, s)),
-                None => {
-                    "link to a page by its `.md` file, e.g. `../acts/share-the-credit.md`".into()
-                }
+                None => otherwise.into(),
             };
-            error(format!("link to missing page `{dest}`"), hint);
+            error(format!("link to missing page `{shown}`"), hint);
             return Target::Verbatim(dest.to_string());
         }
         error(

@@ -4,7 +4,7 @@
 //! Values are named by slugs, so a search's URL (`?act=own-the-problem`) reads well and stays
 //! valid when a title changes its case.
 
-use super::{encode, json_str};
+use super::{encode, encode_deltas, json_str};
 use crate::site::Site;
 use crate::slug::slugify;
 use serde::Serialize;
@@ -65,11 +65,7 @@ pub(super) fn file(site: &Site) -> Vec<u8> {
             s.push(',');
             json_str(&mut s, label);
             s.push_str(",\"");
-            let mut last = 0;
-            for &p in pages {
-                encode(&mut s, (p - last) as u64);
-                last = p;
-            }
+            encode_deltas(&mut s, pages.iter().copied());
             s.push_str("\"]");
         }
         s.push_str("]]");

@@ -378,11 +378,7 @@ impl Index {
         }
         // Where each document shard starts (deltas).
         s.push_str("\",\"ds\":\"");
-        let mut last = 0usize;
-        for r in doc_shards {
-            encode(&mut s, (r.start - last) as u64);
-            last = r.start;
-        }
+        encode_deltas(&mut s, doc_shards.iter().map(|r| r.start));
         s.push_str("\"});\n");
         s.into_bytes()
     }
@@ -479,6 +475,15 @@ fn encode(out: &mut String, mut n: u64) {
     }
     digits.reverse();
     out.push_str(std::str::from_utf8(&digits).expect("ASCII digits"));
+}
+
+/// Ascending numbers as the differences between neighbours (the first from 0).
+fn encode_deltas(out: &mut String, values: impl IntoIterator<Item = usize>) {
+    let mut last = 0;
+    for v in values {
+        encode(out, (v - last) as u64);
+        last = v;
+    }
 }
 
 /// A JSON string literal (also valid JavaScript).
