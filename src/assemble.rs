@@ -5,7 +5,7 @@
 //! file to the background writer, and keeps the bytes only when the session needs them for its
 //! next run.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::output::{self, Background, Files};
 use crate::render::{Body, RenderedFile};
 use crate::search;
@@ -179,6 +179,7 @@ impl<'w> Assembly<'w> {
             if !matches!((first, &from), (Origin::Page(_), Origin::Page(_))) {
                 diags.push(
                     Diagnostic::error(
+                        Code::OutputCollision,
                         from.to_string(),
                         format!("output file `{path}` is also produced by {first}"),
                     )
@@ -189,6 +190,7 @@ impl<'w> Assembly<'w> {
         }
         if !output::is_safe_relative(&path) {
             diags.push(Diagnostic::error(
+                Code::OutputOutside,
                 from.to_string(),
                 format!("output path `{path}` would leave the output folder"),
             ));
@@ -234,6 +236,7 @@ impl<'w> Assembly<'w> {
                     .expect("every accepted path has an origin");
                 diags.push(
                     Diagnostic::error(
+                        Code::OutputCollision,
                         blocker.to_string(),
                         format!(
                             "output file `{dir}` is in the way of the folder `{dir}/` that \

@@ -7,7 +7,8 @@
 //! `handbook::build=debug`), as ripgrep keeps `--debug` apart from its results.
 
 use crate::build::{BuildOptions, BuildReport, Changes, build};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::format::{self, Format};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::scaffold::{self, NewItem, Scaffolded};
 use crate::serve::{self, ServeOptions};
 use crate::watch::{self, Update, WatchOptions};
@@ -111,6 +112,16 @@ pub struct CheckArgs {
     /// Include pages marked `draft = true`.
     #[arg(long)]
     pub drafts: bool,
+    /// How to print the diagnostics: for people (stderr), or for machines (stdout).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Append a Markdown summary of the check to FILE (on GitHub, `"$GITHUB_STEP_SUMMARY"`).
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+    /// A file listing changed paths one per line, as `git diff --name-only` prints them (`-`
+    /// reads standard input): the summary describes the collection items among them.
+    #[arg(long, value_name = "LIST", requires = "summary")]
+    pub changed: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -191,12 +202,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
             write: true,
             offline: a.offline,
         }),
-        Command::Check(a) => run_build(BuildOptions {
-            root: a.root,
-            drafts: a.drafts,
-            write: false,
-            ..BuildOptions::default()
-        }),
+        Command::Check(a) => run_check(&a),
         Command::Watch(a) => run_watch(&a),
         Command::Serve(a) => run_serve(a),
         Command::SearchTerms(a) => run_search_terms(&a.language),
@@ -350,11 +356,14 @@ pub fn pair_fields(args: &[String]) -> Result<Vec<(String, String)>, Diagnostic>
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         let Some(name) = arg.strip_prefix("--") else {
-            return Err(
-                Diagnostic::error("handbook new", format!("unexpected argument `{arg}`")).hint(
-                    "give front matter values as `--field value`, e.g. `--act ask-the-quiet-voice`",
-                ),
-            );
+            return Err(Diagnostic::error(
+                Code::InvalidArgument,
+                "handbook new",
+                format!("unexpected argument `{arg}`"),
+            )
+            .hint(
+                "give front matter values as `--field value`, e.g. `--act ask-the-quiet-voice`",
+            ));
         };
         let (name, value) = match name.split_once('=') {
             Some((n, v)) => (n.to_string(), v.to_string()),
@@ -362,6 +371,7 @@ pub fn pair_fields(args: &[String]) -> Result<Vec<(String, String)>, Diagnostic>
                 Some(v) => (name.to_string(), v.clone()),
                 None => {
                     return Err(Diagnostic::error(
+                        Code::InvalidArgument,
                         "handbook new",
                         format!("`--{name}` needs a value"),
                     ));
@@ -392,6 +402,86 @@ fn run_build(opts: BuildOptions) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `check`: the build without writing, its diagnostics in the format asked for, and the
+/// summary for a pull request if asked.
+fn run_check(a: &CheckArgs) -> ExitCode {
+    let opts = BuildOptions {
+        root: a.root.clone(),
+        drafts: a.drafts,
+        write: false,
+        ..BuildOptions::default()
+    };
+    let mut report = match build(&opts) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut failed = report.has_errors();
+    if let Some(file) = &a.summary {
+        let changed = match a.changed.as_deref().map(read_list).transpose() {
+            Ok(c) => c.unwrap_or_default(),
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let text = crate::summary::markdown(&crate::summary::Input {
+            root: &a.root,
+            changed: &changed,
+            diagnostics: &report.diagnostics,
+            pages: report.pages,
+        });
+        if let Err(e) = crate::fsx::append(file, text.as_bytes()) {
+            eprintln!("error: {e:#}");
+            failed = true;
+        }
+    }
+    shown_from_cwd(&a.root, &mut report.diagnostics);
+    let printed = match a.format {
+        Format::Human => {
+            print_diagnostics(&report.diagnostics);
+            Ok(())
+        }
+        Format::Json => print_stdout(&format::json(&report.diagnostics)),
+        Format::Github => print_stdout(&format::github(&report.diagnostics)),
+    };
+    summarize(&report, false);
+    if printed.is_err() || failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A list of paths, one per line, from a file or (`-`) standard input.
+fn read_list(path: &Path) -> anyhow::Result<Vec<String>> {
+    use anyhow::Context as _;
+    use std::io::Read as _;
+    let mut text = String::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("cannot read the list of changed files from standard input")?;
+    } else {
+        text = String::from_utf8_lossy(&crate::fsx::read(path)?).into_owned();
+    }
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
+fn print_stdout(text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }
 
 /// Logs to stderr as `HANDBOOK_LOG` filters them (nothing without it). A filter that does not
@@ -433,7 +523,8 @@ fn summarize(report: &BuildReport, write: bool) {
         } else {
             ""
         };
-        eprintln!("build failed: {counts}{kept}");
+        let what = if write { "build" } else { "check" };
+        eprintln!("{what} failed: {counts}{kept}");
     } else if report.written.is_some() {
         let out = report
             .output

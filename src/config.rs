@@ -8,7 +8,7 @@
 //! related to `acts` is assumed (the layout `handbook init` makes), which is why a bare
 //! `[book] title` is a complete config.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::frontmatter::SortBy;
 use crate::theme::templates;
 use crate::tomlcheck::{self, Shape, key_offset, toml_error};
@@ -273,7 +273,7 @@ impl Checker<'_> {
     fn error_at(&mut self, key: &str, message: String, hint: &str) {
         let offset = key_offset(self.text, key);
         self.diags.push(
-            Diagnostic::error(self.shown, message)
+            Diagnostic::error(Code::InvalidConfig, self.shown, message)
                 .at(self.text, offset)
                 .hint(hint),
         );
@@ -291,14 +291,18 @@ impl Config {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 diags.push(
-                    Diagnostic::error(shown, format!("no book.toml in `{}`", root.display())).hint(
-                        "run `handbook init <dir>` to create a handbook, or pass `--root <dir>`",
-                    ),
+                    Diagnostic::error(
+                        Code::NoConfig,
+                        shown,
+                        format!("no book.toml in `{}`", root.display()),
+                    )
+                    .hint("run `handbook init <dir>` to create a handbook, or pass `--root <dir>`"),
                 );
                 return None;
             }
             Err(e) => {
                 diags.push(Diagnostic::error(
+                    Code::UnreadableFile,
                     shown,
                     format!("cannot read book.toml: {e}"),
                 ));
@@ -325,8 +329,8 @@ impl Config {
         for u in &unknown {
             let message = format!("unknown key `{}` in book.toml", u.path);
             diags.push(
-                Diagnostic::error(shown, message)
-                    .at(text, u.span.start)
+                Diagnostic::error(Code::UnknownKey, shown, message)
+                    .span(text, u.span.clone())
                     .hint(tomlcheck::hint_for(u)),
             );
         }

@@ -5,7 +5,7 @@
 //! only while they stay inside the project, so a link cannot pull `/etc` into the site; loops and
 //! dangling links are warnings naming the file.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::urls;
 use std::path::{Path, PathBuf};
 
@@ -89,7 +89,11 @@ pub fn files_under(
                 } else {
                     format!("cannot read: {e}")
                 };
-                diags.push(Diagnostic::warning(urls::shown(rel), message));
+                diags.push(Diagnostic::warning(
+                    Code::UnreadableFile,
+                    urls::shown(rel),
+                    message,
+                ));
                 continue;
             }
         };
@@ -107,15 +111,19 @@ pub fn files_under(
                 .unwrap_or(false);
             if !inside {
                 diags.push(
-                    Diagnostic::warning(shown, "symbolic link points outside the project; skipped")
-                        .hint("copy the file into the project instead"),
+                    Diagnostic::warning(
+                        Code::SymlinkOutside,
+                        shown,
+                        "symbolic link points outside the project; skipped",
+                    )
+                    .hint("copy the file into the project instead"),
                 );
                 continue;
             }
         }
         let Some(rel_str) = rel.to_str() else {
             diags.push(
-                Diagnostic::error(shown, "file name is not valid UTF-8")
+                Diagnostic::error(Code::NotUtf8, shown, "file name is not valid UTF-8")
                     .hint("rename the file using UTF-8 characters"),
             );
             continue;

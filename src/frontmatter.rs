@@ -2,7 +2,7 @@
 //! nothing about Markdown. All positions are byte offsets into the original file, so diagnostics
 //! point at the right line of the file, not of the TOML block.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::tomlcheck::{self, Shape, key_offset, toml_error};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -50,6 +50,7 @@ pub fn split<'a>(text: &'a str, shown: &str) -> Result<Split<'a>, Diagnostic> {
     let first_line = raw_first.trim_end_matches('\r');
     if first_line.trim_end() == "---" {
         return Err(Diagnostic::error(
+            Code::MissingFrontMatter,
             shown,
             "YAML front matter (`---`) is not supported; front matter is TOML between `+++` lines",
         )
@@ -58,6 +59,7 @@ pub fn split<'a>(text: &'a str, shown: &str) -> Result<Split<'a>, Diagnostic> {
     }
     if first_line.trim_end() != "+++" {
         return Err(Diagnostic::error(
+            Code::MissingFrontMatter,
             shown,
             "missing front matter: a page starts with a `+++` line",
         )
@@ -79,9 +81,13 @@ pub fn split<'a>(text: &'a str, shown: &str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(shown, "front matter is never closed")
-        .at(text, start)
-        .hint("add a line with `+++` after the last front matter key"))
+    Err(Diagnostic::error(
+        Code::UnclosedFrontMatter,
+        shown,
+        "front matter is never closed",
+    )
+    .at(text, start)
+    .hint("add a line with `+++` after the last front matter key"))
 }
 
 /// Shows how the first lines of a YAML block would look in TOML.
@@ -234,6 +240,11 @@ impl Checker<'_> {
         self.errors.push(d.at(self.text, self.base + offset));
     }
 
+    fn push_span(&mut self, d: Diagnostic, span: &std::ops::Range<usize>) {
+        let span = self.base + span.start..self.base + span.end;
+        self.errors.push(d.span(self.text, span));
+    }
+
     /// An error at the line that sets `key`.
     fn push_at_key(&mut self, key: &str, d: Diagnostic) {
         let offset = key_offset(self.front, key);
@@ -259,9 +270,9 @@ impl Checker<'_> {
                 hint = format!("`{}` only applies to a section's `_index.md`", u.path);
             }
             let message = format!("unknown front matter key `{}`", u.path);
-            self.push_at(
-                Diagnostic::error(self.shown, message).hint(hint),
-                u.span.start,
+            self.push_span(
+                Diagnostic::error(Code::UnknownKey, self.shown, message).hint(hint),
+                &u.span,
             );
         }
         Ok(())
@@ -271,15 +282,22 @@ impl Checker<'_> {
         match title {
             Some(t) if !t.trim().is_empty() => t,
             Some(_) => {
-                self.push_at_key("title", Diagnostic::error(self.shown, "`title` is empty"));
+                self.push_at_key(
+                    "title",
+                    Diagnostic::error(Code::MissingTitle, self.shown, "`title` is empty"),
+                );
                 String::new()
             }
             None => {
                 let line = opening_line(self.text, self.base);
                 self.errors.push(
-                    Diagnostic::error(self.shown, "missing `title` in front matter")
-                        .at(self.text, line)
-                        .hint("add a line such as `title = \"Share the credit\"`"),
+                    Diagnostic::error(
+                        Code::MissingTitle,
+                        self.shown,
+                        "missing `title` in front matter",
+                    )
+                    .at(self.text, line)
+                    .hint("add a line such as `title = \"Share the credit\"`"),
                 );
                 String::new()
             }
@@ -297,14 +315,17 @@ impl Checker<'_> {
             other => format!("`{key}` must be a date, got {}", other.type_str()),
         };
         let hint = format!("write a date like `{key} = 2026-04-17`");
-        self.push_at_key(key, Diagnostic::error(self.shown, problem).hint(hint));
+        self.push_at_key(
+            key,
+            Diagnostic::error(Code::InvalidValue, self.shown, problem).hint(hint),
+        );
         None
     }
 
     /// The slug, the tags and the template names: each must make a usable name.
     fn names(&mut self, raw: &Raw) {
         if let Some(slug) = raw.slug.as_ref().filter(|s| !valid_slug(s)) {
-            let d = Diagnostic::error(self.shown, format!("invalid slug `{slug}`")).hint(
+            let d = Diagnostic::error(Code::InvalidValue, self.shown, format!("invalid slug `{slug}`")).hint(
                 "a slug is lowercase letters, digits, `-` and `_`, e.g. `slug = \"share-the-credit\"`",
             );
             self.push_at_key("slug", d);
@@ -312,7 +333,7 @@ impl Checker<'_> {
         for tag in &raw.tags {
             if tag.trim().is_empty() || crate::slug::slugify(tag).is_empty() {
                 let message = format!("tag `{tag}` has no letters or digits");
-                let d = Diagnostic::error(self.shown, message)
+                let d = Diagnostic::error(Code::InvalidValue, self.shown, message)
                     .hint("use words such as `tags = [\"meetings\", \"remote-work\"]`");
                 self.push_at_key("tags", d);
             }
@@ -322,7 +343,7 @@ impl Checker<'_> {
             ("page_template", &raw.page_template),
         ] {
             if let Some(name) = name.as_ref().filter(|n| !valid_template_name(n)) {
-                let d = Diagnostic::error(self.shown, format!("invalid template name `{name}`"))
+                let d = Diagnostic::error(Code::InvalidValue, self.shown, format!("invalid template name `{name}`"))
                     .hint("name a file of the theme's `templates/` folder, e.g. `template = \"page.html\"`");
                 self.push_at_key(key, d);
             }
@@ -350,9 +371,12 @@ impl Checker<'_> {
                 }
                 None => {
                     let kind = value.get_ref().type_str();
-                    let d =
-                        Diagnostic::error(self.shown, format!("`{name}` must be text, got {kind}"))
-                            .hint(format!("write `{name} = \"...\"`"));
+                    let d = Diagnostic::error(
+                        Code::WrongType,
+                        self.shown,
+                        format!("`{name}` must be text, got {kind}"),
+                    )
+                    .hint(format!("write `{name} = \"...\"`"));
                     self.push_at(d, start);
                 }
             }
@@ -372,9 +396,10 @@ fn shift(d: Diagnostic, text: &str, base: usize, e: &toml::de::Error) -> Diagnos
     match e.span() {
         Some(span) => Diagnostic {
             source_line: None,
+            end: None,
             ..d
         }
-        .at(text, base + span.start),
+        .span(text, base + span.start..base + span.end),
         None => d.at(text, base),
     }
 }

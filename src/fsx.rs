@@ -5,7 +5,7 @@
 //! and a few probes whose failure only means "no" (is this folder empty, where does this link
 //! point: `discover.rs`, `scaffold.rs`) do too. `tests/architecture.rs` holds that list.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use anyhow::{Context, Result};
 use std::fs;
 use std::path::Path;
@@ -16,7 +16,13 @@ pub fn read_to_string(path: &Path) -> Result<String> {
 
 /// The bytes of an input file, or an error diagnostic at `shown` (the path authors know it by).
 pub fn read_input(path: &Path, shown: &str) -> std::result::Result<Vec<u8>, Diagnostic> {
-    fs::read(path).map_err(|e| Diagnostic::error(shown, format!("cannot read file: {e}")))
+    fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            Code::UnreadableFile,
+            shown,
+            format!("cannot read file: {e}"),
+        )
+    })
 }
 
 pub fn read(path: &Path) -> Result<Vec<u8>> {
@@ -50,6 +56,17 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
         .with_context(|| format!("cannot create `{}`", path.display()))?;
     file.write_all(bytes)
         .with_context(|| format!("cannot write `{}`", path.display()))
+}
+
+/// Adds `bytes` at the end of the file, creating it if needed (a job summary, a log).
+pub fn append(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(bytes))
+        .with_context(|| format!("cannot append to `{}`", path.display()))
 }
 
 pub fn canonicalize(path: &Path) -> Result<std::path::PathBuf> {

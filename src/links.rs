@@ -2,7 +2,7 @@
 //! becomes a relative URL from the linking page, and anything that does not resolve (missing page,
 //! missing anchor, draft, file outside the content folder) becomes a diagnostic at its position.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::markdown::LinkRef;
 use crate::page::Page;
 use crate::urls::{self, join_rel, relative_url};
@@ -55,15 +55,16 @@ impl Resolver<'_> {
     pub fn resolve(&self, from: usize, link: &LinkRef, diags: &Diagnostics) -> Target {
         let page = &self.pages[from];
         let dest = link.dest.as_str();
-        let error = |message: String, hint: String| {
+        let error = |code: Code, message: String, hint: String| {
             diags.push(
-                Diagnostic::error(&page.shown, message)
+                Diagnostic::error(code, &page.shown, message)
                     .at(&page.text, link.offset)
                     .hint(hint),
             );
         };
         if page.untrusted && !crate::sanitize::is_allowed_url(dest) {
             error(
+                Code::UnsafeLink,
                 format!("link to `{dest}` is not allowed in contributed content"),
                 format!(
                     "contributions may link only with {} URLs or to other pages",
@@ -78,6 +79,7 @@ impl Resolver<'_> {
         if let Some(fragment) = dest.strip_prefix('#') {
             if !fragment.is_empty() && !page.parsed.anchors.iter().any(|a| a == fragment) {
                 error(
+                    Code::BrokenAnchor,
                     format!("no heading with id `{fragment}` on this page"),
                     anchor_hint(fragment, &page.parsed.anchors, "this page"),
                 );
@@ -86,7 +88,7 @@ impl Resolver<'_> {
         }
         if dest.starts_with('/') {
             diags.push(
-                Diagnostic::warning(&page.shown, format!("absolute link `{dest}` breaks when the site is hosted under a subpath"))
+                Diagnostic::warning(Code::AbsoluteLink, &page.shown, format!("absolute link `{dest}` breaks when the site is hosted under a subpath"))
                     .at(&page.text, link.offset)
                     .hint("link to the source file with a relative path, e.g. `../acts/share-the-credit.md`"),
             );
@@ -97,7 +99,12 @@ impl Resolver<'_> {
 
     /// A relative link to a file: a page (by its `.md` file or its folder), an asset or a static
     /// file, checked down to its `#fragment`.
-    fn resolve_path(&self, from: usize, link: &LinkRef, error: &dyn Fn(String, String)) -> Target {
+    fn resolve_path(
+        &self,
+        from: usize,
+        link: &LinkRef,
+        error: &dyn Fn(Code, String, String),
+    ) -> Target {
         let page = &self.pages[from];
         let dest = link.dest.as_str();
         let (path, fragment) = match dest.split_once('#') {
@@ -108,6 +115,7 @@ impl Resolver<'_> {
         let decoded = urls::percent_decode_lenient(path);
         let Some(target_rel) = join_rel(&page.dir, &decoded) else {
             error(
+                Code::BrokenLink,
                 format!("link `{dest}` points outside the content folder"),
                 "link only to files inside the content folder".into(),
             );
@@ -141,6 +149,7 @@ impl Resolver<'_> {
                     && !anchors.iter().any(|a| a == f)
                 {
                     error(
+                        Code::BrokenAnchor,
                         format!(
                             "`{}` has no heading with id `{f}`",
                             self.pages[target].shown
@@ -155,6 +164,7 @@ impl Resolver<'_> {
             }
             if self.drafts.contains(candidate.as_str()) {
                 error(
+                    Code::LinkToDraft,
                     format!("link to draft page `{candidate}`, which is not built"),
                     "build with `--drafts`, publish the page (remove `draft = true`), or remove the link".into(),
                 );
@@ -191,10 +201,15 @@ impl Resolver<'_> {
                 Some(s) => format!("did you mean `{}`?", urls::source_link(&page.dir, s)),
                 None => otherwise.into(),
             };
-            error(format!("link to missing page `{shown}`"), hint);
+            error(
+                Code::BrokenLink,
+                format!("link to missing page `{shown}`"),
+                hint,
+            );
             return Target::Verbatim(dest.to_string());
         }
         error(
+            Code::BrokenLink,
             format!("link to missing file `{target_rel}`"),
             "put the file next to the page (under the content folder) or in `static/`".into(),
         );

@@ -2,7 +2,7 @@
 //! headings with unique ids, the links to resolve, plain text and author warnings. Rendering
 //! rewrites link destinations on the stored events; no HTML is ever pattern-matched.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::html::escape_attr;
 use crate::slug::{UniqueIds, slugify};
 use pulldown_cmark::{
@@ -138,6 +138,7 @@ impl Pass<'_> {
             {
                 self.parsed.diagnostics.push(
                     Diagnostic::warning(
+                        Code::DuplicateId,
                         self.src.shown,
                         format!("heading id `{id}` is used twice on this page"),
                     )
@@ -198,7 +199,7 @@ impl Pass<'_> {
         }
         if !has_alt {
             self.parsed.diagnostics.push(
-                Diagnostic::warning(self.src.shown, "image has no alt text")
+                Diagnostic::warning(Code::MissingAlt, self.src.shown, "image has no alt text")
                     .at(self.src.text, offset)
                     .hint("describe the image for readers who cannot see it: `![what it shows](path)`"),
             );

@@ -2,7 +2,7 @@
 //! section allows, body parsed once. Pure apart from reading the file; knows nothing of other pages.
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::discover::SourceFile;
 use crate::frontmatter::{self, Allowed, FrontMatter};
 use crate::markdown::{self, Parsed, SourceRef};
@@ -54,7 +54,7 @@ pub fn parse_fingerprinted(
     let text = crate::diagnostics::utf8_text(bytes, shown).map_err(|d| vec![d])?;
     if let Some(nul) = text.find('\0') {
         return Err(vec![
-            Diagnostic::error(shown, "file contains a NUL byte")
+            Diagnostic::error(Code::NulByte, shown, "file contains a NUL byte")
                 .at(&text, nul)
                 .hint("the file looks binary or corrupted; remove the NUL character"),
         ]);

@@ -2,7 +2,7 @@
 //! `new` writes only inside the content folder; `init` only inside a new or empty folder.
 
 use crate::config::{Collection, Config};
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::discover;
 use crate::fsx;
 use crate::page;
@@ -29,6 +29,7 @@ pub fn init(dir: &Path, title: Option<&str>) -> Result<Scaffolded> {
         if !empty {
             out.diagnostics.push(
                 Diagnostic::error(
+                    Code::AlreadyExists,
                     dir.display().to_string(),
                     "folder already exists and is not empty",
                 )
@@ -114,7 +115,12 @@ pub fn new_item(req: &NewItem) -> Result<Scaffolded> {
         };
         fail(
             &mut out,
-            Diagnostic::error("handbook new", format!("unknown kind `{}`", req.kind)).hint(hint),
+            Diagnostic::error(
+                Code::InvalidArgument,
+                "handbook new",
+                format!("unknown kind `{}`", req.kind),
+            )
+            .hint(hint),
         );
         return Ok(out);
     }
@@ -123,6 +129,7 @@ pub fn new_item(req: &NewItem) -> Result<Scaffolded> {
         fail(
             &mut out,
             Diagnostic::error(
+                Code::InvalidArgument,
                 "handbook new",
                 "the title needs at least one letter or digit",
             )
@@ -140,7 +147,11 @@ pub fn new_item(req: &NewItem) -> Result<Scaffolded> {
     if section.split('/').any(|p| p == ".." || p == ".") || section.starts_with('/') {
         fail(
             &mut out,
-            Diagnostic::error("handbook new", format!("invalid section `{section}`")),
+            Diagnostic::error(
+                Code::InvalidArgument,
+                "handbook new",
+                format!("invalid section `{section}`"),
+            ),
         );
         return Ok(out);
     }
@@ -158,8 +169,12 @@ pub fn new_item(req: &NewItem) -> Result<Scaffolded> {
     if path.exists() {
         fail(
             &mut out,
-            Diagnostic::error(&shown, "file already exists; `new` never overwrites")
-                .hint("choose another title, or edit the existing file"),
+            Diagnostic::error(
+                Code::AlreadyExists,
+                &shown,
+                "file already exists; `new` never overwrites",
+            )
+            .hint("choose another title, or edit the existing file"),
         );
         return Ok(out);
     }
@@ -176,6 +191,7 @@ pub fn new_item(req: &NewItem) -> Result<Scaffolded> {
                 fail(
                     &mut out,
                     Diagnostic::error(
+                        Code::InvalidArgument,
                         "handbook new",
                         format!("`--{field}` only applies to collection items"),
                     ),
@@ -223,7 +239,12 @@ fn item_text(
                 ),
             };
             errors.push(
-                Diagnostic::error("handbook new", format!("unknown option `--{field}`")).hint(hint),
+                Diagnostic::error(
+                    Code::InvalidArgument,
+                    "handbook new",
+                    format!("unknown option `--{field}`"),
+                )
+                .hint(hint),
             );
         }
         given.insert(field, value);
@@ -246,13 +267,21 @@ fn item_text(
                     None => format!("valid: {}", valid.join(", ")),
                 };
                 errors.push(
-                    Diagnostic::error("handbook new", format!("unknown {} `{v}`", r.field))
-                        .hint(hint),
+                    Diagnostic::error(
+                        Code::InvalidArgument,
+                        "handbook new",
+                        format!("unknown {} `{v}`", r.field),
+                    )
+                    .hint(hint),
                 );
             }
             None if r.required => errors.push(
-                Diagnostic::error("handbook new", format!("missing `--{} <slug>`", r.field))
-                    .hint(format!("valid: {}", valid.join(", "))),
+                Diagnostic::error(
+                    Code::InvalidArgument,
+                    "handbook new",
+                    format!("missing `--{} <slug>`", r.field),
+                )
+                .hint(format!("valid: {}", valid.join(", "))),
             ),
             None => lines.push(format!("# {} = \"\"", r.field)),
         }

@@ -2,7 +2,7 @@
 //! a ready Tera instance plus the theme's static files. A project theme may override any single
 //! file; whatever it lacks falls back to the built-in one.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::discover;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -179,6 +179,7 @@ impl Theme {
         } else if name != "default" {
             diags.push(
                 Diagnostic::error(
+                    Code::MissingTheme,
                     "book.toml",
                     format!("theme `{name}` not found: no folder `themes/{name}/`"),
                 )
@@ -274,6 +275,7 @@ fn misnamed_override(name: &str, shown: &str, built_in: &[String]) -> Option<Dia
     let close = crate::diagnostics::did_you_mean(name, built_in.iter().map(String::as_str))?;
     Some(
         Diagnostic::warning(
+            Code::UnusedTemplate,
             shown,
             format!("template `{name}` overrides no built-in template"),
         )
@@ -301,9 +303,13 @@ pub fn template_error(
         Some(r) => {
             let source = templates.get(r.filename());
             let shown = source.map_or_else(|| r.filename().to_string(), |s| s.shown.clone());
-            let d = Diagnostic::error(shown, format!("template error: {}{context}", r.message()));
+            let d = Diagnostic::error(
+                Code::TemplateError,
+                shown,
+                format!("template error: {}{context}", r.message()),
+            );
             match source {
-                Some(s) => d.at(&s.text, r.span().range.start),
+                Some(s) => d.span(&s.text, r.span().range.clone()),
                 None => d.at_line_col(r.span().start_line, r.span().start_col + 1),
             }
         }
@@ -324,7 +330,11 @@ pub fn template_error(
             let shown = name
                 .and_then(|n| templates.get(n))
                 .map_or_else(|| "templates".to_string(), |s| s.shown.clone());
-            Diagnostic::error(shown, format!("template error: {message}{context}"))
+            Diagnostic::error(
+                Code::TemplateError,
+                shown,
+                format!("template error: {message}{context}"),
+            )
         }
     }
 }

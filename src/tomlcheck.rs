@@ -3,7 +3,7 @@
 //! caller's job. Done on toml's spanned parse tree because serde's `deny_unknown_fields` stops at
 //! the first unknown key and cannot suggest anything.
 
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, did_you_mean};
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
@@ -196,9 +196,9 @@ pub fn toml_error(shown: &str, text: &str, e: &toml::de::Error) -> Diagnostic {
     {
         return d;
     }
-    let d = Diagnostic::error(shown, format!("invalid TOML: {message}"));
+    let d = Diagnostic::error(Code::InvalidToml, shown, format!("invalid TOML: {message}"));
     match e.span() {
-        Some(span) => d.at(text, span.start),
+        Some(span) => d.span(text, span),
         None => d,
     }
 }
@@ -245,8 +245,12 @@ fn wrong_type(
         .replace("string ", "the text ")
         .replace("integer ", "the number ")
         .replace("boolean ", "");
-    let d = Diagnostic::error(shown, format!("`{key}` must be {wants}, not {found}"))
-        .at(text, span.start);
+    let d = Diagnostic::error(
+        Code::WrongType,
+        shown,
+        format!("`{key}` must be {wants}, not {found}"),
+    )
+    .span(text, span);
     Some(if example.is_empty() {
         d
     } else {

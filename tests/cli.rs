@@ -273,3 +273,79 @@ fn notes_are_printed_only_when_the_build_succeeds() {
     assert!(!stderr(&out).contains("no base_url"), "{}", stderr(&out));
     assert!(stderr(&out).contains("build failed"), "{}", stderr(&out));
 }
+
+/// A small collection with three problems in two files, for the machine formats.
+fn site_with_problems() -> SiteTest {
+    SiteTest::empty()
+        .file(
+            "book.toml",
+            "[book]\ntitle = \"T\"\n\n[collections.examples]\nsection = \"examples\"\nitem = \"example\"\nfields = [\"context\"]\nsetting_field = \"context\"\n\n[collections.examples.relations.act]\nsection = \"acts\"\nrequired = true\n",
+        )
+        .file("content/_index.md", "+++\ntitle = \"Home\"\n+++\n")
+        .file("content/acts/_index.md", "+++\ntitle = \"Acts\"\n+++\n")
+        .file(
+            "content/acts/ask.md",
+            "+++\ntitle = \"Ask the quiet voice\"\n+++\n\n![](https://example.org/a.png)\n",
+        )
+        .file("content/examples/_index.md", "+++\ntitle = \"Examples\"\n+++\n")
+        .file(
+            "content/examples/late, night.md",
+            "+++\ntitle = \"Late: 100% \\\"done\\\"\"\nact = \"aks\"\ncontext = \"work\"\n+++\n\nA story of five words.\n",
+        )
+        .file(
+            "content/examples/broken.md",
+            "+++\ntitle = \"Broken\"\nwieght = 1\n+++\n",
+        )
+        .file(
+            "content/examples/fine.md",
+            "+++\ntitle = \"Fine | good\"\nact = \"ask\"\ncontext = \"home\"\n+++\n\nOne two three.\n",
+        )
+}
+
+// The JSON and GitHub formats are contracts with scripts and with GitHub: their exact text is
+// pinned (escaping of `,` `:` `%` in paths and messages, `null` for whole-file problems).
+#[test]
+fn check_formats_for_machines_are_stable() {
+    let t = site_with_problems();
+    let json = t.run(&["check", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(1));
+    assert!(stderr(&json).contains("check failed: 2 error(s), 1 warning(s)"));
+    insta::assert_snapshot!("check_json", String::from_utf8_lossy(&json.stdout));
+    let github = t.run(&["check", "--format", "github"]);
+    assert_eq!(github.status.code(), Some(1));
+    insta::assert_snapshot!("check_github", String::from_utf8_lossy(&github.stdout));
+    // Human output stays on stderr, stdout empty.
+    let human = t.run(&["check"]);
+    assert!(human.stdout.is_empty());
+    assert!(stderr(&human).contains("content/examples/late, night.md:3:7: error: unknown act"));
+}
+
+#[test]
+fn check_summary_lists_the_changed_items() {
+    let t = site_with_problems().file(
+        "changed.txt",
+        "content/examples/late, night.md\ncontent/examples/broken.md\ncontent/examples/fine.md\ncontent/examples/gone.md\nREADME.md\ncontent/acts/ask.md\n",
+    );
+    std::fs::write(t.path("summary.md"), "earlier step\n").unwrap();
+    let out = t.run(&[
+        "check",
+        "--format",
+        "github",
+        "--summary",
+        "summary.md",
+        "--changed",
+        "changed.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("check_summary", t.read("summary.md"));
+    // A clean check says so; without `--changed` there is no table.
+    let t = SiteTest::new();
+    let out = t.run(&["check", "--summary", "s.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        t.read("s.md"),
+        "## Handbook check\n\n✅ No problems in 1 pages.\n\n"
+    );
+    // `--changed` needs `--summary`.
+    assert!(!t.run(&["check", "--changed", "x"]).status.success());
+}

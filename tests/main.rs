@@ -4,6 +4,7 @@
 mod architecture;
 mod cli;
 mod content_model;
+mod diagnostics_doc;
 mod errors;
 mod fuzzed;
 mod hostile;

@@ -24,7 +24,7 @@ use super::sources::{Sources, read_sources};
 use super::{BuildOptions, BuildReport, Changes, StageName};
 use crate::assemble::{self, Assembled};
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::discover::Discovered;
 use crate::output;
 use crate::page::Page;
@@ -269,6 +269,7 @@ impl Session {
         if !content_dir.is_dir() {
             diags.push(
                 Diagnostic::error(
+                    Code::MissingContent,
                     "book.toml",
                     format!("content folder `{content_shown}` not found"),
                 )
@@ -285,6 +286,7 @@ impl Session {
         {
             diags.push(
                 Diagnostic::error(
+                    Code::UnsafeOutput,
                     urls::shown(&output_dir),
                     format!(
                         "refusing to use `{}` as the output folder: {reason}",
@@ -523,6 +525,7 @@ fn apply_overrides(config: &mut Config, opts: &BuildOptions, diags: &Diagnostics
             Some(url) => config.book.base_url = url,
             None => diags.push(
                 Diagnostic::error(
+                    Code::InvalidBaseUrl,
                     "--base-url",
                     format!("`{url}` is not an absolute http(s) URL"),
                 )

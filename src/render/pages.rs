@@ -7,7 +7,7 @@ use super::context::*;
 use super::pager::{self, Listing};
 use super::{Renderer, dates};
 use crate::config::Collection;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::site::{Child, Site};
 use crate::theme::{Theme, templates};
 use crate::urls;
@@ -384,8 +384,12 @@ fn template_for(site: &Site, theme: &Theme, i: usize, diags: &Diagnostics) -> Op
             .filter(|n| !n.starts_with("partials/"))
             .collect();
         diags.push(
-            Diagnostic::error(&page.shown, format!("template `{name}` does not exist"))
-                .hint(format!("available templates: {}", available.join(", "))),
+            Diagnostic::error(
+                Code::MissingTemplate,
+                &page.shown,
+                format!("template `{name}` does not exist"),
+            )
+            .hint(format!("available templates: {}", available.join(", "))),
         );
         return None;
     }

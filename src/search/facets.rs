@@ -4,7 +4,8 @@
 //! Values are named by slugs, so a search's URL (`?act=own-the-problem`) reads well and stays
 //! valid when a title changes its case.
 
-use super::{encode, encode_deltas, json_str};
+use super::{encode, encode_deltas};
+use crate::json::string as json_str;
 use crate::site::Site;
 use crate::slug::slugify;
 use serde::Serialize;

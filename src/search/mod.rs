@@ -28,6 +28,7 @@ mod docs;
 mod facets;
 pub mod terms;
 
+use crate::json::string as json_str;
 use crate::site::Site;
 use docs::{Doc, page_docs, page_scores, sections};
 pub use docs::{PageTerms, terms_of};
@@ -486,23 +487,6 @@ fn encode_deltas(out: &mut String, values: impl IntoIterator<Item = usize>) {
     }
 }
 
-/// A JSON string literal (also valid JavaScript).
-fn json_str(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '<' => out.push_str("\\u003c"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 /// The search index in the output (after a full pass; zero after a text-only edit, which
 /// rewrites only the shards it touches).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -522,12 +506,5 @@ mod tests {
             encode(&mut s, n);
         }
         assert_eq!(s, "AB=1AvI");
-    }
-
-    #[test]
-    fn json_strings_are_safe_in_script_files() {
-        let mut s = String::new();
-        json_str(&mut s, "a\"b\\c</script>\u{2028}");
-        assert_eq!(s, r#""a\"b\\c\u003c/script>\u2028""#);
     }
 }

@@ -5,7 +5,7 @@
 use super::tree::sort_pages;
 use super::{Relation, Section, Tag};
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::frontmatter::SortBy;
 use crate::page::Page;
 use crate::slug::slugify;
@@ -75,7 +75,7 @@ pub(super) fn relate(
                                 relation.field, relation.section
                             );
                             diags.push(
-                                Diagnostic::error(&page.shown, message)
+                                Diagnostic::error(Code::UnknownRelation, &page.shown, message)
                                     .at(&page.text, *offset)
                                     .hint(hint),
                             );
@@ -92,7 +92,7 @@ pub(super) fn relate(
                             valid()
                         );
                         diags.push(
-                            Diagnostic::error(&page.shown, message)
+                            Diagnostic::error(Code::MissingRelation, &page.shown, message)
                                 .at(&page.text, 0)
                                 .hint(hint),
                         );
@@ -157,6 +157,7 @@ pub(super) fn check_tag_collisions(
         if let Some(&p) = by_url.get(&url) {
             diags.push(
                 Diagnostic::error(
+                    Code::DuplicateUrl,
                     &pages[p].shown,
                     format!(
                         "page URL `/{url}` collides with the page of tag `{}`",
@@ -182,6 +183,7 @@ pub(super) fn check_guides(
         };
         diags.push(
             Diagnostic::error(
+                Code::MissingGuide,
                 crate::config::CONFIG_FILE,
                 format!(
                     "the `guide` of collection `{}` is `{guide}`, but there is no page \
@@ -213,7 +215,7 @@ pub(super) fn check_collisions(pages: &[Arc<Page>], urls: &[String], diags: &Dia
             )
         };
         diags.push(
-            Diagnostic::error(&pages[i].shown, message)
+            Diagnostic::error(Code::DuplicateUrl, &pages[i].shown, message)
                 .hint("rename one file or give it another `slug`"),
         );
     }

@@ -1,6 +1,11 @@
 //! Author-facing problems (`path:line:col: error: message`), their collection and terminal
 //! formatting. Plumbing errors (I/O, OS) are `anyhow` chains instead and never come through here.
 
+mod code;
+pub mod format;
+
+pub use code::Code;
+
 use std::fmt;
 use std::sync::Mutex;
 
@@ -14,35 +19,41 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
+    pub code: Code,
     /// Path as the user should see it (relative to the project root where possible).
     pub path: String,
     /// 1-based; 0 when the problem concerns the whole file.
     pub line: usize,
     /// 1-based, counted in characters.
     pub col: usize,
+    /// Where the offending text ends (line, column just past it), when known; else it is a
+    /// point. `u32`, so that a diagnostic stays small enough to return by value.
+    pub end: Option<(u32, u32)>,
     pub message: String,
     /// The offending source line, shown under the message.
-    pub source_line: Option<String>,
+    pub source_line: Option<Box<str>>,
     pub hint: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            code,
             path: path.into(),
             line: 0,
             col: 0,
+            end: None,
             message: message.into(),
             source_line: None,
             hint: None,
         }
     }
 
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(path, message)
+            ..Diagnostic::error(code, path, message)
         }
     }
 
@@ -51,8 +62,19 @@ impl Diagnostic {
         let loc = Location::of(text, offset);
         self.line = loc.line;
         self.col = loc.col;
-        self.source_line = Some(loc.line_text.to_string());
+        self.source_line = Some(loc.line_text.into());
         self
+    }
+
+    /// Places the diagnostic on the bytes `span` of `text`: at its start, ending at its end.
+    pub fn span(self, text: &str, span: std::ops::Range<usize>) -> Self {
+        let mut d = self.at(text, span.start);
+        if span.end > span.start {
+            let end = Location::of(text, span.end);
+            let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            d.end = Some((clamp(end.line), clamp(end.col)));
+        }
+        d
     }
 
     pub fn at_line_col(mut self, line: usize, col: usize) -> Self {
@@ -199,7 +221,7 @@ pub fn utf8_text(bytes: Vec<u8>, shown: &str) -> Result<String, Diagnostic> {
             .map(|(i, _)| i)
             .find(|&i| i >= valid)
             .unwrap_or(valid);
-        Diagnostic::error(shown, "file is not valid UTF-8")
+        Diagnostic::error(Code::NotUtf8, shown, "file is not valid UTF-8")
             .at(&lossy, at)
             .hint("save the file with UTF-8 encoding")
     })
@@ -275,14 +297,14 @@ mod tests {
 
     #[test]
     fn display_replaces_control_characters() {
-        let d = Diagnostic::error("x.md", "bad").at("a\0b\u{1b}[31m", 1);
+        let d = Diagnostic::error(Code::UnknownKey, "x.md", "bad").at("a\0b\u{1b}[31m", 1);
         assert!(d.to_string().contains("1 | a\u{fffd}b\u{fffd}[31m"), "{d}");
     }
 
     #[test]
     fn display_shows_line_caret_and_hint() {
         let text = "a\n  bad = 1\n";
-        let d = Diagnostic::error("x.md", "unknown key `bad`")
+        let d = Diagnostic::error(Code::UnknownKey, "x.md", "unknown key `bad`")
             .at(text, 4)
             .hint("did you mean `bar`?");
         assert_eq!(
