@@ -145,7 +145,9 @@ pub struct NewArgs {
     /// For `page`: the section folder to put it in (e.g. `concept`).
     #[arg(long)]
     pub section: Option<String>,
-    /// Front matter values as `--<field> <value>`, e.g. `--act ask-the-quiet-voice --context work`.
+    /// Front matter values as `--<field> <value>`, e.g. `--act ask-the-quiet-voice --context work`;
+    /// for a collection item also `--tags "meetings, remote work"` and `--body FILE` (the story;
+    /// `-` reads standard input).
     #[arg(
         trailing_var_arg = true,
         allow_hyphen_values = true,
@@ -209,37 +211,77 @@ pub fn run(mut cli: Cli) -> ExitCode {
         Command::Init(a) => {
             finish_scaffold(scaffold::init(&a.dir, a.title.as_deref()), Some(&a.dir))
         }
-        Command::New(a) => {
-            let mut fields = match pair_fields(&a.fields) {
-                Ok(f) => f,
-                Err(d) => return report_failure(&[d]),
-            };
-            // Options given after the first `--field` land in `fields`; take ours back.
-            let mut root = a.root;
-            let mut section = a.section;
-            fields.retain(|(k, v)| match k.as_str() {
-                "root" => {
-                    root = PathBuf::from(v);
-                    false
-                }
-                "section" => {
-                    section = Some(v.clone());
-                    false
-                }
-                _ => true,
-            });
-            finish_scaffold(
-                scaffold::new_item(&NewItem {
-                    root,
-                    kind: a.kind,
-                    title: a.title,
-                    section,
-                    fields,
-                }),
-                None,
-            )
-        }
+        Command::New(a) => run_new(a),
     }
+}
+
+fn run_new(a: NewArgs) -> ExitCode {
+    let mut fields = match pair_fields(&a.fields) {
+        Ok(f) => f,
+        Err(d) => return report_failure(&[d]),
+    };
+    // Options given after the first `--field` land in `fields`; take ours back.
+    let mut root = a.root;
+    let mut section = a.section;
+    let mut tags: Vec<String> = Vec::new();
+    let mut body_file = None;
+    fields.retain(|(k, v)| match k.as_str() {
+        "root" => {
+            root = PathBuf::from(v);
+            false
+        }
+        "section" => {
+            section = Some(v.clone());
+            false
+        }
+        "tags" => {
+            for tag in v.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+                if !tags.iter().any(|t| t == tag) {
+                    tags.push(tag.to_string());
+                }
+            }
+            false
+        }
+        "body" => {
+            body_file = Some(PathBuf::from(v));
+            false
+        }
+        _ => true,
+    });
+    let body = match body_file.as_deref().map(read_text).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    finish_scaffold(
+        scaffold::new_item(&NewItem {
+            root,
+            kind: a.kind,
+            title: a.title,
+            section,
+            fields,
+            tags,
+            body,
+        }),
+        None,
+    )
+}
+
+/// The text of a file, or (`-`) of standard input.
+fn read_text(path: &Path) -> anyhow::Result<String> {
+    use anyhow::Context as _;
+    use std::io::Read as _;
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("cannot read standard input")?;
+        return Ok(text);
+    }
+    let bytes = crate::fsx::read(path)?;
+    String::from_utf8(bytes).with_context(|| format!("`{}` is not UTF-8 text", path.display()))
 }
 
 fn watch_options(a: &WatchArgs) -> WatchOptions {
@@ -459,17 +501,7 @@ fn run_check(a: &CheckArgs) -> ExitCode {
 
 /// A list of paths, one per line, from a file or (`-`) standard input.
 fn read_list(path: &Path) -> anyhow::Result<Vec<String>> {
-    use anyhow::Context as _;
-    use std::io::Read as _;
-    let mut text = String::new();
-    if path == Path::new("-") {
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read the list of changed files from standard input")?;
-    } else {
-        text = String::from_utf8_lossy(&crate::fsx::read(path)?).into_owned();
-    }
-    Ok(text
+    Ok(read_text(path)?
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())

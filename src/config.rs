@@ -25,6 +25,7 @@ pub struct Config {
     pub build: Build,
     pub extra: toml::Table,
     pub collections: Vec<Collection>,
+    pub contribute: crate::contribute::Contribute,
     /// Hash of the `book.toml` text this config was read from: a session's caches hold while it
     /// (and the command line) stay the same.
     pub source_key: u64,
@@ -122,6 +123,8 @@ pub struct Collection {
     /// The page (content-relative `.md` path) that tells contributors how to add one; the home
     /// page invites readers to it.
     pub guide: Option<String>,
+    /// A "Share your …" page with a form that writes a new item's file (`<listing>share/`).
+    pub share: bool,
 }
 
 /// A front matter field whose value is the slug of a page in another section.
@@ -163,6 +166,7 @@ impl Collection {
             show_updated: true,
             paginate_by: None,
             guide: None,
+            share: true,
         }
     }
 }
@@ -220,6 +224,7 @@ struct RawConfig {
     build: Build,
     extra: toml::Table,
     collections: Option<BTreeMap<String, RawCollection>>,
+    contribute: crate::contribute::RawContribute,
 }
 
 #[derive(Deserialize, Default)]
@@ -239,6 +244,7 @@ struct RawCollection {
     show_updated: Option<bool>,
     paginate_by: Option<usize>,
     guide: Option<String>,
+    share: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -259,6 +265,10 @@ fn shape() -> Shape {
         .with("book", Shape::of::<Book>())
         .with("build", Shape::of::<Build>())
         .with("collections", Shape::MapOf(Box::new(collection)))
+        .with(
+            "contribute",
+            Shape::of::<crate::contribute::RawContribute>(),
+        )
 }
 
 /// Reports semantic errors at the line that sets a key.
@@ -350,6 +360,13 @@ impl Config {
             diags,
             ok: true,
         };
+        let contribute = match crate::contribute::check(raw.contribute, &raw.book.repository) {
+            Ok(c) => c,
+            Err((key, message, hint)) => {
+                check.error_at(key, message, &hint);
+                crate::contribute::Contribute::default()
+            }
+        };
         let book = check_book(raw.book, &mut check);
         check_build(&raw.build, &mut check);
         let collections = match raw.collections {
@@ -364,6 +381,7 @@ impl Config {
             build: raw.build,
             extra: raw.extra,
             collections,
+            contribute,
             source_key,
         })
     }
@@ -489,6 +507,7 @@ fn collection(name: String, c: RawCollection, check: &mut Checker<'_>) -> Collec
         show_updated: c.show_updated.unwrap_or(true),
         paginate_by: c.paginate_by,
         guide: c.guide.map(|g| g.trim_start_matches('/').to_string()),
+        share: c.share.unwrap_or(true),
         name,
     }
 }

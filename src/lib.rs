@@ -13,6 +13,7 @@ pub mod assemble;
 pub mod build;
 pub mod cli;
 pub mod config;
+pub mod contribute;
 pub mod diagnostics;
 pub mod discover;
 pub mod fingerprint;

@@ -88,6 +88,10 @@ pub struct NewItem {
     pub section: Option<String>,
     /// `--field value` pairs (relations and collection fields), in the order given.
     pub fields: Vec<(String, String)>,
+    /// Tags for a collection item, in the order given.
+    pub tags: Vec<String>,
+    /// The story, for a collection item (the prompt when `None`).
+    pub body: Option<String>,
 }
 
 pub fn new_item(req: &NewItem) -> Result<Scaffolded> {
@@ -187,7 +191,10 @@ pub fn new_item(req: &NewItem) -> Result<Scaffolded> {
             }
         },
         None => {
-            if let Some((field, _)) = req.fields.first() {
+            let extra = [("tags", !req.tags.is_empty()), ("body", req.body.is_some())]
+                .into_iter()
+                .find_map(|(name, given)| given.then_some(name));
+            if let Some(field) = req.fields.first().map(|(f, _)| f.as_str()).or(extra) {
                 fail(
                     &mut out,
                     Diagnostic::error(
@@ -210,6 +217,148 @@ pub fn new_item(req: &NewItem) -> Result<Scaffolded> {
     Ok(out)
 }
 
+/// What a new collection item's file holds, line by line, before any value is known: `new`
+/// fills it in here, and the share page embeds it (as JSON) for `share.js` to fill in the same
+/// way in the browser, so both write the same bytes for the same answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    /// Written as it is.
+    Text(String),
+    /// `key = "value"` (a TOML string) when given; else `fallback`, or an error if none.
+    Value {
+        key: String,
+        fallback: Option<String>,
+    },
+    /// `key = value`, unquoted: the date.
+    Date { key: String },
+    /// `key = ["a", "b"]`, `key = []` when none.
+    List { key: String },
+}
+
+/// The body of a new item written without a story: what to write, and how long.
+pub const STORY_PROMPT: &str = "What was the situation? What did you do, what happened next, and what did you learn?\nKeep it to 150-400 words, and leave out names and details that could identify anyone.";
+
+/// The words a story should have, as the prompt asks.
+pub const STORY_WORDS: (usize, usize) = (150, 400);
+
+/// The front matter of a new item of `c`, from its relations and fields.
+pub fn recipe(c: &Collection) -> Vec<Line> {
+    let value = |key: &str, fallback: Option<String>| Line::Value {
+        key: key.to_string(),
+        fallback,
+    };
+    let mut lines = vec![
+        Line::Text("+++".into()),
+        value("title", None),
+        Line::Text("# description = \"One sentence that makes someone want to read it.\"".into()),
+        Line::Date { key: "date".into() },
+    ];
+    for r in &c.relations {
+        let fallback = (!r.required).then(|| format!("# {} = \"\"", r.field));
+        lines.push(value(&r.field, fallback));
+    }
+    for f in &c.fields {
+        let fallback = if c.author_field.as_ref() == Some(f) {
+            format!("# {f} = \"Your name or a pseudonym (leave out to stay anonymous)\"")
+        } else {
+            format!("# {f} = \"\"")
+        };
+        lines.push(value(f, Some(fallback)));
+    }
+    lines.push(Line::List { key: "tags".into() });
+    lines.push(Line::Text("+++".into()));
+    lines
+}
+
+/// The answers that fill a recipe in.
+#[derive(Debug, Default)]
+pub struct Answers<'a> {
+    pub values: BTreeMap<&'a str, &'a str>,
+    pub date: String,
+    pub tags: Vec<String>,
+    /// The story; the prompt when `None`.
+    pub body: Option<String>,
+}
+
+/// The file a recipe and its answers make; `Err(key)` names a value it needs and lacks.
+pub fn render(recipe: &[Line], a: &Answers<'_>) -> Result<String, String> {
+    let mut out = String::new();
+    for line in recipe {
+        match line {
+            Line::Text(t) => out.push_str(t),
+            Line::Value { key, fallback } => match (a.values.get(key.as_str()), fallback) {
+                (Some(v), _) => {
+                    out.push_str(key);
+                    out.push_str(" = ");
+                    out.push_str(&toml_string(v));
+                }
+                (None, Some(f)) => out.push_str(f),
+                (None, None) => return Err(key.clone()),
+            },
+            Line::Date { key } => {
+                out.push_str(key);
+                out.push_str(" = ");
+                out.push_str(&a.date);
+            }
+            Line::List { key } => {
+                let items: Vec<String> = a.tags.iter().map(|t| toml_string(t)).collect();
+                out.push_str(&format!("{key} = [{}]", items.join(", ")));
+            }
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+    match &a.body {
+        Some(body) => out.push_str(&story(body)),
+        None => out.push_str(STORY_PROMPT),
+    }
+    out.push('\n');
+    Ok(out)
+}
+
+/// A story as it is written to the file: line ends as `\n`, no blank lines before it and no
+/// white space after it. (`share.js` does the same.)
+pub fn story(body: &str) -> String {
+    body.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .trim_start_matches('\n')
+        .trim_end_matches([' ', '\t', '\n'])
+        .to_string()
+}
+
+/// The recipe as the JSON `share.js` reads.
+pub fn recipe_json(recipe: &[Line]) -> String {
+    let mut s = String::from("[");
+    for (i, line) in recipe.iter().enumerate() {
+        if i > 0 {
+            s.push(',');
+        }
+        let key_obj = |s: &mut String, key: &str, kind: &str| {
+            s.push_str("{\"k\":");
+            crate::json::string(s, key);
+            s.push_str(kind);
+        };
+        match line {
+            Line::Text(t) => {
+                s.push_str("{\"t\":");
+                crate::json::string(&mut s, t);
+            }
+            Line::Value { key, fallback } => {
+                key_obj(&mut s, key, "");
+                if let Some(f) = fallback {
+                    s.push_str(",\"or\":");
+                    crate::json::string(&mut s, f);
+                }
+            }
+            Line::Date { key } => key_obj(&mut s, key, ",\"date\":true"),
+            Line::List { key } => key_obj(&mut s, key, ",\"list\":true"),
+        }
+        s.push('}');
+    }
+    s.push(']');
+    s
+}
+
 fn item_text(
     config: &Config,
     c: &Collection,
@@ -226,10 +375,10 @@ fn item_text(
         .collect();
     for (field, value) in &req.fields {
         if !known.contains(&field.as_str()) {
-            let hint = match did_you_mean(field, known.iter().copied()) {
+            let hint = match did_you_mean(field, known.iter().copied().chain(["tags", "body"])) {
                 Some(s) => format!("did you mean `--{s}`?"),
                 None => format!(
-                    "options for {}: {}",
+                    "options for {}: {}, --tags, --body",
                     c.item,
                     known
                         .iter()
@@ -249,18 +398,10 @@ fn item_text(
         }
         given.insert(field, value);
     }
-    let mut lines = vec![
-        "+++".to_string(),
-        format!("title = {}", toml_string(&req.title)),
-        "# description = \"One sentence that makes someone want to read it.\"".into(),
-        format!("date = {}", today()),
-    ];
     for r in &c.relations {
         let valid = relation_targets(config, &r.section, content);
         match given.get(r.field.as_str()) {
-            Some(v) if valid.iter().any(|t| t == v) => {
-                lines.push(format!("{} = {}", r.field, toml_string(v)))
-            }
+            Some(v) if valid.iter().any(|t| t == v) => {}
             Some(v) => {
                 let hint = match did_you_mean(v, valid.iter().map(String::as_str)) {
                     Some(s) => format!("did you mean `{s}`? valid: {}", valid.join(", ")),
@@ -283,30 +424,38 @@ fn item_text(
                 )
                 .hint(format!("valid: {}", valid.join(", "))),
             ),
-            None => lines.push(format!("# {} = \"\"", r.field)),
+            None => {}
         }
     }
-    for f in &c.fields {
-        match given.get(f.as_str()) {
-            Some(v) => lines.push(format!("{f} = {}", toml_string(v))),
-            None if f == "contributor" => lines.push(
-                "# contributor = \"Your name or a pseudonym (leave out to stay anonymous)\"".into(),
-            ),
-            None if f == "context" => {
-                lines.push("context = \"work\"  # work, home, school, community or online".into())
-            }
-            None => lines.push(format!("# {f} = \"\"")),
+    for tag in &req.tags {
+        if crate::slug::slugify(tag).is_empty() {
+            errors.push(
+                Diagnostic::error(
+                    Code::InvalidArgument,
+                    "handbook new",
+                    format!("tag `{tag}` has no letters or digits"),
+                )
+                .hint("e.g. `--tags \"meetings, remote work\"`"),
+            );
         }
     }
-    lines.push("tags = []".into());
-    lines.push("+++".into());
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(format!(
-        "{}\n\nWhat was the situation? What did you do, what happened next, and what did you learn?\nKeep it to 150-400 words, and leave out names and details that could identify anyone.\n",
-        lines.join("\n")
-    ))
+    given.insert("title", &req.title);
+    let answers = Answers {
+        values: given,
+        date: today(),
+        tags: req.tags.clone(),
+        body: req.body.clone(),
+    };
+    render(&recipe(c), &answers).map_err(|key| {
+        vec![Diagnostic::error(
+            Code::InvalidArgument,
+            "handbook new",
+            format!("missing `--{key}`"),
+        )]
+    })
 }
 
 /// Slugs of the pages of a section, as a relation value would name them.
@@ -328,8 +477,28 @@ fn relation_targets(config: &Config, section: &str, content: &Path) -> Vec<Strin
     out
 }
 
-fn toml_string(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
+/// `s` as a TOML string: literal (`'Say "no"'`) when it has `"` or `\\` and can be one,
+/// else basic with escapes. Written by hand, as `share.js` writes it, so both agree byte for byte.
+pub fn toml_string(s: &str) -> String {
+    let control = |c: char| c.is_ascii_control() && c != '\t';
+    if s.contains(['"', '\\']) && !s.contains('\'') && !s.chars().any(|c| control(c) || c == '\t') {
+        return format!("'{s}'");
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if control(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`.
@@ -371,9 +540,42 @@ mod tests {
     #[test]
     fn toml_strings_are_quoted_and_escaped() {
         assert_eq!(toml_string("Say \"no\""), "'Say \"no\"'");
-        assert!(
-            toml_string("a'b\"c").parse::<toml::Value>().is_ok()
-                || toml::from_str::<toml::Table>(&format!("x = {}", toml_string("a'b\"c"))).is_ok()
+        assert_eq!(toml_string("It's"), "\"It's\"");
+        assert_eq!(toml_string("a'b\"c"), "\"a'b\\\"c\"");
+        assert_eq!(toml_string("tab\there\u{7f}"), "\"tab\\there\\u007F\"");
+        // Every string comes back as it went in.
+        for s in [
+            "",
+            "é ☕ 𝄞",
+            "C:\\x",
+            "a\nb\r\u{1}",
+            "'\"\\",
+            "\u{85}\u{2028}",
+            "#[]{}= ,",
+        ] {
+            let doc = format!("x = {}", toml_string(s));
+            let back: toml::Table = toml::from_str(&doc).unwrap_or_else(|e| panic!("{doc}: {e}"));
+            assert_eq!(back["x"].as_str(), Some(s), "{doc}");
+        }
+    }
+
+    #[test]
+    fn recipe_renders_values_fallbacks_and_story() {
+        let c = Collection::default_examples();
+        let mut a = Answers {
+            date: "2026-01-02".into(),
+            tags: vec!["meetings".into(), "remote work".into()],
+            body: Some("\r\n\nFirst line.\r\n\r\nSecond.  \n\n".into()),
+            ..Answers::default()
+        };
+        a.values.insert("title", "Late");
+        a.values.insert("act", "own-the-problem");
+        a.values.insert("context", "work");
+        assert_eq!(
+            render(&recipe(&c), &a).unwrap(),
+            "+++\ntitle = \"Late\"\n# description = \"One sentence that makes someone want to read it.\"\ndate = 2026-01-02\nact = \"own-the-problem\"\n# contributor = \"Your name or a pseudonym (leave out to stay anonymous)\"\ncontext = \"work\"\ntags = [\"meetings\", \"remote work\"]\n+++\n\nFirst line.\n\nSecond.\n"
         );
+        a.values.remove("act");
+        assert_eq!(render(&recipe(&c), &a), Err("act".to_string()));
     }
 }
