@@ -86,6 +86,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/search.html"),
     ),
     (
+        "templates/share.html",
+        include_str!("../themes/default/templates/share.html"),
+    ),
+    (
         "templates/sitemap.xml",
         include_str!("../themes/default/templates/sitemap.xml"),
     ),
@@ -100,6 +104,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
     (
         "static/assets/search-engine.js",
         include_str!("../themes/default/static/assets/search-engine.js"),
+    ),
+    (
+        "static/assets/share.js",
+        include_str!("../themes/default/static/assets/share.js"),
     ),
     (
         "static/assets/theme.js",
@@ -124,6 +132,7 @@ pub mod templates {
     pub const PRINT: &str = "print.html";
     pub const RANDOM: &str = "random.html";
     pub const SEARCH: &str = "search.html";
+    pub const SHARE: &str = "share.html";
     pub const NOT_FOUND: &str = "404.html";
     /// A collection's page, its listing, and a page its relations point at (defaults of
     /// `[collections]`).
@@ -132,8 +141,8 @@ pub mod templates {
     pub const TARGET: &str = "act.html";
 
     pub const ALL: &[&str] = &[
-        INDEX, SECTION, PAGE, TAGS, TAG, ATOM, SITEMAP, PRINT, RANDOM, SEARCH, NOT_FOUND, ITEM,
-        LISTING, TARGET,
+        INDEX, SECTION, PAGE, TAGS, TAG, ATOM, SITEMAP, PRINT, RANDOM, SEARCH, SHARE, NOT_FOUND,
+        ITEM, LISTING, TARGET,
     ];
 }
 

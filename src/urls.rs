@@ -26,6 +26,12 @@ pub fn random_picker(listing: &str) -> String {
     format!("{listing}random/")
 }
 
+/// The site URL of a collection's share page (a form that writes a new item's file), under its
+/// listing's URL.
+pub fn share(listing: &str) -> String {
+    format!("{listing}share/")
+}
+
 /// The site URL of page `n` (from 1) of a listing at `listing`: the listing itself, then
 /// `<listing>page/<n>/` (the Zola and Hugo convention).
 pub fn pager(listing: &str, n: usize) -> String {

@@ -226,6 +226,7 @@ pub enum Kind {
     Print,
     Random,
     Search,
+    Share,
     #[serde(rename = "404")]
     NotFound,
 }
@@ -262,6 +263,8 @@ pub struct Ctx<'a> {
     pub print_url: &'a str,
     /// The random-page picker of this page's collection (on its pages and its listing).
     pub random_url: Option<&'a str>,
+    /// The share page of this page's collection (on its pages, its listing and its guide).
+    pub share_url: Option<&'a str>,
     /// Where to edit this page's source, when `[book] edit_url` is set.
     pub edit_url: Option<String>,
     /// `[book] propose_url`: where to propose a new page for a collection.
@@ -294,12 +297,13 @@ impl Serialize for Ctx<'_> {
             feeds,
             print_url,
             random_url,
+            share_url,
             edit_url,
             propose_url,
             paginator,
             own,
         } = self;
-        let mut st = serializer.serialize_struct("Ctx", 23)?;
+        let mut st = serializer.serialize_struct("Ctx", 24)?;
         st.serialize_field("site", site)?;
         st.serialize_field("nav", nav)?;
         st.serialize_field("root", root)?;
@@ -318,6 +322,7 @@ impl Serialize for Ctx<'_> {
         st.serialize_field("feeds", feeds)?;
         st.serialize_field("print_url", print_url)?;
         st.serialize_field("random_url", random_url)?;
+        st.serialize_field("share_url", share_url)?;
         st.serialize_field("edit_url", edit_url)?;
         st.serialize_field("propose_url", propose_url)?;
         st.serialize_field("paginator", paginator)?;
@@ -341,6 +346,7 @@ impl Serialize for Ctx<'_> {
                 st.serialize_field("random_per_page", per_page)?;
             }
             KindCtx::Search { facets } => st.serialize_field("facets", facets)?,
+            KindCtx::Share { share } => st.serialize_field("share", share)?,
             KindCtx::Plain {} => {}
         }
         st.end()
@@ -382,6 +388,10 @@ pub enum KindCtx<'a> {
     /// The search page: what a reader can filter by.
     Search {
         facets: Vec<crate::search::Facet>,
+    },
+    /// A collection's share page: the form's choices and how to send the file.
+    Share {
+        share: super::share::ShareCtx<'a>,
     },
     /// The 404 page and anything else that needs nothing of its own.
     Plain {},

@@ -23,6 +23,7 @@ mod feeds;
 mod listings;
 mod pager;
 mod pages;
+mod share;
 mod signature;
 
 use crate::diagnostics::Diagnostics;
@@ -156,6 +157,7 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
     let feeds = feeds::feed_defs(site);
     let plan = feeds::print_plan(site);
     let pickers = listings::pickers(site);
+    let shares = share::shares(site);
     let site_feeds: Vec<FeedLink> = feeds
         .iter()
         .filter(|f| site.pages[f.owner].is_section)
@@ -166,7 +168,7 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
         theme.key.hash(&mut h);
         site_ctx.key(&mut h);
         nav.hash(&mut h);
-        (&site_feeds, &pickers).hash(&mut h);
+        (&site_feeds, &pickers, &shares).hash(&mut h);
         h.finish()
     };
     let r = Renderer {
@@ -181,6 +183,7 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
             feeds: &feeds,
             plan: &plan,
             pickers: &pickers,
+            shares: &shares,
         },
         out: Emitter {
             theme,
@@ -249,6 +252,8 @@ struct Shared<'a> {
     plan: &'a PrintPlan,
     /// Collection name -> its random-page picker.
     pickers: &'a BTreeMap<String, listings::Picker>,
+    /// Collection name -> its share page, for collections that have one.
+    shares: &'a BTreeMap<String, share::Share>,
 }
 
 /// Where rendered files go, and what decides whether a file is rendered at all.
@@ -288,6 +293,7 @@ impl<'a> Renderer<'a> {
         files.extend(self.emit_pickers());
         files.extend(self.emit_not_found());
         files.extend(self.emit_search());
+        files.extend(self.emit_shares());
         files
     }
 
@@ -364,8 +370,10 @@ impl<'a> Renderer<'a> {
             }
         }
         files.extend(self.emit_tag_parts(&entries));
-        // Its filters count pages by tag and field.
+        // Its filters count pages by tag and field; the share pages offer the tags, settings and
+        // relation targets there are.
         files.extend(self.emit_search());
+        files.extend(self.emit_shares());
         files
     }
 
@@ -426,6 +434,7 @@ impl<'a> Renderer<'a> {
             feeds: s.site_feeds.clone(),
             print_url: &s.links.print,
             random_url: None,
+            share_url: None,
             edit_url: None,
             propose_url: Some(site.config.book.propose_url.as_str()).filter(|u| !u.is_empty()),
             paginator: None,

@@ -162,6 +162,17 @@ impl<'a> Renderer<'a> {
         ctx.random_url = collection
             .and_then(|c| self.shared.pickers.get(&c.name))
             .map(|p| p.link.as_str());
+        // A collection's pages and listing, and the page that guides its contributors.
+        let guided = || {
+            site.config
+                .collections
+                .iter()
+                .find(|c| c.guide.as_deref() == Some(page.rel.as_str()))
+        };
+        ctx.share_url = collection
+            .or_else(guided)
+            .and_then(|c| self.shared.shares.get(&c.name))
+            .map(|s| s.link.as_str());
         ctx.page = Some(PageCtx {
             summary: self.page_ref(i),
             content: String::new(),

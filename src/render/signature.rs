@@ -98,6 +98,7 @@ impl Ctx<'_> {
             feeds,
             print_url,
             random_url,
+            share_url,
             edit_url,
             propose_url,
             paginator,
@@ -109,7 +110,7 @@ impl Ctx<'_> {
         (prev.map(|r| r.key), next.map(|r| r.key)).hash(h);
         page.as_ref().map(PageCtx::key).hash(h);
         (inline_css, canonical, feeds, print_url, random_url).hash(h);
-        (edit_url, propose_url).hash(h);
+        (share_url, edit_url, propose_url).hash(h);
         own.key(h);
     }
 }
@@ -210,6 +211,7 @@ impl KindCtx<'_> {
                 per_page,
             } => (random, count, per_page).hash(h),
             KindCtx::Search { facets } => facets.hash(h),
+            KindCtx::Share { share } => share.hash(h),
             KindCtx::Plain {} => {}
         }
     }
