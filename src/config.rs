@@ -10,6 +10,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::frontmatter::SortBy;
+use crate::output::is_safe_relative;
 use crate::theme::templates;
 use crate::tomlcheck::{self, Shape, key_offset, toml_error};
 use crate::urls;
@@ -435,7 +436,10 @@ fn check_book(mut book: Book, check: &mut Checker<'_>) -> Book {
 }
 
 fn check_build(build: &Build, check: &mut Checker<'_>) {
-    if build.theme.is_empty() || build.theme.contains(['/', '\\']) || build.theme.starts_with('.') {
+    // `is_safe_relative` also refuses a Windows drive (`C:x`), which `join` would put in place of
+    // the themes folder.
+    if !is_safe_relative(&build.theme) || build.theme.contains('/') || build.theme.starts_with('.')
+    {
         check.error_at(
             "theme",
             format!("invalid theme name `{}`", build.theme),
@@ -448,11 +452,9 @@ fn check_build(build: &Build, check: &mut Checker<'_>) {
 fn collection(name: String, c: RawCollection, check: &mut Checker<'_>) -> Collection {
     let section = c.section.unwrap_or_else(|| name.clone());
     let section = section.trim_matches('/').to_string();
-    if section.is_empty()
-        || section
-            .split('/')
-            .any(|s| s.is_empty() || s == "." || s == "..")
-    {
+    // `new` joins it to the content folder: `..\\x` must not pass on Windows, where `\\` is a
+    // separator (and on Unix it names no folder a page can be in).
+    if !is_safe_relative(&section) || section.split('/').any(str::is_empty) {
         check.error_at(
             &name,
             format!("collection `{name}` has an invalid section `{section}`"),
@@ -582,6 +584,49 @@ mod tests {
         );
         assert_eq!(c[0].sort_by, SortBy::Title);
         assert_eq!(c[0].relations[0].section, "cuisines");
+    }
+
+    /// A section or theme is joined to a folder: one that could leave it on some system is an
+    /// error on every system (`..\\x` passed the `/`-only check and left the content folder on
+    /// Windows).
+    #[test]
+    fn sections_and_themes_stay_inside_their_folder() {
+        let section = |s: &str| {
+            parse(&format!(
+                "[book]\ntitle = \"T\"\n[collections.x]\nsection = '{s}'\n"
+            ))
+            .0
+            .is_some()
+        };
+        let theme = |t: &str| {
+            parse(&format!("[book]\ntitle = \"T\"\n[build]\ntheme = '{t}'\n"))
+                .0
+                .is_some()
+        };
+        for (value, ok) in [
+            ("guides", true),
+            ("guides/how-to", true),
+            ("/guides/", true),
+            ("..", false),
+            ("a/../../b", false),
+            ("..\\outside", false),
+            ("a//b", false),
+        ] {
+            assert_eq!(section(value), ok, "section {value}");
+        }
+        for (value, ok) in [
+            ("default", true),
+            ("../x", false),
+            ("a\\b", false),
+            (".hidden", false),
+            ("", false),
+        ] {
+            assert_eq!(theme(value), ok, "theme {value}");
+        }
+        #[cfg(windows)]
+        for drive in ["C:x", "C:\\x"] {
+            assert!(!section(drive) && !theme(drive), "{drive}");
+        }
     }
 
     #[test]

@@ -121,18 +121,27 @@ pub fn files_under(
                 continue;
             }
         }
-        let Some(rel_str) = rel.to_str() else {
+        let Some(rel) = urls::slash_path(rel) else {
             diags.push(
                 Diagnostic::error(Code::NotUtf8, shown, "file name is not valid UTF-8")
                     .hint("rename the file using UTF-8 characters"),
             );
             continue;
         };
-        found.push(SourceFile {
-            rel: rel_str.replace('\\', "/"),
-            abs,
-            shown,
-        });
+        // Only possible on Unix; on Windows it would be a folder, and an output path with it
+        // would be refused.
+        if rel.contains('\\') {
+            diags.push(
+                Diagnostic::error(
+                    Code::InvalidFileName,
+                    shown,
+                    "file name contains `\\`, a folder separator on Windows",
+                )
+                .hint("rename the file, or make the part before `\\` a folder"),
+            );
+            continue;
+        }
+        found.push(SourceFile { rel, abs, shown });
     }
     found
 }
@@ -155,6 +164,31 @@ fn has_symlink_ancestor(content: &Path, rel: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A `\\` in a Unix file name was turned into `/`: `a\\b.md` became the page `a/b.md`.
+    #[cfg(unix)]
+    #[test]
+    fn a_backslash_in_a_file_name_is_an_error_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(content.join("a")).unwrap();
+        std::fs::write(content.join("a\\b.md"), "x").unwrap();
+        std::fs::write(content.join("a").join("c.md"), "x").unwrap();
+        let diags = Diagnostics::new();
+        let found = discover(dir.path(), Path::new("content"), &diags);
+        let rels: Vec<_> = found.pages.iter().map(|p| p.rel.as_str()).collect();
+        assert_eq!(rels, ["a/c.md"]);
+        let [d] = &diags.into_sorted()[..] else {
+            panic!("one diagnostic expected");
+        };
+        assert!(d.is_error());
+        assert_eq!(d.path, "content/a\\b.md");
+        assert!(
+            d.message.contains("folder separator on Windows"),
+            "{}",
+            d.message
+        );
+    }
 
     #[test]
     fn static_keeps_dotfiles_but_not_leftovers() {

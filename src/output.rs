@@ -31,9 +31,8 @@ const MARKER_TEXT: &str =
 pub fn refuse_reason(root: &Path, output: &Path, content: &Path, themes: &Path) -> Option<String> {
     let abs = |p: &Path| absolute(p);
     let (root, output, content, themes) = (abs(root), abs(output), abs(content), abs(themes));
-    let home = std::env::var_os("HOME")
-        .map(PathBuf::from)
-        .map(|h| absolute(&h));
+    // Not `$HOME`: Windows names the home folder `USERPROFILE`.
+    let home = std::env::home_dir().map(|h| absolute(&h));
     if output.parent().is_none() {
         return Some("it is the file system root".into());
     }
@@ -73,11 +72,9 @@ pub fn refuse_reason(root: &Path, output: &Path, content: &Path, themes: &Path) 
 /// An absolute, lexically normalized path; symlinks in existing ancestors are resolved so that
 /// two spellings of one folder compare equal.
 pub fn absolute(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(path)
-    };
+    // Not `current_dir().join(path)`: on Windows `C:site` is relative to the current folder of
+    // drive C, which only the system knows.
+    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut out = PathBuf::new();
     for c in joined.components() {
         match c {
@@ -210,7 +207,10 @@ impl Staging {
             Some(c) if std::fs::hard_link(c.join(MARKER), &marker).is_ok() => {}
             _ => fsx::write(&marker, MARKER_TEXT.as_bytes())?,
         }
-        swap_in(&self.dir, &self.output, &self.parent, &self.name, &self.tag)?;
+        let aside = self
+            .parent
+            .join(format!(".{}.handbook-tmp-old-{}", self.name, self.tag));
+        swap_in(&self.dir, &self.output, &aside, Swap::PLATFORM)?;
         self.committed = true;
         Ok(WriteStats {
             written: self.written.load(Ordering::Relaxed),
@@ -315,7 +315,11 @@ pub fn write_changes(output: &Path, old: &Files, new: &Files) -> Result<WriteSta
             std::process::id()
         ));
         fsx::write(&tmp, bytes)?;
-        fsx::rename(&tmp, &path)
+        // Windows refuses to replace a file another program holds open; the output folder
+        // keeps no temporary file in that case either.
+        fsx::rename(&tmp, &path).inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
     })?;
     stats.written = changed.len();
     for rel in old.keys().filter(|k| !new.contains_key(*k)) {
@@ -346,24 +350,49 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
         && std::fs::read(path).is_ok_and(|old| old == bytes)
 }
 
-/// Puts the staging folder in place of the output folder. Where the system can swap two folders
-/// in one step (`renameat2` with `RENAME_EXCHANGE`, Linux), readers see the old site or the new
-/// one and never a missing folder; elsewhere the old folder is moved aside first.
-fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str, tag: &str) -> Result<()> {
+/// How [`swap_in`] replaces an existing output folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Swap {
+    /// Exchange the two folders in one step (`renameat2` with `RENAME_EXCHANGE`), so readers see
+    /// the old site or the new one and never a missing folder. Some Linux file systems refuse
+    /// it; then this moves the old folder aside like [`Swap::MoveAside`].
+    Exchange,
+    /// Rename the old folder aside, then the new one in. Two steps, because Windows (unlike
+    /// POSIX) cannot rename a folder over an existing one, even an empty one.
+    MoveAside,
+}
+
+impl Swap {
+    const PLATFORM: Swap = if cfg!(target_os = "linux") {
+        Swap::Exchange
+    } else {
+        Swap::MoveAside
+    };
+}
+
+/// Puts the staging folder in place of the output folder; `aside` is a free name next to them
+/// for the old site. If the old site cannot be moved aside (on Windows, a program holding one of
+/// its files open), nothing changes; if the new one then cannot be moved in, the old one is put
+/// back. Failing to delete the old site once the new one is in place is no error: it is one of
+/// the leftovers [`remove_leftovers`] deletes at the next build.
+fn swap_in(staging: &Path, output: &Path, aside: &Path, swap: Swap) -> Result<()> {
     if !output.exists() {
         return fsx::rename(staging, output);
     }
-    if exchange(staging, output) {
-        // `staging` now holds the old site.
-        return fsx::remove_dir_all(staging);
+    let old = if swap == Swap::Exchange && exchange(staging, output) {
+        staging
+    } else {
+        fsx::rename(output, aside)?;
+        if let Err(e) = fsx::rename(staging, output) {
+            let _ = std::fs::rename(aside, output);
+            return Err(e);
+        }
+        aside
+    };
+    if let Err(e) = std::fs::remove_dir_all(old) {
+        tracing::warn!("cannot remove the old output `{}`: {e}", old.display());
     }
-    let old = parent.join(format!(".{name}.handbook-tmp-old-{tag}"));
-    fsx::rename(output, &old)?;
-    if let Err(e) = fsx::rename(staging, output) {
-        let _ = std::fs::rename(&old, output);
-        return Err(e);
-    }
-    fsx::remove_dir_all(&old)
+    Ok(())
 }
 
 #[cfg(target_os = "linux")]
@@ -502,6 +531,74 @@ mod tests {
         }
         drop(writer);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    /// A folder holding one file `name` with `text`, and the names in `dir` (sorted).
+    fn folder_with(dir: &Path, name: &str, text: &str) -> PathBuf {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join(name), text).unwrap();
+        dir.to_path_buf()
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The move-aside swap is what macOS and Windows always run, and Linux too on file systems
+    /// that refuse `RENAME_EXCHANGE`: both ways end with the new site in place and nothing else.
+    #[test]
+    fn both_swaps_put_the_new_site_in_place_and_leave_nothing_behind() {
+        for swap in [Swap::Exchange, Swap::MoveAside] {
+            let dir = tempfile::tempdir().unwrap();
+            let out = folder_with(&dir.path().join("public"), "old.html", "old");
+            let staging = folder_with(
+                &dir.path().join(".public.handbook-tmp-1"),
+                "new.html",
+                "new",
+            );
+            let aside = dir.path().join(".public.handbook-tmp-old-1");
+            swap_in(&staging, &out, &aside, swap).unwrap();
+            assert_eq!(names_in(&out), ["new.html"], "{swap:?}");
+            assert_eq!(names_in(dir.path()), ["public"], "{swap:?}");
+        }
+    }
+
+    /// When the new site cannot be moved in after the old one was moved aside, the old one goes
+    /// back: a failed build never leaves the output folder missing.
+    #[test]
+    fn a_failed_move_in_puts_the_old_site_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = folder_with(&dir.path().join("public"), "old.html", "old");
+        // A staging folder that is gone makes the second rename fail.
+        let staging = dir.path().join(".public.handbook-tmp-1");
+        let aside = dir.path().join(".public.handbook-tmp-old-1");
+        let err = swap_in(&staging, &out, &aside, Swap::MoveAside).unwrap_err();
+        assert!(format!("{err:#}").starts_with("cannot rename `"), "{err:#}");
+        assert_eq!(names_in(&out), ["old.html"]);
+        assert_eq!(names_in(dir.path()), ["public"]);
+    }
+
+    /// A file that cannot replace its old version (on Windows: one another program holds open;
+    /// here: a folder in its way) fails the write and leaves no temporary file in the output.
+    #[test]
+    fn a_failed_replace_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut old = BTreeMap::new();
+        old.insert("x/index.html".to_string(), Arc::new(b"old".to_vec()));
+        write_site(&out, &old).unwrap();
+        let mut new = old.clone();
+        new.insert(
+            "x".to_string(),
+            Arc::new(b"a file where a folder is".to_vec()),
+        );
+        assert!(write_changes(&out, &old, &new).is_err());
+        assert_eq!(names_in(&out), [MARKER, "x"]);
     }
 
     #[test]

@@ -148,7 +148,8 @@ pub fn new_item(req: &NewItem) -> Result<Scaffolded> {
         (None, Some(s)) => s.trim_matches('/').to_string(),
         (None, None) => String::new(),
     };
-    if section.split('/').any(|p| p == ".." || p == ".") || section.starts_with('/') {
+    // Joined to the content folder: `..\\x` and `C:x` must not pass on Windows either.
+    if !section.is_empty() && !crate::output::is_safe_relative(&section) {
         fail(
             &mut out,
             Diagnostic::error(

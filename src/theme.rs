@@ -360,13 +360,7 @@ mod tests {
             .into_iter()
             .flatten()
             .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                e.path()
-                    .strip_prefix(&dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/")
-            })
+            .map(|e| crate::urls::slash_path(e.path().strip_prefix(&dir).unwrap()).unwrap())
             .collect();
         on_disk.sort();
         let mut embedded: Vec<String> = DEFAULT_THEME.iter().map(|(p, _)| p.to_string()).collect();

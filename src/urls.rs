@@ -7,7 +7,7 @@
 //! home page, `acts/share-the-credit/` a page). Links are always relative, so the output works at
 //! a domain root, under a subpath and, in the offline style, opened from disk.
 
-use std::path::Path;
+use std::path::{Component, Path};
 
 /// The site URL of the tags index.
 pub const TAGS: &str = "tags/";
@@ -168,9 +168,32 @@ pub fn percent_decode_lenient(s: &str) -> String {
 }
 
 /// A project-relative path as diagnostics show it, `/`-separated on every system (the CLI
-/// prefixes `--root` when it is not the current folder).
+/// prefixes `--root` when it is not the current folder). Built from the path's components, so a
+/// `\\` inside a Unix file name stays what it is; an absolute path is shown as the system
+/// writes it.
 pub fn shown(rel: &Path) -> String {
-    rel.to_string_lossy().replace('\\', "/")
+    if rel.has_root() || matches!(rel.components().next(), Some(Component::Prefix(_))) {
+        return rel.display().to_string();
+    }
+    let names: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    names.join("/")
+}
+
+/// A relative path as a `/`-separated string (how content paths are keyed and turned into
+/// URLs), from its components rather than by replacing `\\`; `None` if a component is not a
+/// plain UTF-8 name (`..`, `.`, a root, a Windows drive).
+pub fn slash_path(rel: &Path) -> Option<String> {
+    let names = rel
+        .components()
+        .map(|c| match c {
+            Component::Normal(name) => name.to_str(),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(names.join("/"))
 }
 
 /// A folder or file name as a title: `remote-work` -> `Remote work`.
@@ -186,6 +209,39 @@ pub fn humanize(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_joined_with_slashes_from_their_components() {
+        let nested = Path::new("content").join("acts").join("x.md");
+        assert_eq!(slash_path(&nested).as_deref(), Some("content/acts/x.md"));
+        assert_eq!(shown(&nested), "content/acts/x.md");
+        assert_eq!(slash_path(Path::new("a/./b")).as_deref(), Some("a/b"));
+        for bad in ["../x.md", "./x.md", "/x.md"] {
+            assert_eq!(slash_path(Path::new(bad)), None, "{bad}");
+        }
+        assert_eq!(shown(Path::new("/tmp/x.md")), "/tmp/x.md");
+    }
+
+    /// On Unix `\\` is a character of a name, not a separator: replacing it turned `a\\b.md`
+    /// into the unrelated `a/b.md`.
+    #[cfg(unix)]
+    #[test]
+    fn a_backslash_in_a_unix_file_name_is_kept() {
+        assert_eq!(slash_path(Path::new("a\\b.md")).as_deref(), Some("a\\b.md"));
+        assert_eq!(shown(Path::new("content/a\\b.md")), "content/a\\b.md");
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_paths_are_shown_with_slashes() {
+        assert_eq!(shown(Path::new(r"content\acts\x.md")), "content/acts/x.md");
+        assert_eq!(
+            slash_path(Path::new(r"acts\x.md")).as_deref(),
+            Some("acts/x.md")
+        );
+        assert_eq!(slash_path(Path::new(r"C:x.md")), None);
+        assert_eq!(shown(Path::new(r"C:\book\x.md")), r"C:\book\x.md");
+    }
 
     #[test]
     fn relative_url_table() {

@@ -135,12 +135,7 @@ pub fn describe(root: &Path, changes: &Changes, report: &BuildReport) -> String 
         .content
         .iter()
         .take(3)
-        .map(|p| {
-            p.strip_prefix(root)
-                .unwrap_or(p)
-                .to_string_lossy()
-                .replace('\\', "/")
-        })
+        .map(|p| crate::urls::shown(p.strip_prefix(root).unwrap_or(p)))
         .collect();
     if changes.content.len() > 3 {
         what.push(format!("{} more", changes.content.len() - 3));

@@ -179,6 +179,10 @@ fn new_page_goes_into_a_section() {
     let out = t.run(&["new", "page", "Evil", "--section", "../outside"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!t.exists("outside"));
+    // A folder separator on Windows: refused everywhere (it was a folder `..\outside` here).
+    let out = t.run(&["new", "page", "Evil", "--section", "..\\outside"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!t.exists("content/..\\outside"));
 }
 
 /// Logs are for debugging and apart from what users read: off by default, stage timings with

@@ -242,20 +242,36 @@ pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// Every file under `dir` (as in `files_under`) and its inode and modification time: what tells
-/// a file left alone from one written again with the same bytes.
+/// Every file under `dir` (as in `files_under`) and its identity and modification time: what
+/// tells a file left alone from one written again with the same bytes.
 pub fn stamps(dir: &Path) -> BTreeMap<String, (u64, SystemTime)> {
-    use std::os::unix::fs::MetadataExt;
     walk(dir)
         .filter(|(_, entry)| entry.file_type().is_file())
         .map(|(rel, entry)| {
             let meta = entry
                 .metadata()
                 .unwrap_or_else(|e| panic!("stat {}: {e}", entry.path().display()));
-            let modified = meta.modified().expect("Linux file systems record mtimes");
-            (rel, (meta.ino(), modified))
+            let modified = meta.modified().expect("the file system records mtimes");
+            (rel, (identity(&meta), modified))
         })
         .collect()
+}
+
+/// The inode: a file hard-linked from the previous output keeps it, a file written again gets a
+/// new one.
+#[cfg(unix)]
+fn identity(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+/// Windows' file index needs an unstable API; the creation time also tells a file written again
+/// (a new file) from one hard-linked (the same file).
+#[cfg(not(unix))]
+fn identity(meta: &std::fs::Metadata) -> u64 {
+    meta.created()
+        .ok()
+        .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64)
 }
 
 /// Every path under `dir`, folders included (but not `dir` itself), as in `files_under`.
@@ -269,7 +285,7 @@ pub fn file_name(rel: &str) -> &str {
 }
 
 /// The one walk behind `files_under`, `stamps` and `paths_under`: every entry below `dir`, with
-/// its path relative to `dir` (`/`-separated: these tests are Unix-only, see `stamps`). A folder
+/// its path relative to `dir`, `/`-separated on every system (as output paths are). A folder
 /// that cannot be read fails the test rather than being skipped, so that no comparison passes
 /// over files it never saw.
 fn walk(dir: &Path) -> impl Iterator<Item = (String, walkdir::DirEntry)> + '_ {
@@ -282,8 +298,10 @@ fn walk(dir: &Path) -> impl Iterator<Item = (String, walkdir::DirEntry)> + '_ {
                 .path()
                 .strip_prefix(dir)
                 .expect("walkdir yields paths under its root")
-                .to_string_lossy()
-                .into_owned();
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             (rel, entry)
         })
 }

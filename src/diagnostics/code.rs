@@ -60,6 +60,8 @@ codes! {
     NulByte = "nul-byte",
     /// A symbolic link points outside the project; it is skipped.
     SymlinkOutside = "symlink-outside",
+    /// A file name that cannot be a page on every system (a `\` in it).
+    InvalidFileName = "invalid-file-name",
 
     // Front matter.
     /// A page does not start with `+++` front matter (or uses YAML's `---`).
