@@ -167,3 +167,138 @@ fn a_misnamed_override_is_warned_about() {
         warnings[0].hint
     );
 }
+
+/// An `{% if %}` left open inside a block used to be reported at the `{% endblock %}` Tera
+/// stumbled on, as "Unknown tag".
+#[test]
+fn an_unclosed_if_is_reported_at_its_opening_tag() {
+    let t = SiteTest::new().file(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n  {% if page.title %}<h1>{{ page.title }}</h1>\n{% endblock content %}\n",
+    );
+    let b = t.build();
+    let e = b.only_error();
+    assert_eq!(
+        b.messages(),
+        ["themes/default/templates/page.html:3:3: `{% if %}` is never closed"]
+    );
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("add `{% endif %}` before the `{% endblock %}` on line 4")
+    );
+}
+
+/// A closing tag with nothing to close used to be "Unknown tag" too.
+#[test]
+fn a_stray_closing_tag_says_what_it_lacks() {
+    let t = SiteTest::new().file(
+        "themes/default/templates/404.html",
+        "<p>gone</p>\n{% endfor %}\n",
+    );
+    let b = t.build();
+    let e = b.only_error();
+    assert_eq!(
+        b.messages(),
+        [
+            "themes/default/templates/404.html:2:1: `{% endfor %}` closes nothing: no `{% for %}` is open"
+        ]
+    );
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("remove it, or add the `{% for … %}` it should close")
+    );
+}
+
+/// An unknown filter used to come out as `templates: error: template error: error: …`, without
+/// the template's path.
+#[test]
+fn an_unknown_filter_is_reported_at_its_name_with_a_suggestion() {
+    let t = SiteTest::new().file(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}{{ page.title | uper }}{% endblock content %}\n",
+    );
+    let b = t.build();
+    let e = b.only_error();
+    assert_eq!(
+        b.messages(),
+        ["themes/default/templates/page.html:2:36: unknown filter `uper`"]
+    );
+    assert_eq!(e.hint.as_deref(), Some("did you mean `upper`?"));
+}
+
+/// Tera reports every unknown name and block of all templates in one message; each is its own
+/// diagnostic at its own position.
+#[test]
+fn each_problem_tera_reports_together_is_its_own_diagnostic() {
+    let t = SiteTest::new().file(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}{{ page.title | shout }}{% endblock %}\n",
+    );
+    let b = t.build();
+    assert_eq!(
+        b.messages(),
+        [
+            "themes/default/templates/page.html:2:10: block `main` is not defined in any parent template",
+            "themes/default/templates/page.html:2:33: unknown filter `shout`",
+        ]
+    );
+    let hints: Vec<_> = b.errors().iter().map(|e| e.hint.clone().unwrap()).collect();
+    assert_eq!(
+        hints[0],
+        "the parent templates' blocks are: title, head, content"
+    );
+    assert!(
+        hints[1].starts_with("the filters are: abs, capitalize,"),
+        "{}",
+        hints[1]
+    );
+}
+
+#[test]
+fn unknown_tests_functions_and_includes_get_suggestions() {
+    let t = SiteTest::new().file(
+        "themes/default/templates/404.html",
+        "{% if 1 is od %}{% endif %}\n{{ rang(end=2) }}\n{% include \"partials/nva.html\" %}\n",
+    );
+    let b = t.build();
+    let got: Vec<_> = b
+        .errors()
+        .iter()
+        .map(|e| {
+            format!(
+                "{}: {} ({})",
+                e.location(),
+                e.message,
+                e.hint.as_deref().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "themes/default/templates/404.html:1:12: unknown test `od` (did you mean `odd`?)",
+            "themes/default/templates/404.html:2:4: unknown function `rang` (did you mean `range`?)",
+            "themes/default/templates/404.html:3:12: unknown template `partials/nva.html` (did you mean `partials/nav.html`?)",
+        ]
+    );
+}
+
+/// A misspelt field used to list every field of `page` without saying which was meant.
+#[test]
+fn a_misspelt_field_suggests_the_field_meant() {
+    let t = SiteTest::new()
+        .file(
+            "themes/default/templates/page.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ page.titel }}</h1>\n{% endblock content %}\n",
+        )
+        .file("content/p.md", "+++\ntitle = \"P\"\n+++\n");
+    let b = t.build();
+    let e = b.only_error();
+    assert_eq!(
+        b.messages(),
+        [
+            "themes/default/templates/page.html:3:13: `page` has no field `titel` (while rendering `content/p.md`)"
+        ]
+    );
+    assert_eq!(e.hint.as_deref(), Some("did you mean `title`?"));
+}

@@ -29,7 +29,7 @@ mod signature;
 use crate::diagnostics::Diagnostics;
 use crate::markdown;
 use crate::site::Site;
-use crate::theme::{Theme, template_error};
+use crate::theme::{Theme, template_errors};
 use crate::urls::{self, relative_url};
 use context::*;
 use feeds::{FeedDef, PrintPlan};
@@ -500,7 +500,7 @@ impl<'a> Renderer<'a> {
         let report = |e: &tera::Error| {
             self.out
                 .diags
-                .push(template_error(e, &theme.templates, page))
+                .extend(template_errors(e, &theme.templates, page))
         };
         let context = tera::Context::from_serialize(ctx)
             .map_err(|e| report(&e))

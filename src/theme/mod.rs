@@ -7,83 +7,88 @@ use crate::discover;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+mod errors;
+mod tags;
+
+pub use errors::template_errors;
+
 /// Every file of `themes/default/`, each named exactly once (a test keeps this list complete).
 pub const DEFAULT_THEME: &[(&str, &str)] = &[
     (
         "templates/base.html",
-        include_str!("../themes/default/templates/base.html"),
+        include_str!("../../themes/default/templates/base.html"),
     ),
     (
         "templates/index.html",
-        include_str!("../themes/default/templates/index.html"),
+        include_str!("../../themes/default/templates/index.html"),
     ),
     (
         "templates/section.html",
-        include_str!("../themes/default/templates/section.html"),
+        include_str!("../../themes/default/templates/section.html"),
     ),
     (
         "templates/page.html",
-        include_str!("../themes/default/templates/page.html"),
+        include_str!("../../themes/default/templates/page.html"),
     ),
     (
         "templates/act.html",
-        include_str!("../themes/default/templates/act.html"),
+        include_str!("../../themes/default/templates/act.html"),
     ),
     (
         "templates/example.html",
-        include_str!("../themes/default/templates/example.html"),
+        include_str!("../../themes/default/templates/example.html"),
     ),
     (
         "templates/examples.html",
-        include_str!("../themes/default/templates/examples.html"),
+        include_str!("../../themes/default/templates/examples.html"),
     ),
     (
         "templates/tags.html",
-        include_str!("../themes/default/templates/tags.html"),
+        include_str!("../../themes/default/templates/tags.html"),
     ),
     (
         "templates/tag.html",
-        include_str!("../themes/default/templates/tag.html"),
+        include_str!("../../themes/default/templates/tag.html"),
     ),
     (
         "templates/404.html",
-        include_str!("../themes/default/templates/404.html"),
+        include_str!("../../themes/default/templates/404.html"),
     ),
     (
         "templates/partials/card.html",
-        include_str!("../themes/default/templates/partials/card.html"),
+        include_str!("../../themes/default/templates/partials/card.html"),
     ),
     (
         "templates/partials/nav.html",
-        include_str!("../themes/default/templates/partials/nav.html"),
+        include_str!("../../themes/default/templates/partials/nav.html"),
     ),
     (
         "templates/partials/page-meta.html",
-        include_str!("../themes/default/templates/partials/page-meta.html"),
+        include_str!("../../themes/default/templates/partials/page-meta.html"),
     ),
     (
         "templates/partials/pager.html",
-        include_str!("../themes/default/templates/partials/pager.html"),
+        include_str!("../../themes/default/templates/partials/pager.html"),
     ),
     (
         "templates/partials/paginator.html",
-        include_str!("../themes/default/templates/partials/paginator.html"),
+        include_str!("../../themes/default/templates/partials/paginator.html"),
     ),
     (
         "templates/atom.xml",
-        include_str!("../themes/default/templates/atom.xml"),
+        include_str!("../../themes/default/templates/atom.xml"),
     ),
     (
         "templates/print.html",
-        include_str!("../themes/default/templates/print.html"),
+        include_str!("../../themes/default/templates/print.html"),
     ),
     (
         "templates/random.html",
-        include_str!("../themes/default/templates/random.html"),
+        include_str!("../../themes/default/templates/random.html"),
     ),
     (
         "templates/search.html",
-        include_str!("../themes/default/templates/search.html"),
+        include_str!("../../themes/default/templates/search.html"),
     ),
     (
         "templates/share.html",
@@ -91,19 +96,19 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
     ),
     (
         "templates/sitemap.xml",
-        include_str!("../themes/default/templates/sitemap.xml"),
+        include_str!("../../themes/default/templates/sitemap.xml"),
     ),
     (
         "static/assets/style.css",
-        include_str!("../themes/default/static/assets/style.css"),
+        include_str!("../../themes/default/static/assets/style.css"),
     ),
     (
         "static/assets/search.js",
-        include_str!("../themes/default/static/assets/search.js"),
+        include_str!("../../themes/default/static/assets/search.js"),
     ),
     (
         "static/assets/search-engine.js",
-        include_str!("../themes/default/static/assets/search-engine.js"),
+        include_str!("../../themes/default/static/assets/search-engine.js"),
     ),
     (
         "static/assets/share.js",
@@ -111,11 +116,11 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
     ),
     (
         "static/assets/theme.js",
-        include_str!("../themes/default/static/assets/theme.js"),
+        include_str!("../../themes/default/static/assets/theme.js"),
     ),
     (
         "static/favicon.svg",
-        include_str!("../themes/default/static/favicon.svg"),
+        include_str!("../../themes/default/static/favicon.svg"),
     ),
 ];
 
@@ -206,7 +211,7 @@ impl Theme {
         let ok = match tera.add_raw_templates(all) {
             Ok(()) => true,
             Err(e) => {
-                diags.push(template_error(&e, &templates, None));
+                diags.extend(template_errors(&e, &templates, None));
                 false
             }
         };
@@ -293,59 +298,6 @@ fn misnamed_override(name: &str, shown: &str, built_in: &[String]) -> Option<Dia
              with `template = \"{name}\"`, it is used as it is)"
         )),
     )
-}
-
-/// A Tera error as a diagnostic at the template's `file:line:col`, naming the page if given.
-pub fn template_error(
-    e: &tera::Error,
-    templates: &BTreeMap<String, TemplateSource>,
-    page: Option<&str>,
-) -> Diagnostic {
-    let context = page
-        .map(|p| format!(" (while rendering `{p}`)"))
-        .unwrap_or_default();
-    let report = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
-        _ => None,
-    };
-    match report {
-        Some(r) => {
-            let source = templates.get(r.filename());
-            let shown = source.map_or_else(|| r.filename().to_string(), |s| s.shown.clone());
-            let d = Diagnostic::error(
-                Code::TemplateError,
-                shown,
-                format!("template error: {}{context}", r.message()),
-            );
-            match source {
-                Some(s) => d.span(&s.text, r.span().range.clone()),
-                None => d.at_line_col(r.span().start_line, r.span().start_col + 1),
-            }
-        }
-        None => {
-            let mut message = e.to_string();
-            let mut source = std::error::Error::source(e);
-            while let Some(s) = source {
-                message.push_str(&format!(": {s}"));
-                source = s.source();
-            }
-            // Errors without a span still name a template; point at its file.
-            let name = match e.kind() {
-                tera::ErrorKind::MissingParent { current, .. } => Some(current.as_str()),
-                tera::ErrorKind::CircularExtend { tpl, .. }
-                | tera::ErrorKind::CircularInclude { tpl, .. } => Some(tpl.as_str()),
-                _ => None,
-            };
-            let shown = name
-                .and_then(|n| templates.get(n))
-                .map_or_else(|| "templates".to_string(), |s| s.shown.clone());
-            Diagnostic::error(
-                Code::TemplateError,
-                shown,
-                format!("template error: {message}{context}"),
-            )
-        }
-    }
 }
 
 #[cfg(test)]
