@@ -92,7 +92,7 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
     ),
     (
         "templates/share.html",
-        include_str!("../themes/default/templates/share.html"),
+        include_str!("../../themes/default/templates/share.html"),
     ),
     (
         "templates/sitemap.xml",
@@ -112,7 +112,7 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
     ),
     (
         "static/assets/share.js",
-        include_str!("../themes/default/static/assets/share.js"),
+        include_str!("../../themes/default/static/assets/share.js"),
     ),
     (
         "static/assets/theme.js",
