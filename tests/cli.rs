@@ -353,3 +353,75 @@ fn check_summary_lists_the_changed_items() {
     // `--changed` needs `--summary`.
     assert!(!t.run(&["check", "--changed", "x"]).status.success());
 }
+
+#[test]
+fn new_example_takes_tags_and_a_story() {
+    let t = handbook_site().file(
+        "story.md",
+        "\r\n\r\nIt began on a Monday.\r\n\r\nIt ended well.  \n\n",
+    );
+    let out = t.run(&[
+        "new",
+        "example",
+        "Say \"yes\"",
+        "--act",
+        "share-the-credit",
+        "--tags",
+        "meetings, remote work,, meetings",
+        "--body",
+        "story.md",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = t.read("content/examples/say-yes.md");
+    let date = handbook::scaffold::today();
+    assert_eq!(
+        text,
+        format!(
+            "+++\ntitle = 'Say \"yes\"'\n# description = \"One sentence that makes someone want to read it.\"\ndate = {date}\nact = \"share-the-credit\"\n# contributor = \"Your name or a pseudonym (leave out to stay anonymous)\"\n# context = \"\"\ntags = [\"meetings\", \"remote work\"]\n+++\n\nIt began on a Monday.\n\nIt ended well.\n"
+        )
+    );
+    assert!(t.run(&["check"]).status.success());
+}
+
+#[test]
+fn new_rejects_tags_without_letters_and_tags_on_plain_pages() {
+    let t = handbook_site();
+    let out = t.run(&[
+        "new",
+        "example",
+        "T",
+        "--act",
+        "share-the-credit",
+        "--tags",
+        "ok, ***",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("error: tag `***` has no letters or digits"),
+        "{}",
+        stderr(&out)
+    );
+    let out = t.run(&["new", "page", "T", "--tags", "x"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("`--tags` only applies to collection items"),
+        "{}",
+        stderr(&out)
+    );
+    let out = t.run(&[
+        "new",
+        "example",
+        "T",
+        "--act",
+        "share-the-credit",
+        "--body",
+        "nope.md",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("cannot read `nope.md`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!t.exists("content/examples/t.md"));
+}

@@ -15,6 +15,7 @@ mod pagination;
 mod properties;
 mod reader;
 mod serve;
+mod share;
 mod shipped;
 mod snapshots;
 mod theme;

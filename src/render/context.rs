@@ -391,7 +391,7 @@ pub enum KindCtx<'a> {
     },
     /// A collection's share page: the form's choices and how to send the file.
     Share {
-        share: super::share::ShareCtx<'a>,
+        share: Box<super::share::ShareCtx<'a>>,
     },
     /// The 404 page and anything else that needs nothing of its own.
     Plain {},

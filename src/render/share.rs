@@ -114,7 +114,7 @@ impl<'a> Renderer<'a> {
             let listing = &site.pages[section.page];
             let title = format!("Share your {}", c.item);
             let own = KindCtx::Share {
-                share: share_ctx(site, c),
+                share: Box::new(share_ctx(site, c)),
             };
             let mut ctx = self.plain_ctx(&share.link, title, Kind::Share, own);
             ctx.breadcrumbs.push(LinkCtx {
@@ -266,6 +266,6 @@ fn most_used<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
             }
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     counts.into_iter().map(|(v, _)| v).collect()
 }

@@ -113,7 +113,8 @@
   /* What `handbook check` would say about the file, as [field id, message] pairs. */
   function problems(a) {
     var out = [];
-    if (!slugify(a.values.title)) out.push(["share-title", "Give your " + data.item + " a title with at least one letter or digit."]);
+    if (!a.values.title) out.push(["share-title", "Give your " + data.item + " a title."]);
+    else if (!slugify(a.values.title)) out.push(["share-title", "Give your " + data.item + " a title with at least one letter or digit."]);
     form.querySelectorAll("[data-relation][data-required]").forEach(function (set) {
       if (!(set.dataset.relation in a.values)) {
         out.push([set.id, "Choose the " + set.querySelector("legend").textContent.toLowerCase() + " your " + data.item + " shows."]);
@@ -146,6 +147,10 @@
     ul.textContent = "";
     form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
     form.querySelectorAll(".field-error").forEach(function (el) { el.remove(); });
+    form.querySelectorAll("[data-describedby]").forEach(function (el) {
+      if (el.dataset.describedby) el.setAttribute("aria-describedby", el.dataset.describedby);
+      else el.removeAttribute("aria-describedby");
+    });
     list.forEach(function (p) {
       var li = document.createElement("li");
       var a = document.createElement("a");
@@ -159,14 +164,18 @@
       ul.appendChild(li);
       var target = byId(p[0]);
       var input = target.matches("input, textarea") ? target : target.querySelector("input");
-      if (input) input.setAttribute("aria-invalid", "true");
+      var inputs = target.matches("fieldset") ? target.querySelectorAll("input[type=radio]") : [input];
+      inputs.forEach(function (el) { if (el) el.setAttribute("aria-invalid", "true"); });
       var msg = document.createElement("p");
       msg.className = "field-error";
       msg.id = p[0] + "-error-" + ul.children.length;
       msg.textContent = p[1];
       var field = target.closest(".field");
       field.insertBefore(msg, field.querySelector("input, textarea, label.choice, .share-tag-list") || null);
-      if (input) input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + msg.id).trim());
+      if (input) {
+        if (!("describedby" in input.dataset)) input.dataset.describedby = input.getAttribute("aria-describedby") || "";
+        input.setAttribute("aria-describedby", (input.dataset.describedby + " " + msg.id).trim());
+      }
     });
     box.hidden = list.length === 0;
     if (list.length) box.focus();
@@ -217,7 +226,7 @@
   function preview(a) {
     var box = byId("share-preview");
     box.textContent = "";
-    var h = document.createElement("p");
+    var h = document.createElement("h4");
     h.className = "share-preview-title";
     h.textContent = a.values.title;
     box.appendChild(h);

@@ -6,10 +6,15 @@
 //! `HANDBOOK_LOG` asks for them (`HANDBOOK_LOG=debug`, or any `tracing` filter such as
 //! `handbook::build=debug`), as ripgrep keeps `--debug` apart from its results.
 
+mod check;
+mod new;
+
+pub use new::pair_fields;
+
 use crate::build::{BuildOptions, BuildReport, Changes, build};
-use crate::diagnostics::format::{self, Format};
-use crate::diagnostics::{Code, Diagnostic};
-use crate::scaffold::{self, NewItem, Scaffolded};
+use crate::diagnostics::Diagnostic;
+use crate::diagnostics::format::Format;
+use crate::scaffold::{self, Scaffolded};
 use crate::serve::{self, ServeOptions};
 use crate::watch::{self, Update, WatchOptions};
 use clap::{Args, Parser, Subcommand};
@@ -204,84 +209,15 @@ pub fn run(mut cli: Cli) -> ExitCode {
             write: true,
             offline: a.offline,
         }),
-        Command::Check(a) => run_check(&a),
+        Command::Check(a) => check::run_check(&a),
         Command::Watch(a) => run_watch(&a),
         Command::Serve(a) => run_serve(a),
         Command::SearchTerms(a) => run_search_terms(&a.language),
         Command::Init(a) => {
             finish_scaffold(scaffold::init(&a.dir, a.title.as_deref()), Some(&a.dir))
         }
-        Command::New(a) => run_new(a),
+        Command::New(a) => new::run_new(a),
     }
-}
-
-fn run_new(a: NewArgs) -> ExitCode {
-    let mut fields = match pair_fields(&a.fields) {
-        Ok(f) => f,
-        Err(d) => return report_failure(&[d]),
-    };
-    // Options given after the first `--field` land in `fields`; take ours back.
-    let mut root = a.root;
-    let mut section = a.section;
-    let mut tags: Vec<String> = Vec::new();
-    let mut body_file = None;
-    fields.retain(|(k, v)| match k.as_str() {
-        "root" => {
-            root = PathBuf::from(v);
-            false
-        }
-        "section" => {
-            section = Some(v.clone());
-            false
-        }
-        "tags" => {
-            for tag in v.split(',').map(str::trim).filter(|t| !t.is_empty()) {
-                if !tags.iter().any(|t| t == tag) {
-                    tags.push(tag.to_string());
-                }
-            }
-            false
-        }
-        "body" => {
-            body_file = Some(PathBuf::from(v));
-            false
-        }
-        _ => true,
-    });
-    let body = match body_file.as_deref().map(read_text).transpose() {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            return ExitCode::FAILURE;
-        }
-    };
-    finish_scaffold(
-        scaffold::new_item(&NewItem {
-            root,
-            kind: a.kind,
-            title: a.title,
-            section,
-            fields,
-            tags,
-            body,
-        }),
-        None,
-    )
-}
-
-/// The text of a file, or (`-`) of standard input.
-fn read_text(path: &Path) -> anyhow::Result<String> {
-    use anyhow::Context as _;
-    use std::io::Read as _;
-    if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read standard input")?;
-        return Ok(text);
-    }
-    let bytes = crate::fsx::read(path)?;
-    String::from_utf8(bytes).with_context(|| format!("`{}` is not UTF-8 text", path.display()))
 }
 
 fn watch_options(a: &WatchArgs) -> WatchOptions {
@@ -392,39 +328,6 @@ fn shown_from_cwd(root: &Path, diags: &mut [Diagnostic]) {
     }
 }
 
-/// `["--act", "x", "--context=work"]` -> `[("act","x"), ("context","work")]`.
-pub fn pair_fields(args: &[String]) -> Result<Vec<(String, String)>, Diagnostic> {
-    let mut out = Vec::new();
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let Some(name) = arg.strip_prefix("--") else {
-            return Err(Diagnostic::error(
-                Code::InvalidArgument,
-                "handbook new",
-                format!("unexpected argument `{arg}`"),
-            )
-            .hint(
-                "give front matter values as `--field value`, e.g. `--act ask-the-quiet-voice`",
-            ));
-        };
-        let (name, value) = match name.split_once('=') {
-            Some((n, v)) => (n.to_string(), v.to_string()),
-            None => match iter.next() {
-                Some(v) => (name.to_string(), v.clone()),
-                None => {
-                    return Err(Diagnostic::error(
-                        Code::InvalidArgument,
-                        "handbook new",
-                        format!("`--{name}` needs a value"),
-                    ));
-                }
-            },
-        };
-        out.push((name, value));
-    }
-    Ok(out)
-}
-
 fn run_build(opts: BuildOptions) -> ExitCode {
     let write = opts.write;
     match build(&opts) {
@@ -444,76 +347,6 @@ fn run_build(opts: BuildOptions) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// `check`: the build without writing, its diagnostics in the format asked for, and the
-/// summary for a pull request if asked.
-fn run_check(a: &CheckArgs) -> ExitCode {
-    let opts = BuildOptions {
-        root: a.root.clone(),
-        drafts: a.drafts,
-        write: false,
-        ..BuildOptions::default()
-    };
-    let mut report = match build(&opts) {
-        Ok(report) => report,
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let mut failed = report.has_errors();
-    if let Some(file) = &a.summary {
-        let changed = match a.changed.as_deref().map(read_list).transpose() {
-            Ok(c) => c.unwrap_or_default(),
-            Err(e) => {
-                eprintln!("error: {e:#}");
-                return ExitCode::FAILURE;
-            }
-        };
-        let text = crate::summary::markdown(&crate::summary::Input {
-            root: &a.root,
-            changed: &changed,
-            diagnostics: &report.diagnostics,
-            pages: report.pages,
-        });
-        if let Err(e) = crate::fsx::append(file, text.as_bytes()) {
-            eprintln!("error: {e:#}");
-            failed = true;
-        }
-    }
-    shown_from_cwd(&a.root, &mut report.diagnostics);
-    let printed = match a.format {
-        Format::Human => {
-            print_diagnostics(&report.diagnostics);
-            Ok(())
-        }
-        Format::Json => print_stdout(&format::json(&report.diagnostics)),
-        Format::Github => print_stdout(&format::github(&report.diagnostics)),
-    };
-    summarize(&report, false);
-    if printed.is_err() || failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// A list of paths, one per line, from a file or (`-`) standard input.
-fn read_list(path: &Path) -> anyhow::Result<Vec<String>> {
-    Ok(read_text(path)?
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect())
-}
-
-fn print_stdout(text: &str) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()
 }
 
 /// Logs to stderr as `HANDBOOK_LOG` filters them (nothing without it). A filter that does not
