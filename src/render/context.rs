@@ -24,6 +24,14 @@ pub struct SiteCtx<'a> {
     pub generator: &'static str,
     /// The search page, as links spell it.
     pub search_url: String,
+    /// Each collection's share page (`site.share` in templates: the footer's invitations).
+    pub share: Vec<ShareLink<'a>>,
+}
+
+#[derive(Serialize, Clone, Copy, Hash)]
+pub struct ShareLink<'a> {
+    pub item: &'a str,
+    pub url: &'a str,
 }
 
 #[derive(Serialize, Clone, Hash)]

@@ -128,6 +128,7 @@ pub struct Job<'s> {
 /// build's.
 pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics) -> Rendered {
     let config = &site.config;
+    let shares = share::shares(site);
     let site_ctx = SiteCtx {
         title: &config.book.title,
         description: &config.book.description,
@@ -137,6 +138,17 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
         extra: &config.extra,
         generator: concat!("handbook ", env!("CARGO_PKG_VERSION")),
         search_url: site.style.link(urls::SEARCH),
+        share: config
+            .collections
+            .iter()
+            .filter_map(|c| {
+                let s = shares.get(&c.name)?;
+                Some(ShareLink {
+                    item: &c.item,
+                    url: &s.link,
+                })
+            })
+            .collect(),
     };
     let tag_refs: Vec<TagRef<'_>> = site
         .tags
@@ -157,7 +169,6 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
     let feeds = feeds::feed_defs(site);
     let plan = feeds::print_plan(site);
     let pickers = listings::pickers(site);
-    let shares = share::shares(site);
     let site_feeds: Vec<FeedLink> = feeds
         .iter()
         .filter(|f| site.pages[f.owner].is_section)

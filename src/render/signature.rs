@@ -68,9 +68,10 @@ impl SiteCtx<'_> {
             extra,
             generator,
             search_url,
+            share,
         } = self;
         (title, description, language, authors, base_url, generator).hash(h);
-        search_url.hash(h);
+        (search_url, share).hash(h);
         hash_table(extra, h);
     }
 }
