@@ -24,6 +24,7 @@ pub mod html;
 pub mod json;
 pub mod links;
 pub mod markdown;
+pub mod mdbook;
 pub mod output;
 pub mod page;
 pub mod render;
