@@ -27,6 +27,7 @@ pub fn front_matter(data: &[u8]) {
         let allowed = Allowed {
             is_section: false,
             fields: vec!["contributor", "context", "act"],
+            default_title: None,
         };
         let _ = frontmatter::parse(text, &split, "f.md", &allowed);
     }

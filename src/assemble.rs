@@ -82,13 +82,24 @@ pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> As
         out.add(path, Bytes::New(Arc::new(bytes)), from, diags);
     }
     let mut notes = Vec::new();
+    if let Some(book) = &site.config.mdbook {
+        notes.push(format!(
+            "read as an mdBook book: {} chapters from `{}`; nothing in the book was changed",
+            book.chapters.len(),
+            crate::urls::shown(&site.config.build.content.join("SUMMARY.md"))
+        ));
+    }
     let base_url = &site.config.book.base_url;
     if base_url.is_empty() {
-        notes.push(
+        let key = if site.config.mdbook.is_some() {
+            "`[output.html] site-url` (an absolute URL)"
+        } else {
+            "`[book] base_url`"
+        };
+        notes.push(format!(
             "no base_url: feeds, sitemap.xml, robots.txt and canonical links were left out \
-             (set `[book] base_url` or pass `--base-url`)"
-                .into(),
-        );
+             (set {key} or pass `--base-url`)"
+        ));
     } else {
         let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}/sitemap.xml\n");
         let from = Origin::Generated("robots.txt".into());

@@ -42,6 +42,14 @@ pub struct Split<'a> {
     pub body_offset: usize,
 }
 
+/// Whether `text` starts with a `+++` line (after an optional BOM).
+pub fn starts_with_front_matter(text: &str) -> bool {
+    let rest = text.strip_prefix('\u{feff}').unwrap_or(text);
+    rest.split('\n')
+        .next()
+        .is_some_and(|l| l.trim_end() == "+++")
+}
+
 /// Finds the `+++` block at the top of `text` (after an optional BOM).
 pub fn split<'a>(text: &'a str, shown: &str) -> Result<Split<'a>, Diagnostic> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
@@ -128,6 +136,9 @@ pub struct Allowed<'a> {
     pub is_section: bool,
     /// Collection fields and relation fields (free text values).
     pub fields: Vec<&'a str>,
+    /// The title when front matter has none (an mdBook chapter's, from `SUMMARY.md`); without
+    /// it a missing title is an error.
+    pub default_title: Option<&'a str>,
 }
 
 /// A validated front matter.
@@ -198,7 +209,7 @@ pub fn parse(
         }
     };
     check.names(&raw);
-    let title = check.title(raw.title);
+    let title = check.title(raw.title.or(allowed.default_title.map(str::to_string)));
     let date = check.date("date", raw.date);
     let updated = check.date("updated", raw.updated);
     let fields = check.fields(allowed);
@@ -508,6 +519,7 @@ mod tests {
         let allowed = Allowed {
             is_section: false,
             fields: vec!["act"],
+            default_title: None,
         };
         let fm = parse_file(text, &allowed).unwrap();
         assert_eq!(
@@ -535,6 +547,7 @@ mod tests {
         let allowed = Allowed {
             is_section: true,
             fields: vec![],
+            default_title: None,
         };
         assert_eq!(
             parse_file(text, &allowed).unwrap().sort_by,

@@ -1,7 +1,7 @@
 //! `std::fs` wrappers whose errors name the path. Every read of an input file (a page, an asset,
 //! a template, a static file) and every write of a new file goes through here. `output.rs`
 //! calls `std::fs` itself inside its staging folder (errors there name the output path the file
-//! is for, not the staging path), `config.rs` tells a missing `book.toml` from an unreadable one,
+//! is for, not the staging path), `config/mod.rs` tells a missing `book.toml` from an unreadable one,
 //! and a few probes whose failure only means "no" (is this folder empty, where does this link
 //! point: `discover.rs`, `scaffold.rs`) do too. `tests/architecture.rs` holds that list.
 

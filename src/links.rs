@@ -49,6 +49,9 @@ pub struct Resolver<'a> {
     pub drafts: &'a HashSet<String>,
     /// Pages that failed to parse (reported already): links to them are not errors too.
     pub broken: &'a HashSet<String>,
+    /// Links that leave the content folder are kept as written, with a warning: an mdBook book
+    /// links to the sites beside it on its host (the Rust book to `../std/`).
+    pub outside_ok: bool,
 }
 
 impl Resolver<'_> {
@@ -94,7 +97,7 @@ impl Resolver<'_> {
             );
             return Target::Verbatim(dest.to_string());
         }
-        self.resolve_path(from, link, &error)
+        self.resolve_path(from, link, &error, diags)
     }
 
     /// A relative link to a file: a page (by its `.md` file or its folder), an asset or a static
@@ -104,6 +107,7 @@ impl Resolver<'_> {
         from: usize,
         link: &LinkRef,
         error: &dyn Fn(Code, String, String),
+        diags: &Diagnostics,
     ) -> Target {
         let page = &self.pages[from];
         let dest = link.dest.as_str();
@@ -114,6 +118,18 @@ impl Resolver<'_> {
         let path = path.split_once('?').map_or(path, |(p, _)| p);
         let decoded = urls::percent_decode_lenient(path);
         let Some(target_rel) = join_rel(&page.dir, &decoded) else {
+            if self.outside_ok {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::BrokenLink,
+                        &page.shown,
+                        format!("link `{dest}` leaves the book; kept as written"),
+                    )
+                    .at(&page.text, link.offset)
+                    .hint("it works where the book is served next to what it links to"),
+                );
+                return Target::Verbatim(dest.to_string());
+            }
             error(
                 Code::BrokenLink,
                 format!("link `{dest}` points outside the content folder"),
@@ -124,7 +140,18 @@ impl Resolver<'_> {
         // A page by its `.md` file; or by its folder, as its URL is written (`../acts/share/`
         // finds `../acts/share.md` or `../acts/share/_index.md`).
         let candidates = if target_rel.ends_with(".md") || target_rel.is_empty() {
-            vec![target_rel.clone()]
+            // mdBook makes a `README.md` its folder's index page.
+            match target_rel.strip_suffix("README.md") {
+                Some(dir) => vec![target_rel.clone(), format!("{dir}_index.md")],
+                None => vec![target_rel.clone()],
+            }
+        } else if let Some(stem) = target_rel.strip_suffix(".html") {
+            // A page by the name mdBook gives its output (`chapter.html`, `dir/index.html`).
+            let page = match stem.strip_suffix("index") {
+                Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("{dir}_index.md"),
+                _ => format!("{stem}.md"),
+            };
+            vec![page, target_rel.clone()]
         } else {
             let folder = target_rel.trim_end_matches('/');
             vec![

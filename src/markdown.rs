@@ -54,6 +54,9 @@ pub struct Parsed {
     pub text: String,
     /// The author wrote raw HTML (which untrusted pages must have sanitized).
     pub has_raw_html: bool,
+    /// `id`s (and `<a name>`s) in the author's raw HTML: anchors too, where the HTML is kept as
+    /// written (not in untrusted pages, whose HTML loses them).
+    pub html_ids: Vec<String>,
     pub word_count: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -63,6 +66,9 @@ pub struct SourceRef<'a> {
     pub text: &'a str,
     pub body_offset: usize,
     pub shown: &'a str,
+    /// Heading ids as mdBook makes them (an mdBook book's chapter), so that links into the book
+    /// keep their fragments.
+    pub mdbook_ids: bool,
 }
 
 /// Parses a page body in one pass: the events to render later, and everything else derived from
@@ -84,6 +90,7 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
             summary: String::new(),
             text: String::new(),
             has_raw_html: false,
+            html_ids: Vec::new(),
             word_count: 0,
             diagnostics: Vec::new(),
         },
@@ -168,6 +175,7 @@ impl Pass<'_> {
         self.parsed.text.push('\n');
         let id = match id {
             Some(id) => id.to_string(),
+            None if self.src.mdbook_ids => self.ids.unique(&crate::slug::mdbook_id(&title)),
             None => self.ids.unique(&slugify(&title)),
         };
         // Markup (id, anchor link) is written by `render`, which may prefix the id.
@@ -266,7 +274,10 @@ impl Pass<'_> {
             Event::End(
                 TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_) | TagEnd::HtmlBlock,
             ) => parsed.text.push('\n'),
-            Event::Html(_) | Event::InlineHtml(_) => parsed.has_raw_html = true,
+            Event::Html(html) | Event::InlineHtml(html) => {
+                parsed.has_raw_html = true;
+                html_ids(html, &mut parsed.html_ids);
+            }
             _ => {}
         }
         self.out.push(event.into_static());
@@ -427,14 +438,50 @@ fn heading_close(level: HeadingLevel, id: &str, title: &str) -> String {
     close
 }
 
+/// The values of `id="…"` and `name="…"` attributes in a piece of raw HTML, in order.
+fn html_ids(html: &str, out: &mut Vec<String>) {
+    for attr in ["id=", "name="] {
+        let mut rest = html;
+        while let Some(at) = rest.find(attr) {
+            let before = rest[..at].chars().next_back();
+            rest = &rest[at + attr.len()..];
+            if !before.is_some_and(char::is_whitespace) {
+                continue;
+            }
+            let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            if let Some(end) = rest[1..].find(quote) {
+                let id = &rest[1..1 + end];
+                if !id.is_empty() {
+                    out.push(id.to_string());
+                }
+                rest = &rest[1 + end..];
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_in_raw_html() {
+        let mut ids = Vec::new();
+        html_ids("<a id=\"old-name\"></a><span class='x' id='two'>", &mut ids);
+        html_ids(
+            "<a name=\"legacy\"></a><div data-id=\"no\" grid=\"no\">",
+            &mut ids,
+        );
+        assert_eq!(ids, ["old-name", "two", "legacy"]);
+    }
 
     fn parse_str(body: &str) -> Parsed {
         parse(
             body,
             &SourceRef {
+                mdbook_ids: false,
                 text: body,
                 body_offset: 0,
                 shown: "a.md",

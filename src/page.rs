@@ -75,20 +75,59 @@ pub fn parse_fingerprinted(
             })
             .collect()
     };
-    let split = frontmatter::split(&text, shown).map_err(|d| vec![d])?;
-    let allowed = Allowed { is_section, fields };
-    let mut fm = frontmatter::parse(&text, &split, shown, &allowed)?;
+    let chapter = config
+        .mdbook
+        .as_ref()
+        .and_then(|b| b.chapters.get(&file.rel));
+    let (mut fm, body_offset, heading) = match chapter {
+        // An mdBook chapter: no front matter, its title from its own `# Heading` (shown once, as
+        // the page's title) or from SUMMARY.md.
+        Some(ch) if !frontmatter::starts_with_front_matter(&text) => {
+            let (heading, body_offset) = crate::mdbook::leading_title(&text);
+            let fm = FrontMatter {
+                title: heading.clone().unwrap_or_else(|| ch.title.clone()),
+                weight: Some(ch.order as i64),
+                ..FrontMatter::default()
+            };
+            (fm, body_offset, heading)
+        }
+        _ => {
+            let split = frontmatter::split(&text, shown).map_err(|d| vec![d])?;
+            let allowed = Allowed {
+                is_section,
+                fields,
+                default_title: chapter.map(|c| c.title.as_str()),
+            };
+            let mut fm = frontmatter::parse(&text, &split, shown, &allowed)?;
+            if let Some(ch) = chapter {
+                fm.weight.get_or_insert(ch.order as i64);
+            }
+            (fm, split.body_offset, None)
+        }
+    };
     fm.title = smarten(&fm.title);
     fm.description = fm.description.as_deref().map(smarten);
-    let parsed = markdown::parse(
-        split.body,
+    let mut parsed = markdown::parse(
+        &text[body_offset..],
         &SourceRef {
             text: &text,
-            body_offset: split.body_offset,
+            body_offset,
             shown,
+            mdbook_ids: chapter.is_some(),
         },
     );
+    // Links to the chapter's heading, which the page shows as its title, land at its top.
+    if let Some(h) = heading {
+        let id = crate::slug::mdbook_id(&h);
+        if !id.is_empty() && !parsed.anchors.contains(&id) {
+            parsed.anchors.push(id);
+        }
+    }
     let untrusted = config.is_untrusted(&dir);
+    if !untrusted {
+        let ids = std::mem::take(&mut parsed.html_ids);
+        parsed.anchors.extend(ids);
+    }
     Ok(Page {
         untrusted,
         rel: file.rel.clone(),

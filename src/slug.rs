@@ -24,6 +24,22 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
+/// A heading's id as mdBook makes it: letters, digits, `_` and `-` kept (lowercased), each
+/// white space a `-`, everything else dropped; runs are not merged (`a + b` -> `a--b`).
+pub fn mdbook_id(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                Some(c.to_ascii_lowercase())
+            } else if c.is_whitespace() {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 /// Hands out unique ids within one page: `intro`, `intro-1`, `intro-2`...
 #[derive(Debug, Default)]
 pub struct UniqueIds {
@@ -51,6 +67,21 @@ impl UniqueIds {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mdbook_ids_table() {
+        for (input, expected) in [
+            (
+                "Concatenating with + or format!",
+                "concatenating-with--or-format",
+            ),
+            ("Where's the -> Operator?", "wheres-the---operator"),
+            ("Shared Access to Mutex<T>", "shared-access-to-mutext"),
+            ("Über_Uns 2", "Über_uns-2"),
+        ] {
+            assert_eq!(mdbook_id(input), expected, "{input}");
+        }
+    }
 
     #[test]
     fn slugify_table() {

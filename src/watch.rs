@@ -64,6 +64,12 @@ pub fn classify(layout: &Layout, path: &Path) -> Kind {
     };
     let mut parts = rel.components().map(|c| c.as_os_str());
     let kind = if path.starts_with(&layout.content) {
+        // An mdBook book's `SUMMARY.md` is part of its configuration: it decides the pages.
+        if path.parent() == Some(layout.content.as_path())
+            && path.file_name().is_some_and(|n| n == "SUMMARY.md")
+        {
+            return Kind::Config;
+        }
         Kind::Content
     } else {
         match parts.next().and_then(|p| p.to_str()) {
@@ -407,6 +413,8 @@ mod tests {
             ("/p/content/examples/a.md", Kind::Content),
             ("/p/content/img/x.png", Kind::Content),
             ("/p/themes/default/templates/page.html", Kind::Theme),
+            ("/p/content/SUMMARY.md", Kind::Config),
+            ("/p/content/guide/SUMMARY.md", Kind::Content),
             ("/p/static/logo.svg", Kind::Static),
             ("/p/static/.htaccess", Kind::Static),
             ("/p/static/.logo.svg.swp", Kind::Ignored),

@@ -102,7 +102,7 @@ const STD_FS_ALLOWED: &[&str] = &[
     "output.rs",
     "discover.rs",
     "scaffold.rs",
-    "config.rs",
+    "config/mod.rs",
 ];
 
 #[test]

@@ -10,6 +10,7 @@ mod fuzzed;
 mod hostile;
 mod incremental;
 mod links;
+mod mdbook;
 mod output_safety;
 mod pagination;
 mod properties;

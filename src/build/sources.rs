@@ -50,7 +50,12 @@ pub(super) fn read_sources<'c>(
         .as_ref()
         .is_none_or(|found| structure_changed(&found.value, changes));
     let found = cached(&mut cache.found, stale, diags, |d| {
-        discover::discover(root, &config.build.content, d)
+        let mut found = discover::discover(root, &config.build.content, d);
+        if let Some(book) = &config.mdbook {
+            let content_shown = crate::urls::shown(&config.build.content);
+            crate::mdbook::select(book, &mut found, &content_shown, d);
+        }
+        found
     });
     clock.lap(report, StageName::Discover);
     let parsed = parse(&mut cache.parsed, found, changes, config, report, diags);

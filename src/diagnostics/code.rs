@@ -110,6 +110,14 @@ codes! {
     /// A theme template named one typo away from a built-in one, which it does not override.
     UnusedTemplate = "unused-template",
 
+    // mdBook books.
+    /// `SUMMARY.md` does not follow mdBook's format.
+    InvalidSummary = "invalid-summary",
+    /// A chapter listed in `SUMMARY.md` has no file.
+    MissingChapter = "missing-chapter",
+    /// A `book.toml` setting of mdBook's that handbook does not use (a warning: the book builds).
+    IgnoredSetting = "ignored-setting",
+
     // Commands (`handbook new`, `handbook init`).
     /// A command's arguments are wrong (unknown kind or option, missing value).
     InvalidArgument = "invalid-argument",

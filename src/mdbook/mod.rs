@@ -1,4 +1,184 @@
-//! mdBook books, read as they are. So far: `SUMMARY.md`'s format ([`summary`]); the book's
-//! `book.toml`, its chapters and its preprocessing are to follow (issue 16).
+//! mdBook books, read as they are: a `book.toml` whose `[book] src` folder holds `SUMMARY.md`
+//! is built without editing a file. The book's `book.toml` becomes a `Config` (in
+//! `config/mdbook.rs`, so that this module needs nothing of the config), `SUMMARY.md` ([`summary`]) decides which files are chapters, their titles, the
+//! order of the sidebar and of previous/next, and chapters need no front matter (their first
+//! `# Heading` is their title, shown once). Everything after that is the usual pipeline.
+//!
+//! Not yet (issue 16): `{{#include}}` and the other preprocessing, hidden lines in Rust code,
+//! redirects and `.html` URLs, `additional-css`/`-js`, and `handbook init --from-mdbook`.
 
 pub mod summary;
+
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::discover::Discovered;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use summary::Summary;
+
+/// What an mdBook book adds to the configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Book {
+    /// The chapters' folder, relative to the root (`src`).
+    pub src: PathBuf,
+    /// mdBook creates missing chapter files; handbook never writes into the book, so a missing
+    /// file is a warning (and the chapter a draft) when true, an error when false.
+    pub create_missing: bool,
+    /// Leave the numbers (`1.2.`) out of the sidebar.
+    pub no_section_label: bool,
+    pub summary: Summary,
+    /// The text of `SUMMARY.md`, to place diagnostics about its entries.
+    pub summary_text: String,
+    /// The chapters by their page's content-relative path (`cli/init.md`; `cli/_index.md` for
+    /// `cli/README.md`: see [`site_rel`]).
+    pub chapters: HashMap<String, Chapter>,
+}
+
+/// A chapter as `SUMMARY.md` names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chapter {
+    pub title: String,
+    /// Its entry's index in the summary: its place in the reading order.
+    pub order: usize,
+}
+
+/// The chapters of a summary (the first entry of a file that is listed twice).
+pub(crate) fn chapters(summary: &Summary) -> HashMap<String, Chapter> {
+    let mut out = HashMap::new();
+    for (order, e) in summary.entries.iter().enumerate() {
+        if let Some(path) = &e.path {
+            out.entry(site_rel(&normalize(path))).or_insert(Chapter {
+                title: e.name.clone(),
+                order,
+            });
+        }
+    }
+    out
+}
+
+/// A chapter path from `SUMMARY.md` as a content-relative path: `./a/b.md` -> `a/b.md`, with
+/// `%20` and friends decoded.
+pub fn normalize(path: &str) -> String {
+    let path = path.split(['#', '?']).next().unwrap_or(path);
+    let decoded = crate::urls::percent_decode_lenient(path);
+    decoded
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The rel a chapter file gets in the site: `README.md` is its folder's index page, as mdBook
+/// makes `README.md` into `index.html`.
+pub fn site_rel(rel: &str) -> String {
+    match rel.rsplit_once('/') {
+        Some((dir, "README.md")) => format!("{dir}/_index.md"),
+        None if rel == "README.md" => "_index.md".into(),
+        _ => rel.to_string(),
+    }
+}
+
+/// A chapter's own title: the text of the `# Heading` it starts with, and where the rest of
+/// the chapter starts; `(None, 0)` if it starts with anything else.
+pub fn leading_title(text: &str) -> (Option<String>, usize) {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    let mut title = String::new();
+    let mut events = Parser::new(text).into_offset_iter();
+    match events.next() {
+        Some((
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }),
+            _,
+        )) => {}
+        _ => return (None, 0),
+    }
+    for (event, range) in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => title.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => title.push(' '),
+            Event::End(TagEnd::Heading(_)) => {
+                let end = text[range.end..]
+                    .find('\n')
+                    .map_or(text.len(), |i| range.end + i + 1);
+                let end = if text[range.start..range.end].ends_with('\n') {
+                    range.end
+                } else {
+                    end
+                };
+                return (Some(title.trim().to_string()), end);
+            }
+            _ => {}
+        }
+    }
+    (None, 0)
+}
+
+/// Reads and parses `<src>/SUMMARY.md`, reporting its problems at their line.
+pub(crate) fn read_summary(
+    root: &Path,
+    src: &Path,
+    diags: &Diagnostics,
+) -> Option<(Summary, String)> {
+    let path = root.join(src).join("SUMMARY.md");
+    let shown = crate::urls::shown(&src.join("SUMMARY.md"));
+    let bytes = match crate::fsx::read_input(&path, &shown) {
+        Ok(b) => b,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let text = match crate::diagnostics::utf8_text(bytes, &shown) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    match summary::parse(&text) {
+        Ok(s) => Some((s, text)),
+        Err(problems) => {
+            diags.extend(problems.into_iter().map(|p| {
+                Diagnostic::error(Code::InvalidSummary, &shown, p.message)
+                    .at(&text, p.offset)
+                    .hint(p.hint)
+            }));
+            None
+        }
+    }
+}
+
+/// Keeps the chapters among the Markdown files found (mdBook renders no other), under their
+/// site name, and reports chapters whose file is missing.
+pub fn select(book: &Book, found: &mut Discovered, content_shown: &str, diags: &Diagnostics) {
+    found.pages.retain_mut(|f| {
+        let rel = site_rel(&f.rel);
+        let keep = book.chapters.contains_key(&rel);
+        f.rel = rel;
+        keep
+    });
+    found.pages.sort_by(|a, b| a.rel.cmp(&b.rel));
+    let present: HashSet<&str> = found.pages.iter().map(|f| f.rel.as_str()).collect();
+    let summary_shown = format!("{content_shown}/SUMMARY.md");
+    for e in &book.summary.entries {
+        let Some(path) = &e.path else { continue };
+        let rel = normalize(path);
+        if present.contains(site_rel(&rel).as_str()) {
+            continue;
+        }
+        let message = format!("chapter `{}`: no file `{content_shown}/{rel}`", e.name);
+        let d = if book.create_missing {
+            Diagnostic::warning(Code::MissingChapter, &summary_shown, message)
+                .at(&book.summary_text, e.offset)
+                .hint(
+                "mdBook would create it empty; handbook does not write into the book, so the chapter is listed without a page (with `create-missing = false` this is an error)",
+            )
+        } else {
+            Diagnostic::error(Code::MissingChapter, &summary_shown, message)
+                .at(&book.summary_text, e.offset)
+                .hint("create the file, or remove the entry from SUMMARY.md")
+        };
+        diags.push(d);
+    }
+}

@@ -122,8 +122,14 @@ impl Serialize for PageRef<'_> {
 #[derive(Serialize, Hash)]
 pub struct NavItem<'a> {
     pub title: &'a str,
+    /// Empty for a part title, a separator and a draft chapter.
     pub url: &'a str,
     pub is_section: bool,
+    /// `page`, `section`, or in an mdBook book's outline also `part` (a title without a page),
+    /// `separator` and `draft` (a chapter without a file yet).
+    pub kind: &'static str,
+    /// An mdBook chapter's number (`1.2.`).
+    pub number: Option<String>,
     pub children: Vec<NavItem<'a>>,
 }
 

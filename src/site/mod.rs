@@ -92,6 +92,34 @@ pub struct Site {
     pub history: HashMap<String, String>,
 }
 
+/// The order of previous/next: the section tree's, or an mdBook book's `SUMMARY.md` (its home
+/// page first when no chapter is the home page).
+fn book_order(config: &Config, pages: &[Arc<Page>], sections: &[Section]) -> Vec<usize> {
+    let Some(book) = &config.mdbook else {
+        return reading_order(sections);
+    };
+    let index = |rel: &str| pages.binary_search_by(|p| p.rel.as_str().cmp(rel)).ok();
+    let mut seen = vec![false; pages.len()];
+    let mut order = Vec::with_capacity(pages.len());
+    let chapters = book
+        .summary
+        .entries
+        .iter()
+        .filter_map(|e| e.path.as_deref());
+    for p in
+        chapters.filter_map(|path| index(&crate::mdbook::site_rel(&crate::mdbook::normalize(path))))
+    {
+        if !std::mem::replace(&mut seen[p], true) {
+            order.push(p);
+        }
+    }
+    let home = sections[0].page;
+    if !seen[home] {
+        order.insert(0, home);
+    }
+    order
+}
+
 impl Site {
     /// The index of the page from the source file `rel` (content-relative).
     pub fn index_of(&self, rel: &str) -> Option<usize> {
@@ -168,7 +196,7 @@ impl Site {
                 reposition_by_date(list, i, &self.pages);
             }
         }
-        self.reading_order = reading_order(&self.sections);
+        self.reading_order = book_order(&self.config, &self.pages, &self.sections);
         (self.prev, self.next) = neighbours(&self.reading_order, self.pages.len());
     }
 
@@ -266,7 +294,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
     let links: Vec<String> = urls.iter().map(|u| style.link(u)).collect();
     check_collisions(&pages, &urls, diags);
     order_sections(config, &pages, &mut sections, &section_of);
-    let reading_order = reading_order(&sections);
+    let reading_order = book_order(config, &pages, &sections);
     let (prev, next) = neighbours(&reading_order, pages.len());
     let (relations, backlinks) = relate(config, &pages, &sections, &urls, &broken, diags);
     let (tags, page_tags) = collect_tags(&pages, &reading_order);
@@ -286,6 +314,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         static_files: &static_files,
         drafts: &drafts,
         broken: &broken,
+        outside_ok: config.mdbook.is_some(),
     };
     let targets: Vec<Vec<Target>> = (0..pages.len())
         .map(|i| {

@@ -47,6 +47,7 @@ pub(super) fn add_missing_sections(
             humanize(dir.rsplit('/').next().unwrap_or(dir))
         };
         let empty = SourceRef {
+            mdbook_ids: false,
             text: "",
             body_offset: 0,
             shown: "",

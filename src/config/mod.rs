@@ -8,6 +8,8 @@
 //! related to `acts` is assumed (the layout `handbook init` makes), which is why a bare
 //! `[book] title` is a complete config.
 
+mod mdbook;
+
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::frontmatter::SortBy;
 use crate::output::is_safe_relative;
@@ -20,13 +22,15 @@ use std::path::{Path, PathBuf};
 
 pub const CONFIG_FILE: &str = "book.toml";
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
     pub book: Book,
     pub build: Build,
     pub extra: toml::Table,
     pub collections: Vec<Collection>,
     pub contribute: crate::contribute::Contribute,
+    /// Set when the project is an mdBook book (see [`crate::mdbook`]).
+    pub mdbook: Option<crate::mdbook::Book>,
     /// Hash of the `book.toml` text this config was read from: a session's caches hold while it
     /// (and the command line) stay the same.
     pub source_key: u64,
@@ -323,6 +327,9 @@ impl Config {
         let text = crate::diagnostics::utf8_text(bytes, &shown)
             .map_err(|d| diags.push(d))
             .ok()?;
+        if let Some(src) = mdbook::detect(root, &text) {
+            return mdbook::load(root, src, &text, &shown, diags);
+        }
         Config::parse(&text, &shown, diags)
     }
 
@@ -383,6 +390,7 @@ impl Config {
             extra: raw.extra,
             collections,
             contribute,
+            mdbook: None,
             source_key,
         })
     }

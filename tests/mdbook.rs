@@ -1,0 +1,214 @@
+//! mdBook books built as they are: each construct of `SUMMARY.md` and `book.toml` in a small
+//! book of its own. (The SUMMARY.md parser's own cases are unit tests in src/mdbook/summary.rs.)
+
+use crate::SiteTest;
+
+/// A book as `mdbook init` makes it.
+fn init_book() -> SiteTest {
+    SiteTest::empty()
+        .file(
+            "book.toml",
+            "[book]\nauthors = [\"Me\"]\nlanguage = \"en\"\nsrc = \"src\"\ntitle = \"My book\"\n",
+        )
+        .file(
+            "src/SUMMARY.md",
+            "# Summary\n\n- [Chapter 1](./chapter_1.md)\n",
+        )
+        .file("src/chapter_1.md", "# Chapter 1\n")
+}
+
+/// Every construct of SUMMARY.md, with chapters in folders and a README.
+fn full_book() -> SiteTest {
+    SiteTest::empty()
+        .file("book.toml", "[book]\ntitle = \"Full\"\n\n[build]\nbuild-dir = \"out\"\n")
+        .file(
+            "src/SUMMARY.md",
+            "# Summary\n\n[Introduction](README.md)\n\n---\n\n# Basics\n\n- [Start](start/README.md)\n  - [Install](start/install.md)\n    - [On Linux](start/linux.md)\n  - [Later]()\n- [Second](second.md)\n\n# More\n\n- [Third](third.md)\n\n[Credits](credits.md)\n",
+        )
+        .file("src/README.md", "# Welcome\n\nSee [install](start/install.md#get-it) and [second](second.html).\n")
+        .file("src/start/README.md", "# Getting started\n\nFirst [the intro](../README.md).\n")
+        .file("src/start/install.md", "# Install\n\n## Get it\n\nText.\n")
+        .file("src/start/linux.md", "Linux text without a heading.\n")
+        .file("src/second.md", "# Second\n\n<a id=\"old-anchor\"></a>\n\n## Concatenating with + or format!\n")
+        .file("src/third.md", "+++\ndescription = \"Front matter still works.\"\n+++\n\n# Third\n\nBack to [second](second.md#old-anchor) and [there](second.md#concatenating-with--or-format).\n")
+        .file("src/credits.md", "# Credits\n")
+        .file("src/notes.md", "# Not in SUMMARY.md\n")
+}
+
+#[test]
+fn the_mdbook_init_book_builds_with_one_title() {
+    let t = init_book();
+    let built = t.build().ok();
+    assert!(
+        t.exists("book/chapter_1/index.html"),
+        "mdBook's default build-dir"
+    );
+    let main = built.site.read("book/chapter_1/index.html");
+    assert_eq!(main.matches("<h1").count(), 1, "{main}");
+    assert!(main.contains("<h1>Chapter 1</h1>"));
+    assert!(
+        built
+            .report
+            .notes
+            .iter()
+            .any(|n| n.starts_with("read as an mdBook book: 1 chapters"))
+    );
+    // Nothing was written into the book.
+    assert_eq!(t.read("src/chapter_1.md"), "# Chapter 1\n");
+}
+
+#[test]
+fn summary_gives_pages_titles_order_and_navigation() {
+    let t = full_book();
+    let built = t.build().ok();
+    let page = |rel: &str| t.read(&format!("out/{rel}"));
+    // README.md is its folder's index page; unlisted files are not pages.
+    assert!(page("index.html").contains("<h1>Welcome</h1>"));
+    assert!(page("start/index.html").contains("<h1>Getting started</h1>"));
+    assert!(!t.exists("out/notes/index.html"));
+    // A chapter without a heading takes its title from SUMMARY.md; front matter still works.
+    assert!(page("start/linux/index.html").contains("<h1>On Linux</h1>"));
+    assert!(page("third/index.html").contains("Front matter still works."));
+    // The sidebar: parts, numbers to any depth, a separator, a draft without a link.
+    let home = page("index.html");
+    let nav = &home[home.find("<ul class=\"nav-list\">").unwrap()..home.find("</nav>").unwrap()];
+    for expected in [
+        "<li class=\"nav-part\">Basics</li>",
+        "<span class=\"nav-number\">1.</span> Start</a>",
+        "<span class=\"nav-number\">1.1.</span> Install</a>",
+        "<span class=\"nav-number\">1.1.1.</span> On Linux</a>",
+        "<span class=\"nav-draft\"><span class=\"nav-number\">1.2.</span> Later</span>",
+        "<li class=\"nav-part\">More</li>",
+        "<span class=\"nav-number\">3.</span> Third</a>",
+        "<li class=\"nav-separator\" aria-hidden=\"true\"><hr></li>",
+        ">Credits</a>",
+    ] {
+        assert!(nav.contains(expected), "{expected} in\n{nav}");
+    }
+    assert!(
+        !nav.contains(">Home</a>"),
+        "the introduction is the home page"
+    );
+    // Previous/next follow SUMMARY.md.
+    let linux = page("start/linux/index.html");
+    assert!(
+        linux.contains("rel=\"prev\"")
+            && linux.contains("href=\"../../start/install/\" rel=\"prev\""),
+        "{linux}"
+    );
+    assert!(
+        linux.contains("href=\"../../second/\" rel=\"next\""),
+        "{linux}"
+    );
+    assert!(page("third/index.html").contains("href=\"../credits/\" rel=\"next\""));
+    assert_eq!(built.report.warnings(), 0, "{:?}", built.messages());
+}
+
+#[test]
+fn links_as_mdbook_writes_them_resolve() {
+    let t = full_book();
+    let built = t.build().ok();
+    let home = built.site.read("out/index.html");
+    // `.md` with a fragment, `.html` as mdBook's output, `README.md` as the folder's index.
+    assert!(home.contains("href=\"start/install/#get-it\""), "{home}");
+    assert!(home.contains("href=\"second/\""), "{home}");
+    assert!(
+        t.read("out/start/index.html")
+            .contains("href=\"../\">the intro</a>")
+    );
+    // Raw HTML anchors and mdBook's heading ids (runs of `-` kept) are link targets.
+    let third = t.read("out/third/index.html");
+    assert!(third.contains("href=\"../second/#old-anchor\""));
+    assert!(third.contains("href=\"../second/#concatenating-with--or-format\""));
+    assert!(
+        t.read("out/second/index.html")
+            .contains("id=\"concatenating-with--or-format\"")
+    );
+}
+
+#[test]
+fn links_out_of_the_book_are_warnings_and_kept() {
+    let t = init_book().file(
+        "src/chapter_1.md",
+        "# Chapter 1\n\nSee [std](../std/index.html).\n",
+    );
+    let built = t.build().ok();
+    assert_eq!(
+        built.messages(),
+        ["src/chapter_1.md:3:5: link `../std/index.html` leaves the book; kept as written"]
+    );
+    assert!(
+        t.read("book/chapter_1/index.html")
+            .contains("href=\"../std/index.html\"")
+    );
+}
+
+#[test]
+fn missing_chapter_files_warn_or_fail_as_create_missing_says() {
+    let t = init_book().file(
+        "src/SUMMARY.md",
+        "- [Chapter 1](chapter_1.md)\n- [Two](two.md)\n",
+    );
+    let built = t.build().ok();
+    assert_eq!(
+        built.messages(),
+        ["src/SUMMARY.md:2:3: chapter `Two`: no file `src/two.md`"]
+    );
+    assert!(
+        !t.exists("src/two.md"),
+        "handbook never writes into the book"
+    );
+    assert!(
+        t.read("book/index.html")
+            .contains("<span class=\"nav-draft\"><span class=\"nav-number\">2.</span> Two</span>")
+    );
+    let t = t.file(
+        "book.toml",
+        "[book]\ntitle = \"B\"\n\n[build]\ncreate-missing = false\n",
+    );
+    let built = t.build();
+    assert_eq!(built.only_error().location(), "src/SUMMARY.md:2:3");
+}
+
+#[test]
+fn settings_we_do_not_use_are_warnings_naming_the_key() {
+    let t = init_book().file(
+        "book.toml",
+        "[book]\ntitle = \"B\"\nmultilingual = false\n\n[output.html]\nmathjax-support = true\ntheme = \"my-theme\"\nno-section-label = true\n\n[output.linkcheck]\n\n[preprocessor.katex]\nafter = [\"links\"]\n",
+    );
+    let built = t.build().ok();
+    assert_eq!(
+        built.messages(),
+        [
+            "book.toml:3:1: `book.multilingual` is an mdBook setting handbook does not use yet; ignored",
+            "book.toml:6:1: `output.html.mathjax-support` is an mdBook setting handbook does not use yet; ignored",
+            "book.toml:10:1: renderer `linkcheck` is not run",
+            "book.toml:12:1: preprocessor `katex`: external preprocessors are not run",
+        ]
+    );
+    // no-section-label: no numbers in the sidebar.
+    assert!(!t.read("book/index.html").contains("nav-number"));
+    // A wrong type is an error at its line.
+    let t = t.file("book.toml", "[book]\ntitle = 3\n");
+    assert_eq!(t.build().only_error().location(), "book.toml:2:1");
+}
+
+#[test]
+fn summary_errors_are_reported_at_their_line() {
+    let t = init_book().file(
+        "src/SUMMARY.md",
+        "# Summary\n\n- [Chapter 1](chapter_1.md)\n- Chapter 2\n",
+    );
+    let built = t.build();
+    let e = built.only_error();
+    assert_eq!(e.location(), "src/SUMMARY.md:4:1");
+    assert_eq!(e.message, "a list item without a chapter link");
+    assert!(!t.exists("book"));
+}
+
+#[test]
+fn a_handbook_with_a_src_folder_but_no_summary_is_not_a_book() {
+    let t = SiteTest::new().file("src/notes.md", "not a chapter");
+    t.build().ok();
+    assert!(t.exists("public/index.html"));
+}
