@@ -25,6 +25,11 @@ pub fn read_input(path: &Path, shown: &str) -> std::result::Result<Vec<u8>, Diag
     })
 }
 
+/// A file's text, with the bare I/O error (for messages that name the path themselves).
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    fs::read_to_string(path)
+}
+
 pub fn read(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))
 }

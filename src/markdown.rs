@@ -6,7 +6,8 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::html::escape_attr;
 use crate::slug::{UniqueIds, slugify};
 use pulldown_cmark::{
-    BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html,
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag,
+    TagEnd, html,
 };
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -66,9 +67,13 @@ pub struct SourceRef<'a> {
     pub text: &'a str,
     pub body_offset: usize,
     pub shown: &'a str,
-    /// Heading ids as mdBook makes them (an mdBook book's chapter), so that links into the book
-    /// keep their fragments.
-    pub mdbook_ids: bool,
+    /// An mdBook book's chapter: heading ids as mdBook makes them (so that links into the book
+    /// keep their fragments), and Rust code blocks as mdBook reads them (fence attributes such
+    /// as `rust,ignore`; `# ` lines hidden).
+    pub mdbook: bool,
+    /// The body is an mdBook chapter's with its `{{#include}}`s expanded: offsets map back to the
+    /// file through it.
+    pub expansion: Option<&'a crate::mdbook::include::Expanded>,
 }
 
 /// Parses a page body in one pass: the events to render later, and everything else derived from
@@ -76,7 +81,10 @@ pub struct SourceRef<'a> {
 pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
     let raw: Vec<(Event<'_>, usize)> = Parser::new_ext(body, options())
         .into_offset_iter()
-        .map(|(e, r)| (e, r.start + src.body_offset))
+        .map(|(e, r)| {
+            let at = src.expansion.map_or(r.start, |x| x.original(r.start));
+            (e, at + src.body_offset)
+        })
         .collect();
     let mut pass = Pass {
         src,
@@ -97,6 +105,7 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
         summary_done: false,
         in_paragraph: false,
         code_depth: 0,
+        rust_block: false,
     };
     pass.reserve_explicit_ids(&raw);
     let mut iter = raw.into_iter().peekable();
@@ -134,6 +143,8 @@ struct Pass<'s> {
     summary_done: bool,
     in_paragraph: bool,
     code_depth: usize,
+    /// Inside an mdBook chapter's Rust code block, whose `# ` lines are hidden.
+    rust_block: bool,
 }
 
 impl Pass<'_> {
@@ -175,7 +186,7 @@ impl Pass<'_> {
         self.parsed.text.push('\n');
         let id = match id {
             Some(id) => id.to_string(),
-            None if self.src.mdbook_ids => self.ids.unique(&crate::slug::mdbook_id(&title)),
+            None if self.src.mdbook => self.ids.unique(&crate::slug::mdbook_id(&title)),
             None => self.ids.unique(&slugify(&title)),
         };
         // Markup (id, anchor link) is written by `render`, which may prefix the id.
@@ -254,8 +265,43 @@ impl Pass<'_> {
                     self.summary_done = true;
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => self.code_depth += 1,
-            Event::End(TagEnd::CodeBlock) => self.code_depth = self.code_depth.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                self.code_depth += 1;
+                if self.src.mdbook
+                    && let CodeBlockKind::Fenced(info) = kind
+                    && is_rust(info)
+                {
+                    self.rust_block = true;
+                    let rust = Tag::CodeBlock(CodeBlockKind::Fenced("rust".into()));
+                    self.out.push(Event::Start(rust));
+                    return;
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.code_depth = self.code_depth.saturating_sub(1);
+                self.rust_block = false;
+            }
+            Event::Text(t) if self.rust_block => {
+                for line in t.split_inclusive('\n') {
+                    match hidden_line(line) {
+                        Some(hidden) => {
+                            let mut html = String::from("<span class=\"boring\">");
+                            crate::html::escape_attr(&mut html, hidden);
+                            html.push_str("</span>");
+                            self.out.push(Event::Html(html.into()));
+                        }
+                        None => {
+                            let shown = line
+                                .strip_prefix('#')
+                                .filter(|l| l.starts_with('#'))
+                                .unwrap_or(line);
+                            parsed.text.push_str(shown);
+                            self.out.push(Event::Text(shown.to_string().into()));
+                        }
+                    }
+                }
+                return;
+            }
             Event::Text(t) | Event::Code(t) => {
                 parsed.text.push_str(t);
                 if self.code_depth == 0 {
@@ -438,6 +484,45 @@ fn heading_close(level: HeadingLevel, id: &str, title: &str) -> String {
     close
 }
 
+/// Whether a fence's info string is Rust as mdBook reads it: `rust` first, or only rustdoc's
+/// attributes (`ignore`, `should_panic`, `compile_fail,E0597`, `edition2021`...), in any
+/// mix of commas and spaces.
+fn is_rust(info: &str) -> bool {
+    let mut words = info
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty());
+    let attribute = |w: &str| {
+        matches!(
+            w,
+            "ignore"
+                | "should_panic"
+                | "no_run"
+                | "compile_fail"
+                | "editable"
+                | "noplayground"
+                | "mdbook-runnable"
+                | "test_harness"
+                | "allow_fail"
+        ) || w.starts_with("edition")
+            || w.starts_with('E') && w[1..].chars().all(|c| c.is_ascii_digit()) && w.len() > 1
+            || w.starts_with("ignore-")
+    };
+    match words.next() {
+        Some("rust") => true,
+        Some(first) => attribute(first) && words.all(attribute),
+        None => false,
+    }
+}
+
+/// A Rust code line mdBook hides (`# ` or a lone `#`), as the text it shows when revealed.
+fn hidden_line(line: &str) -> Option<&str> {
+    let body = line.trim_start();
+    match body.strip_prefix('#') {
+        Some(rest) if rest.trim_end_matches(['\r', '\n']).is_empty() => Some(rest),
+        _ => body.strip_prefix("# "),
+    }
+}
+
 /// The values of `id="…"` and `name="…"` attributes in a piece of raw HTML, in order.
 fn html_ids(html: &str, out: &mut Vec<String>) {
     for attr in ["id=", "name="] {
@@ -467,6 +552,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn rust_fences_as_mdbook_reads_them() {
+        for (info, rust) in [
+            ("rust", true),
+            ("rust,ignore", true),
+            ("rust, editable", true),
+            ("compile_fail,E0597", true),
+            ("ignore", true),
+            ("edition2021 no_run", true),
+            ("toml", false),
+            ("text", false),
+            ("", false),
+            ("E", false),
+        ] {
+            assert_eq!(is_rust(info), rust, "{info}");
+        }
+        assert_eq!(hidden_line("# use std::io;\n"), Some("use std::io;\n"));
+        assert_eq!(hidden_line("    # let x = 1;\n"), Some("let x = 1;\n"));
+        assert_eq!(hidden_line("#\n"), Some("\n"));
+        assert_eq!(hidden_line("#[derive(Debug)]\n"), None);
+        assert_eq!(hidden_line("## not hidden\n"), None);
+    }
+
+    #[test]
     fn ids_in_raw_html() {
         let mut ids = Vec::new();
         html_ids("<a id=\"old-name\"></a><span class='x' id='two'>", &mut ids);
@@ -481,7 +589,8 @@ mod tests {
         parse(
             body,
             &SourceRef {
-                mdbook_ids: false,
+                mdbook: false,
+                expansion: None,
                 text: body,
                 body_offset: 0,
                 shown: "a.md",

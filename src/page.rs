@@ -107,15 +107,40 @@ pub fn parse_fingerprinted(
     };
     fm.title = smarten(&fm.title);
     fm.description = fm.description.as_deref().map(smarten);
+    // An mdBook chapter's `{{#include}}`s, read relative to its folder.
+    let mut include_problems = Vec::new();
+    let expansion = chapter
+        .filter(|_| text[body_offset..].contains("{{#"))
+        .map(|_| {
+            let dir = file.abs.parent().unwrap_or(std::path::Path::new("."));
+            let (expanded, problems) =
+                crate::mdbook::include::expand(&text[body_offset..], dir, &crate::fsx::read_text);
+            include_problems = problems;
+            expanded
+        });
+    let body = expansion
+        .as_ref()
+        .map_or(&text[body_offset..], |x| x.text.as_str());
     let mut parsed = markdown::parse(
-        &text[body_offset..],
+        body,
         &SourceRef {
             text: &text,
             body_offset,
             shown,
-            mdbook_ids: chapter.is_some(),
+            mdbook: chapter.is_some(),
+            expansion: expansion.as_ref(),
         },
     );
+    for p in include_problems {
+        let d = if p.warning {
+            Diagnostic::warning(Code::InvalidInclude, shown, p.message)
+        } else {
+            Diagnostic::error(Code::InvalidInclude, shown, p.message)
+        };
+        parsed
+            .diagnostics
+            .push(d.at(&text, body_offset + p.offset).hint(p.hint));
+    }
     // Links to the chapter's heading, which the page shows as its title, land at its top.
     if let Some(h) = heading {
         let id = crate::slug::mdbook_id(&h);

@@ -212,3 +212,45 @@ fn a_handbook_with_a_src_folder_but_no_summary_is_not_a_book() {
     t.build().ok();
     assert!(t.exists("public/index.html"));
 }
+
+#[test]
+fn includes_expand_and_keep_positions_in_the_chapter() {
+    let t = init_book()
+        .file(
+            "listings/hello.rs",
+            "use std::io;\n// ANCHOR: main\nfn main() {\n    println!(\"hi\");\n}\n// ANCHOR_END: main\n",
+        )
+        .file(
+            "src/chapter_1.md",
+            "# Chapter 1\n\n```rust,ignore\n{{#rustdoc_include ../listings/hello.rs:main}}\n```\n\n{{#include ../listings/hello.rs:3}}\n\nLiteral: \\{{#include nothing.md}}\n\nSee [the missing](missing.md).\n",
+        );
+    let built = t.build();
+    // The broken link after the include is reported at its line in the chapter.
+    assert_eq!(
+        built.messages(),
+        ["src/chapter_1.md:11:5: link to missing page `missing.md`"]
+    );
+    let t = t.file(
+        "src/chapter_1.md",
+        "# Chapter 1\n\n```rust,ignore\n{{#rustdoc_include ../listings/hello.rs:main}}\n```\n\n{{#include ../listings/hello.rs:3}}\n\nLiteral: \\{{#include nothing.md}}\n",
+    );
+    let built = t.build().ok();
+    let html = built.site.read("book/chapter_1/index.html");
+    assert!(html.contains("<pre><code class=\"language-rust\"><span class=\"boring\">use std::io;\n</span>fn main() {\n    println!(\"hi\");\n}\n</code></pre>"), "{html}");
+    assert!(html.contains("<p>fn main() {</p>"), "{html}");
+    assert!(html.contains("Literal: {{#include nothing.md}}"), "{html}");
+    // A missing file is an error at the directive; the book's files are untouched.
+    let t = t.file(
+        "src/chapter_1.md",
+        "# Chapter 1\n\nText.\n\n{{#include ../nope.rs}}\n",
+    );
+    let built = t.build();
+    let e = built.only_error();
+    assert_eq!(
+        (e.location(), e.message.as_str()),
+        (
+            "src/chapter_1.md:5:1".to_string(),
+            "cannot include `../nope.rs`: no such file"
+        )
+    );
+}

@@ -115,6 +115,8 @@ codes! {
     InvalidSummary = "invalid-summary",
     /// A chapter listed in `SUMMARY.md` has no file.
     MissingChapter = "missing-chapter",
+    /// An `{{#include}}` whose file is missing, that includes itself, or whose anchor is not found.
+    InvalidInclude = "invalid-include",
     /// A `book.toml` setting of mdBook's that handbook does not use (a warning: the book builds).
     IgnoredSetting = "ignored-setting",
 

@@ -7,6 +7,7 @@
 //! Not yet (issue 16): `{{#include}}` and the other preprocessing, hidden lines in Rust code,
 //! redirects and `.html` URLs, `additional-css`/`-js`, and `handbook init --from-mdbook`.
 
+pub mod include;
 pub mod summary;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};

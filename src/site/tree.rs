@@ -47,7 +47,8 @@ pub(super) fn add_missing_sections(
             humanize(dir.rsplit('/').next().unwrap_or(dir))
         };
         let empty = SourceRef {
-            mdbook_ids: false,
+            mdbook: false,
+            expansion: None,
             text: "",
             body_offset: 0,
             shown: "",

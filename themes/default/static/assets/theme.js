@@ -86,4 +86,21 @@
       menu.querySelector("summary").focus();
     });
   }
+
+  /* Code with hidden lines (an mdBook book's Rust: `# ` lines): a button shows them. It sits in
+     the block's corner, so adding it moves nothing. */
+  document.querySelectorAll("pre").forEach(function (pre) {
+    if (!pre.querySelector(".boring")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "show-hidden-lines";
+    button.setAttribute("aria-pressed", "false");
+    button.textContent = "Show hidden lines";
+    button.addEventListener("click", function () {
+      var on = pre.classList.toggle("show-hidden");
+      button.setAttribute("aria-pressed", String(on));
+    });
+    pre.classList.add("has-hidden");
+    pre.appendChild(button);
+  });
 })();
