@@ -75,7 +75,11 @@ pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> As
         }
     }
     let mut search = search::Stats::default();
-    for (path, bytes) in index.files() {
+    for (path, bytes) in index
+        .files()
+        .into_iter()
+        .filter(|_| site.config.has_search())
+    {
         search.files += 1;
         search.bytes += bytes.len();
         let from = Origin::Generated(path.clone());
@@ -105,6 +109,21 @@ pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> As
         let from = Origin::Generated("robots.txt".into());
         let bytes = Bytes::New(Arc::new(robots.into_bytes()));
         out.add("robots.txt".into(), bytes, from, diags);
+    }
+    if let Some(book) = &site.config.mdbook {
+        for (path, html) in book_redirects(site, book) {
+            let from = Origin::Generated(path.clone());
+            out.add(path, Bytes::New(Arc::new(html.into_bytes())), from, diags);
+        }
+        for (rel, abs) in &book.extra_files {
+            match crate::fsx::read_input(abs, rel) {
+                Ok(bytes) => {
+                    let from = Origin::Generated(rel.clone());
+                    out.add(rel.clone(), Bytes::New(Arc::new(bytes)), from, diags);
+                }
+                Err(d) => diags.push(d),
+            }
+        }
     }
     for asset in &site.assets {
         match crate::fsx::read_input(&asset.abs, &asset.shown) {
@@ -272,4 +291,40 @@ impl<'w> Assembly<'w> {
     pub fn into_files(self) -> Files {
         self.files
     }
+}
+
+/// An mdBook book's old addresses as redirect pages: each chapter's `chapter.html` (mdBook's
+/// URL for it) to its page, and the `[output.html] redirect` entries.
+fn book_redirects(site: &Site, book: &crate::mdbook::Book) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (i, page) in site.pages.iter().enumerate() {
+        let Some(stem) = page.rel.strip_suffix(".md") else {
+            continue;
+        };
+        // A README is already its folder's `index.html`.
+        if page.is_section || !book.chapters.contains_key(&page.rel) {
+            continue;
+        }
+        let old = format!("{stem}.html");
+        let to = crate::urls::relative_url(&old, &site.links[i]);
+        out.push((old, redirect_page(&to)));
+    }
+    for (from, to) in &book.redirects {
+        let old = from.trim_start_matches('/').to_string();
+        if old.is_empty() || old.ends_with('/') {
+            continue;
+        }
+        out.push((old, redirect_page(to)));
+    }
+    out
+}
+
+/// A page that sends the browser to `to` at once (and says where, for anything that does not
+/// follow `refresh`).
+fn redirect_page(to: &str) -> String {
+    let mut url = String::new();
+    crate::html::escape_attr(&mut url, to);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n<link rel=\"canonical\" href=\"{url}\">\n<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n<p>This page has moved to <a href=\"{url}\">{url}</a>.</p>\n</body>\n</html>\n"
+    )
 }

@@ -254,3 +254,49 @@ fn includes_expand_and_keep_positions_in_the_chapter() {
         )
     );
 }
+
+#[test]
+fn old_addresses_redirect_and_html_settings_are_honoured() {
+    let t = init_book()
+        .file(
+            "book.toml",
+            "[book]\ntitle = \"B\"\n\n[output.html]\nadditional-css = [\"theme/extra.css\"]\nadditional-js = [\"./extra.js\"]\ndefault-theme = \"navy\"\n\n[output.html.print]\nenable = false\n\n[output.html.search]\nenable = false\n\n[output.html.redirect]\n\"/old/place.html\" = \"../chapter_1.html\"\n",
+        )
+        .file("theme/extra.css", "body { color: red }\n")
+        .file("extra.js", "// extra\n");
+    let built = t.build().ok();
+    assert_eq!(built.report.warnings(), 0, "{:?}", built.messages());
+    // mdBook's address of each chapter, and the configured redirects, lead to the pages.
+    let old = t.read("book/chapter_1.html");
+    assert!(
+        old.contains("<meta http-equiv=\"refresh\" content=\"0; url=chapter_1/\">"),
+        "{old}"
+    );
+    assert!(
+        t.read("book/old/place.html")
+            .contains("url=../chapter_1.html\"")
+    );
+    // Extra CSS and JS are copied and linked; the palette starts dark; no print page, no search.
+    let page = t.read("book/chapter_1/index.html");
+    assert!(
+        page.contains("<link rel=\"stylesheet\" href=\"../theme/extra.css\">"),
+        "{page}"
+    );
+    assert!(page.contains("<script src=\"../extra.js\" defer></script>"));
+    assert_eq!(t.read("book/theme/extra.css"), "body { color: red }\n");
+    assert!(page.contains("else document.documentElement.dataset.theme = \"dark\";"));
+    assert!(!t.exists("book/print/index.html"));
+    assert!(!t.exists("book/search/index.html") && !t.exists("book/search/index.js"));
+    assert!(
+        !page.contains("id=\"search\"") && !page.contains("search.js") && !page.contains("print/")
+    );
+    // A stylesheet outside the book is refused.
+    let t = t.file(
+        "book.toml",
+        "[book]\ntitle = \"B\"\n\n[output.html]\nadditional-css = [\"../x.css\"]\n",
+    );
+    assert_eq!(
+        t.build().only_error().message,
+        "`../x.css` is outside the book's folder"
+    );
+}

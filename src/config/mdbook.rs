@@ -89,6 +89,13 @@ pub fn load(
         summary: Default::default(),
         summary_text: String::new(),
         chapters: Default::default(),
+        redirects: Vec::new(),
+        additional_css: Vec::new(),
+        additional_js: Vec::new(),
+        extra_files: Vec::new(),
+        dark: false,
+        print: true,
+        search: true,
     };
     let text_of = |v: &toml::Value| v.as_str().map(str::to_string);
     for (key, value) in &values {
@@ -130,13 +137,76 @@ pub fn load(
                     "write `authors = [\"Name\"]`",
                 ),
             },
-            "build.create-missing" | "output.html.no-section-label" => match value.as_bool() {
-                Some(b) if k == "build.create-missing" => book.create_missing = b,
-                Some(b) => book.no_section_label = b,
+            "build.create-missing"
+            | "output.html.no-section-label"
+            | "output.html.print.enable"
+            | "output.html.search.enable" => match value.as_bool() {
+                Some(b) => match k {
+                    "build.create-missing" => book.create_missing = b,
+                    "output.html.no-section-label" => book.no_section_label = b,
+                    "output.html.print.enable" => book.print = b,
+                    _ => book.search = b,
+                },
                 None => error(
                     k,
                     format!("`{k}` must be `true` or `false`"),
                     "write `true` or `false`",
+                ),
+            },
+            "output.html.additional-css" | "output.html.additional-js" => {
+                let Some(list) = value.as_array() else {
+                    error(
+                        k,
+                        format!("`{k}` must be a list of files"),
+                        "write `[\"theme/custom.css\"]`",
+                    );
+                    continue;
+                };
+                for path in list.iter().filter_map(toml::Value::as_str) {
+                    let rel = crate::mdbook::normalize(path);
+                    if rel.is_empty() || rel.split('/').any(|p| p == "..") {
+                        error(
+                            k,
+                            format!("`{path}` is outside the book's folder"),
+                            "give a path inside the book's folder",
+                        );
+                        continue;
+                    }
+                    book.extra_files.push((rel.clone(), root.join(&rel)));
+                    if k.ends_with("css") {
+                        book.additional_css.push(rel);
+                    } else {
+                        book.additional_js.push(rel);
+                    }
+                }
+            }
+            "output.html.default-theme" => match value.as_str() {
+                // mdBook's dark themes; its light ones are the site's light palette.
+                Some("coal" | "navy" | "ayu") => book.dark = true,
+                Some(_) => {}
+                None => error(
+                    k,
+                    format!("`{k}` must be text"),
+                    "write `default-theme = \"light\"`",
+                ),
+            },
+            "output.html.redirect" => match value.as_table() {
+                Some(t) => {
+                    for (from, to) in t {
+                        match to.as_str() {
+                            Some(to) => book.redirects.push((from.clone(), to.to_string())),
+                            None => error(
+                                k,
+                                format!("redirect `{from}` must be text"),
+                                "write `\"/old.html\" = \"new.html\"`",
+                            ),
+                        }
+                    }
+                }
+                None => error(
+                    k,
+                    "`output.html.redirect` must be a table".into(),
+                    "write `[output.html.redirect]`, then `\"/old.html\" = \"new.html\"` lines",
                 ),
             },
             _ if MDBOOK_THEME_ONLY
@@ -248,6 +318,9 @@ mod tests {
         "output.html.edit-url-template",
         "output.html.site-url",
         "output.html.no-section-label",
+        "output.html.print.enable",
+        "output.html.search.enable",
+        "output.html.default-theme",
     ];
 
     #[test]

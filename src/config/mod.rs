@@ -191,6 +191,16 @@ impl Config {
                 .any(|f| in_section(dir, f.trim_matches('/')))
     }
 
+    /// Whether the site has its one-page print version (an mdBook book can turn it off).
+    pub fn has_print(&self) -> bool {
+        self.mdbook.as_ref().is_none_or(|b| b.print)
+    }
+
+    /// Whether the site has search (an mdBook book can turn it off).
+    pub fn has_search(&self) -> bool {
+        self.mdbook.as_ref().is_none_or(|b| b.search)
+    }
+
     /// The collection whose listing is the section folder `section`.
     pub fn collection_for_section(&self, section: &str) -> Option<&Collection> {
         self.collections.iter().find(|c| c.section == section)

@@ -29,6 +29,19 @@ pub struct Book {
     pub summary: Summary,
     /// The text of `SUMMARY.md`, to place diagnostics about its entries.
     pub summary_text: String,
+    /// `[output.html] redirect`: old path (from the site's root) to where it now is.
+    pub redirects: Vec<(String, String)>,
+    /// `[output.html] additional-css` and `additional-js`: their paths in the output (as in the
+    /// book's folder), linked from every page, and the files to copy there.
+    pub additional_css: Vec<String>,
+    pub additional_js: Vec<String>,
+    pub extra_files: Vec<(String, PathBuf)>,
+    /// `[output.html] default-theme` is one of mdBook's dark themes: the site starts dark (until
+    /// the reader picks a palette).
+    pub dark: bool,
+    /// `[output.html] print.enable` and `search.enable` (both default true).
+    pub print: bool,
+    pub search: bool,
     /// The chapters by their page's content-relative path (`cli/init.md`; `cli/_index.md` for
     /// `cli/README.md`: see [`site_rel`]).
     pub chapters: HashMap<String, Chapter>,

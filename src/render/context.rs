@@ -26,6 +26,12 @@ pub struct SiteCtx<'a> {
     pub search_url: String,
     /// Each collection's share page (`site.share` in templates: the footer's invitations).
     pub share: Vec<ShareLink<'a>>,
+    /// An mdBook book's `additional-css` and `additional-js`, as paths from the site's root.
+    pub extra_css: &'a [String],
+    pub extra_js: &'a [String],
+    /// Start in the dark palette unless the reader chose one (an mdBook book's dark
+    /// `default-theme`).
+    pub dark_default: bool,
 }
 
 #[derive(Serialize, Clone, Copy, Hash)]

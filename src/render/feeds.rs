@@ -236,6 +236,9 @@ impl<'a> Renderer<'a> {
     /// The whole site on one page, in reading order.
     pub(super) fn emit_print(&self) -> Option<RenderedFile> {
         let site = self.shared.site;
+        if !site.config.has_print() {
+            return None;
+        }
         let plan = self.shared.plan;
         let print = plan
             .items

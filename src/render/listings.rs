@@ -160,6 +160,9 @@ impl<'a> Renderer<'a> {
     /// The search page: a form whose state is its address, filled in by `search.js`.
     pub(super) fn emit_search(&self) -> Option<RenderedFile> {
         let site = self.shared.site;
+        if !site.config.has_search() {
+            return None;
+        }
         let own = KindCtx::Search {
             facets: crate::search::facets(site),
         };

@@ -137,7 +137,11 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
         base_url: &config.book.base_url,
         extra: &config.extra,
         generator: concat!("handbook ", env!("CARGO_PKG_VERSION")),
-        search_url: site.style.link(urls::SEARCH),
+        search_url: if config.has_search() {
+            site.style.link(urls::SEARCH)
+        } else {
+            String::new()
+        },
         share: config
             .collections
             .iter()
@@ -149,6 +153,9 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
                 })
             })
             .collect(),
+        extra_css: config.mdbook.as_ref().map_or(&[], |b| &b.additional_css),
+        extra_js: config.mdbook.as_ref().map_or(&[], |b| &b.additional_js),
+        dark_default: config.mdbook.as_ref().is_some_and(|b| b.dark),
     };
     let tag_refs: Vec<TagRef<'_>> = site
         .tags
@@ -164,7 +171,11 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
     let nav = pages::nav_items(site, 0);
     let links = Links {
         tags: site.style.link(urls::TAGS),
-        print: site.style.link(urls::PRINT),
+        print: if site.config.has_print() {
+            site.style.link(urls::PRINT)
+        } else {
+            String::new()
+        },
     };
     let feeds = feeds::feed_defs(site);
     let plan = feeds::print_plan(site);

@@ -69,9 +69,12 @@ impl SiteCtx<'_> {
             generator,
             search_url,
             share,
+            extra_css,
+            extra_js,
+            dark_default,
         } = self;
         (title, description, language, authors, base_url, generator).hash(h);
-        (search_url, share).hash(h);
+        (search_url, share, extra_css, extra_js, dark_default).hash(h);
         hash_table(extra, h);
     }
 }
