@@ -300,3 +300,71 @@ fn old_addresses_redirect_and_html_settings_are_honoured() {
         "`../x.css` is outside the book's folder"
     );
 }
+
+/// A book of `parts` parts of `per_part` chapters, the first of each with two sub-chapters.
+fn big_book(parts: usize, per_part: usize) -> SiteTest {
+    let mut summary = String::from("# Summary\n\n[Preface](README.md)\n");
+    let mut t = SiteTest::empty()
+        .file("book.toml", "[book]\ntitle = \"Big\"\n")
+        .file("src/README.md", "# Preface\n");
+    for p in 0..parts {
+        summary.push_str(&format!("\n# Part {p}\n\n"));
+        for c in 0..per_part {
+            let name = format!("p{p}c{c}");
+            summary.push_str(&format!("- [Chapter {name}]({name}.md)\n"));
+            t = t.file(
+                &format!("src/{name}.md"),
+                &format!("# Chapter {name}\n\nText.\n"),
+            );
+            if c == 0 {
+                for s in 0..2 {
+                    summary.push_str(&format!("    - [Section {name}s{s}]({name}s{s}.md)\n"));
+                    t = t.file(&format!("src/{name}s{s}.md"), "Text.\n");
+                }
+            }
+        }
+    }
+    t.file("src/SUMMARY.md", &summary)
+}
+
+/// The `<li>`s of a page's sidebar.
+fn nav_entries(html: &str) -> usize {
+    let nav = &html[html.find("<ul class=\"nav-list\">").unwrap()..html.find("</nav>").unwrap()];
+    nav.matches("<li").count()
+}
+
+// A whole outline on every page makes a big book's build quadratic; a big book's page shows a
+// window of it whose size does not grow with the book.
+#[test]
+fn a_big_books_sidebar_is_a_window_that_does_not_grow() {
+    let t = big_book(4, 60);
+    t.build().ok();
+    let page = t.read("book/p1c30/index.html");
+    assert!(
+        page.contains(
+            "aria-current=\"page\"><span class=\"nav-number\">91.</span> Chapter p1c30</a>"
+        ),
+        "{page}"
+    );
+    // Other parts: their title, leading to their first chapter; this part: a window, with gaps.
+    assert!(page.contains("<li class=\"nav-part\"><a href=\"../p0c0/\">Part 0</a></li>"));
+    assert!(page.contains("<li class=\"nav-part\">Part 1</li>"));
+    assert!(page.contains("<li class=\"nav-gap\" aria-hidden=\"true\">…</li>"));
+    assert!(!page.contains("Chapter p1c5<"), "outside the window");
+    assert!(page.contains("Chapter p1c10<") && page.contains("Chapter p1c50<"));
+    assert!(!page.contains("Chapter p2c1<"), "another part's chapters");
+    // The page's own branch is open: a first chapter shows its sections.
+    assert!(t.read("book/p2c0/index.html").contains("Section p2c0s1"));
+    let small = nav_entries(&page);
+    let t = big_book(8, 120);
+    t.build().ok();
+    let big = nav_entries(&t.read("book/p1c30/index.html"));
+    assert!(
+        small > 40 && big <= small + 4,
+        "{small} entries, then {big}"
+    );
+    // A small book shows everything, as mdBook does.
+    let t = big_book(2, 20);
+    t.build().ok();
+    assert!(t.read("book/p1c10/index.html").contains("Chapter p0c19<"));
+}

@@ -125,7 +125,7 @@ impl Serialize for PageRef<'_> {
     }
 }
 
-#[derive(Serialize, Hash)]
+#[derive(Serialize, Hash, Clone)]
 pub struct NavItem<'a> {
     pub title: &'a str,
     /// Empty for a part title, a separator and a draft chapter.
@@ -256,7 +256,8 @@ pub enum Kind {
 /// serializer, measurably slower on a big site.
 pub struct Ctx<'a> {
     pub site: &'a SiteCtx<'a>,
-    pub nav: &'a [NavItem<'a>],
+    /// The site's navigation; a page of a big mdBook book has its own window of it.
+    pub nav: Cow<'a, [NavItem<'a>]>,
     /// Relative path from this page to the site root, ending in `/` (`./` at the root).
     pub root: String,
     /// This page's URL relative to the root (compare with `nav` entries' `url`).

@@ -17,6 +17,7 @@
 //! them with `root`, the relative way back to the root from the page being rendered. That keeps
 //! every link relative, so the output works at a domain root, under a subpath and from disk.
 
+mod book_nav;
 mod context;
 mod dates;
 mod feeds;
@@ -168,7 +169,15 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
         })
         .collect();
     let refs: Vec<OnceLock<PageRef<'_>>> = (0..site.pages.len()).map(|_| OnceLock::new()).collect();
-    let nav = pages::nav_items(site, 0);
+    let book_nav = config
+        .mdbook
+        .as_ref()
+        .map(|b| book_nav::BookNav::new(site, b));
+    let nav = match &book_nav {
+        Some(b) if b.windowed() => b.around(None),
+        Some(b) => b.full(),
+        None => pages::nav_items(site, 0),
+    };
     let links = Links {
         tags: site.style.link(urls::TAGS),
         print: if site.config.has_print() {
@@ -206,6 +215,7 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
             plan: &plan,
             pickers: &pickers,
             shares: &shares,
+            book_nav: book_nav.as_ref().filter(|b| b.windowed()),
         },
         out: Emitter {
             theme,
@@ -276,6 +286,8 @@ struct Shared<'a> {
     pickers: &'a BTreeMap<String, listings::Picker>,
     /// Collection name -> its share page, for collections that have one.
     shares: &'a BTreeMap<String, share::Share>,
+    /// A big mdBook book's outline, of which each page shows its own window.
+    book_nav: Option<&'a book_nav::BookNav<'a>>,
 }
 
 /// Where rendered files go, and what decides whether a file is rendered at all.
@@ -436,7 +448,7 @@ impl<'a> Renderer<'a> {
         let url = url.into();
         Ctx {
             site: s.site_ctx,
-            nav: s.nav,
+            nav: Cow::Borrowed(s.nav),
             root: relative_url(&url, ""),
             url,
             home_url: &site.links[home],

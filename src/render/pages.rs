@@ -111,6 +111,9 @@ impl<'a> Renderer<'a> {
             n => Cow::Owned(site.style.link(&urls::pager(&site.urls[i], n))),
         };
         let mut ctx = self.plain_ctx(url, String::new(), kind, own);
+        if let Some(nav) = self.shared.book_nav {
+            ctx.nav = std::borrow::Cow::Owned(nav.around(Some(i)));
+        }
         ctx.paginator = part
             .listing
             .and_then(|l| pager::paginator(site, &site.urls[i], l, part.n));
@@ -481,9 +484,6 @@ pub(super) fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> 
 /// The navigation tree: the root's children, each section with its pages unless it is a
 /// collection (those can hold thousands of pages and have their own listing).
 pub(super) fn nav_items(site: &Site, s: usize) -> Vec<NavItem<'_>> {
-    if let Some(book) = &site.config.mdbook {
-        return book_nav(site, book);
-    }
     site.sections[s]
         .children
         .iter()
@@ -513,40 +513,4 @@ pub(super) fn nav_items(site: &Site, s: usize) -> Vec<NavItem<'_>> {
             }
         })
         .collect()
-}
-
-/// An mdBook book's navigation: `SUMMARY.md`'s outline, nested as it is, with its numbers,
-/// part titles, separators and drafts.
-fn book_nav<'a>(site: &'a Site, book: &'a crate::mdbook::Book) -> Vec<NavItem<'a>> {
-    use crate::mdbook::summary::Kind as Entry;
-    let mut roots: Vec<NavItem<'a>> = Vec::new();
-    for e in &book.summary.entries {
-        let page = e.path.as_deref().and_then(|path| {
-            site.index_of(&crate::mdbook::site_rel(&crate::mdbook::normalize(path)))
-        });
-        let (kind, url) = match (&e.kind, page) {
-            (Entry::Part, _) => ("part", ""),
-            (Entry::Separator, _) => ("separator", ""),
-            (_, Some(p)) => ("page", site.links[p].as_str()),
-            (_, None) => ("draft", ""),
-        };
-        let item = NavItem {
-            title: &e.name,
-            url,
-            is_section: false,
-            kind,
-            number: e.number().filter(|_| !book.no_section_label),
-            children: Vec::new(),
-        };
-        nest(&mut roots, e.depth, item);
-    }
-    roots
-}
-
-/// Puts `item` `depth` levels down, under the last item of each level.
-fn nest<'a>(list: &mut Vec<NavItem<'a>>, depth: usize, item: NavItem<'a>) {
-    match list.last_mut() {
-        Some(last) if depth > 0 => nest(&mut last.children, depth - 1, item),
-        _ => list.push(item),
-    }
 }

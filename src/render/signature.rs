@@ -4,6 +4,7 @@
 
 use super::Sig;
 use super::context::*;
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 
 impl PageRef<'_> {
@@ -80,9 +81,13 @@ impl SiteCtx<'_> {
 }
 
 impl Ctx<'_> {
-    /// Everything in the context, with page summaries and bodies as their keys. `site` and
-    /// `nav` are the same for every page and sit in the global key the caller adds.
+    /// Everything in the context, with page summaries and bodies as their keys. `site` and the
+    /// shared `nav` are the same for every page and sit in the global key the caller adds; a
+    /// page's own window of the navigation is hashed here.
     pub fn key(&self, h: &mut Sig) {
+        if let Cow::Owned(nav) = &self.nav {
+            nav.hash(h);
+        }
         let Ctx {
             site: _,
             nav: _,
