@@ -71,6 +71,10 @@ pub struct SourceRef<'a> {
     /// keep their fragments), and Rust code blocks as mdBook reads them (fence attributes such
     /// as `rust,ignore`; `# ` lines hidden).
     pub mdbook: bool,
+    /// Relative URLs in raw HTML were written for mdBook's `chapter.html` address, one folder
+    /// up from this page's (`chapter/`): they get one more `../` (an mdBook chapter that is not
+    /// a folder's index).
+    pub raw_html_up: bool,
     /// The body is an mdBook chapter's with its `{{#include}}`s expanded: offsets map back to the
     /// file through it.
     pub expansion: Option<&'a crate::mdbook::include::Expanded>,
@@ -323,6 +327,15 @@ impl Pass<'_> {
             Event::Html(html) | Event::InlineHtml(html) => {
                 parsed.has_raw_html = true;
                 html_ids(html, &mut parsed.html_ids);
+                if self.src.raw_html_up {
+                    let up = one_folder_up(html);
+                    let event = match event {
+                        Event::InlineHtml(_) => Event::InlineHtml(up.into()),
+                        _ => Event::Html(up.into()),
+                    };
+                    self.out.push(event);
+                    return;
+                }
             }
             _ => {}
         }
@@ -523,6 +536,39 @@ fn hidden_line(line: &str) -> Option<&str> {
     }
 }
 
+/// Raw HTML with every relative `src` and `href` one folder further up (`img/a.png` ->
+/// `../img/a.png`); absolute URLs, `/paths`, `#fragments` and `?queries` as they are.
+fn one_folder_up(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 8);
+    let mut rest = html;
+    loop {
+        let next = ["src=", "href="]
+            .iter()
+            .filter_map(|a| rest.find(a).map(|i| (i, a.len())))
+            .min();
+        let Some((at, len)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        let attribute = rest[..at].chars().next_back().is_some_and(char::is_whitespace);
+        let value_at = at + len;
+        out.push_str(&rest[..value_at]);
+        rest = &rest[value_at..];
+        let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'');
+        if let (true, Some(q)) = (attribute, quote) {
+            out.push(q);
+            rest = &rest[1..];
+            let value = &rest[..rest.find(q).unwrap_or(rest.len())];
+            let scheme = value
+                .find(':')
+                .is_some_and(|c| !value[..c].contains(['/', '?', '#']));
+            if !value.is_empty() && !scheme && !value.starts_with(['/', '#', '?']) {
+                out.push_str("../");
+            }
+        }
+    }
+}
+
 /// The values of `id="…"` and `name="…"` attributes in a piece of raw HTML, in order.
 fn html_ids(html: &str, out: &mut Vec<String>) {
     for attr in ["id=", "name="] {
@@ -575,6 +621,24 @@ mod tests {
     }
 
     #[test]
+    fn raw_html_urls_one_folder_up() {
+        assert_eq!(
+            one_folder_up("<img class=\"right\" src=\"images/logo.svg\" alt=\"x\"><a href='../b.html#c'>b</a>"),
+            "<img class=\"right\" src=\"../images/logo.svg\" alt=\"x\"><a href='../../b.html#c'>b</a>"
+        );
+        for kept in [
+            "<a href=\"https://x.org/\">",
+            "<a href=\"/root\">",
+            "<a href=\"#here\">",
+            "<a href=\"mailto:a@b.org\">",
+            "<img data-src=\"x.png\">",
+            "<a href=\"\">",
+        ] {
+            assert_eq!(one_folder_up(kept), kept);
+        }
+    }
+
+    #[test]
     fn ids_in_raw_html() {
         let mut ids = Vec::new();
         html_ids("<a id=\"old-name\"></a><span class='x' id='two'>", &mut ids);
@@ -590,6 +654,7 @@ mod tests {
             body,
             &SourceRef {
                 mdbook: false,
+                raw_html_up: false,
                 expansion: None,
                 text: body,
                 body_offset: 0,

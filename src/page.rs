@@ -128,6 +128,7 @@ pub fn parse_fingerprinted(
             body_offset,
             shown,
             mdbook: chapter.is_some(),
+            raw_html_up: chapter.is_some() && !is_section,
             expansion: expansion.as_ref(),
         },
     );

@@ -368,3 +368,18 @@ fn a_big_books_sidebar_is_a_window_that_does_not_grow() {
     t.build().ok();
     assert!(t.read("book/p1c10/index.html").contains("Chapter p0c19<"));
 }
+
+// mdBook serves `a/b.md` at `a/b.html`; we serve it at `a/b/`, one folder deeper, so relative
+// URLs in the chapter's raw HTML (which the link checker does not rewrite) get one more `../`.
+#[test]
+fn raw_html_urls_follow_the_page_one_folder_down() {
+    let t = init_book()
+        .file("src/SUMMARY.md", "[Intro](README.md)\n- [Chapter 1](chapter_1.md)\n")
+        .file("src/README.md", "# Intro\n\n<img src=\"img/logo.svg\" alt=\"Logo\">\n")
+        .file("src/chapter_1.md", "# Chapter 1\n\n<img src=\"img/logo.svg\" alt=\"Logo\"> <a href=\"https://x.org/\">x</a>\n")
+        .file("src/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    t.build().ok();
+    assert!(t.read("book/chapter_1/index.html").contains("<img src=\"../img/logo.svg\" alt=\"Logo\"> <a href=\"https://x.org/\">"));
+    assert!(t.read("book/index.html").contains("<img src=\"img/logo.svg\""));
+    assert!(t.exists("book/img/logo.svg"));
+}

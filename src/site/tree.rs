@@ -48,6 +48,7 @@ pub(super) fn add_missing_sections(
         };
         let empty = SourceRef {
             mdbook: false,
+            raw_html_up: false,
             expansion: None,
             text: "",
             body_offset: 0,

@@ -87,6 +87,11 @@
     });
   }
 
+  /* A code block wider than the page scrolls sideways: the keyboard must be able to reach it. */
+  document.querySelectorAll("pre").forEach(function (pre) {
+    if (pre.scrollWidth > pre.clientWidth && !pre.hasAttribute("tabindex")) pre.tabIndex = 0;
+  });
+
   /* Code with hidden lines (an mdBook book's Rust: `# ` lines): a button shows them. It sits in
      the block's corner, so adding it moves nothing. */
   document.querySelectorAll("pre").forEach(function (pre) {
