@@ -550,7 +550,10 @@ fn one_folder_up(html: &str) -> String {
             out.push_str(rest);
             return out;
         };
-        let attribute = rest[..at].chars().next_back().is_some_and(char::is_whitespace);
+        let attribute = rest[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace);
         let value_at = at + len;
         out.push_str(&rest[..value_at]);
         rest = &rest[value_at..];
@@ -623,7 +626,9 @@ mod tests {
     #[test]
     fn raw_html_urls_one_folder_up() {
         assert_eq!(
-            one_folder_up("<img class=\"right\" src=\"images/logo.svg\" alt=\"x\"><a href='../b.html#c'>b</a>"),
+            one_folder_up(
+                "<img class=\"right\" src=\"images/logo.svg\" alt=\"x\"><a href='../b.html#c'>b</a>"
+            ),
             "<img class=\"right\" src=\"../images/logo.svg\" alt=\"x\"><a href='../../b.html#c'>b</a>"
         );
         for kept in [

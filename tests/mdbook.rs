@@ -379,7 +379,13 @@ fn raw_html_urls_follow_the_page_one_folder_down() {
         .file("src/chapter_1.md", "# Chapter 1\n\n<img src=\"img/logo.svg\" alt=\"Logo\"> <a href=\"https://x.org/\">x</a>\n")
         .file("src/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
     t.build().ok();
-    assert!(t.read("book/chapter_1/index.html").contains("<img src=\"../img/logo.svg\" alt=\"Logo\"> <a href=\"https://x.org/\">"));
-    assert!(t.read("book/index.html").contains("<img src=\"img/logo.svg\""));
+    assert!(
+        t.read("book/chapter_1/index.html")
+            .contains("<img src=\"../img/logo.svg\" alt=\"Logo\"> <a href=\"https://x.org/\">")
+    );
+    assert!(
+        t.read("book/index.html")
+            .contains("<img src=\"img/logo.svg\"")
+    );
     assert!(t.exists("book/img/logo.svg"));
 }

@@ -32,12 +32,14 @@
   var wide = window.matchMedia("(min-width: 52.01rem)");
   if (menu && !CSS.supports("selector(::details-content)") && wide.matches) menu.open = true;
 
+  // The sidebar's nav is what scrolls: bring the current entry into its view.
   var entry = menu && currentEntry(menu);
-  if (entry && wide.matches) {
-    var box = menu.getBoundingClientRect();
+  var scroller = menu && menu.querySelector("nav");
+  if (entry && scroller && wide.matches) {
+    var box = scroller.getBoundingClientRect();
     var item = entry.getBoundingClientRect();
     if (item.top < box.top || item.bottom > Math.min(box.bottom, window.innerHeight)) {
-      menu.scrollTop += item.top - box.top - (Math.min(box.height, window.innerHeight) - item.height) / 2;
+      scroller.scrollTop += item.top - box.top - (Math.min(box.height, window.innerHeight) - item.height) / 2;
     }
   }
 
