@@ -64,57 +64,47 @@ pub fn expand(
     let mut out = Expanded::default();
     let mut problems = Vec::new();
     let mut copied_from = 0;
-    let mut rest = 0;
-    while let Some(found) = text[rest..].find("{{#") {
-        let start = rest + found;
-        let Some(len) = text[start..].find("}}") else {
-            break;
-        };
-        let end = start + len + 2;
+    for d in directives(text) {
         // `\{{#include x}}` is the text `{{#include x}}`.
-        if start > 0 && text.as_bytes()[start - 1] == b'\\' {
-            push_copy(&mut out, text, copied_from, start - 1);
-            copied_from = start;
-            rest = end;
+        if d.escaped {
+            push_copy(&mut out, text, copied_from, d.start - 1);
+            copied_from = d.start;
             continue;
         }
-        let inner = text[start + 3..end - 2].trim();
-        let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
-        let args = args.trim();
-        let replacement = match name {
-            // Without a file it is prose about the directive (as mdBook reads it: text).
-            "include" | "rustdoc_include" if args.is_empty() => None,
-            "include" | "rustdoc_include" => {
+        let replacement = match (d.name, d.include()) {
+            (_, Some(rustdoc)) => {
                 let mut stack = Vec::new();
-                match include(name == "rustdoc_include", args, dir, read, &mut stack) {
+                match include(rustdoc, d.args, dir, read, &mut stack) {
                     Ok(t) => Some(t),
                     // A missing anchor includes nothing, as in mdBook; a missing file or a
                     // cycle leaves the directive as written.
                     Err(p) => {
                         let warning = p.warning;
-                        problems.push(Problem { offset: start, ..p });
+                        problems.push(Problem {
+                            offset: d.start,
+                            ..p
+                        });
                         warning.then(String::new)
                     }
                 }
             }
-            "title" => {
-                out.title = Some(args.to_string());
+            ("title", _) => {
+                out.title = Some(d.args.to_string());
                 Some(String::new())
             }
             // Anything else (`{{#playground}}`, a templating engine's braces) stays as written.
             _ => None,
         };
         if let Some(r) = replacement {
-            push_copy(&mut out, text, copied_from, start);
+            push_copy(&mut out, text, copied_from, d.start);
             out.segments.push(Segment {
                 at: out.text.len(),
-                from: start,
+                from: d.start,
                 copied: false,
             });
             out.text.push_str(&r);
-            copied_from = end;
+            copied_from = d.end;
         }
-        rest = end;
     }
     push_copy(&mut out, text, copied_from, text.len());
     (out, problems)
@@ -218,37 +208,61 @@ fn expand_nested(
     stack: &mut Vec<PathBuf>,
 ) -> Result<String, Problem> {
     let mut out = String::new();
+    let mut copied_from = 0;
+    for d in directives(text) {
+        if d.escaped {
+            out.push_str(&text[copied_from..d.start - 1]);
+            copied_from = d.start;
+        } else if let Some(rustdoc) = d.include() {
+            out.push_str(&text[copied_from..d.start]);
+            out.push_str(&include(rustdoc, d.args, dir, read, stack)?);
+            copied_from = d.end;
+        }
+    }
+    out.push_str(&text[copied_from..]);
+    Ok(out)
+}
+
+/// One `{{#name args}}` in a text.
+struct Directive<'t> {
+    start: usize,
+    end: usize,
+    name: &'t str,
+    args: &'t str,
+    /// Written `\{{#…}}`: the text itself.
+    escaped: bool,
+}
+
+impl Directive<'_> {
+    /// `Some(rustdoc)` for an include with a file (without one it is prose about the
+    /// directive, as mdBook reads it: text).
+    fn include(&self) -> Option<bool> {
+        match self.name {
+            "include" | "rustdoc_include" if !self.args.is_empty() => {
+                Some(self.name == "rustdoc_include")
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The directives of `text`, in order.
+fn directives(text: &str) -> impl Iterator<Item = Directive<'_>> {
     let mut rest = 0;
-    while let Some(found) = text[rest..].find("{{#") {
-        let start = rest + found;
-        let Some(len) = text[start..].find("}}") else {
-            break;
-        };
-        let end = start + len + 2;
+    std::iter::from_fn(move || {
+        let start = rest + text[rest..].find("{{#")?;
+        let end = start + text[start..].find("}}")? + 2;
+        rest = end;
         let inner = text[start + 3..end - 2].trim();
         let (name, args) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
-        let escaped = start > 0 && text.as_bytes()[start - 1] == b'\\';
-        match name {
-            "include" | "rustdoc_include" if !escaped => {
-                out.push_str(&text[rest..start]);
-                out.push_str(&include(
-                    name == "rustdoc_include",
-                    args.trim(),
-                    dir,
-                    read,
-                    stack,
-                )?);
-            }
-            _ if escaped => {
-                out.push_str(&text[rest..start - 1]);
-                out.push_str(&text[start..end]);
-            }
-            _ => out.push_str(&text[rest..end]),
-        }
-        rest = end;
-    }
-    out.push_str(&text[rest..]);
-    Ok(out)
+        Some(Directive {
+            start,
+            end,
+            name,
+            args: args.trim(),
+            escaped: start > 0 && text.as_bytes()[start - 1] == b'\\',
+        })
+    })
 }
 
 /// The 0-based lines a spec selects: all, `N`, `N:M`, `:M`, `N:`, or an anchor's lines.
