@@ -25,6 +25,9 @@ pub struct Page {
     pub key: u64,
     /// Its content comes from the public (see [`Config::is_untrusted`]).
     pub untrusted: bool,
+    /// The document's whole `<title>`, when the page sets it (an mdBook chapter's
+    /// `{{#title …}}`).
+    pub html_title: Option<String>,
 }
 
 /// Reads and parses one Markdown file; pure apart from reading it.
@@ -79,17 +82,17 @@ pub fn parse_fingerprinted(
         .mdbook
         .as_ref()
         .and_then(|b| b.chapters.get(&file.rel));
-    let (mut fm, body_offset, heading) = match chapter {
+    let (mut fm, body_offset, heading, leading_html_title) = match chapter {
         // An mdBook chapter: no front matter, its title from its own `# Heading` (shown once, as
         // the page's title) or from SUMMARY.md.
         Some(ch) if !frontmatter::starts_with_front_matter(&text) => {
-            let (heading, body_offset) = crate::mdbook::leading_title(&text);
+            let start = crate::mdbook::leading(&text);
             let fm = FrontMatter {
-                title: heading.clone().unwrap_or_else(|| ch.title.clone()),
+                title: start.heading.clone().unwrap_or_else(|| ch.title.clone()),
                 weight: Some(ch.order as i64),
                 ..FrontMatter::default()
             };
-            (fm, body_offset, heading)
+            (fm, start.body_offset, start.heading, start.html_title)
         }
         _ => {
             let split = frontmatter::split(&text, shown).map_err(|d| vec![d])?;
@@ -102,7 +105,7 @@ pub fn parse_fingerprinted(
             if let Some(ch) = chapter {
                 fm.weight.get_or_insert(ch.order as i64);
             }
-            (fm, split.body_offset, None)
+            (fm, split.body_offset, None, None)
         }
     };
     fm.title = smarten(&fm.title);
@@ -121,6 +124,10 @@ pub fn parse_fingerprinted(
     let body = expansion
         .as_ref()
         .map_or(&text[body_offset..], |x| x.text.as_str());
+    let html_title = expansion
+        .as_ref()
+        .and_then(|x| x.title.clone())
+        .or(leading_html_title);
     let mut parsed = markdown::parse(
         body,
         &SourceRef {
@@ -164,6 +171,7 @@ pub fn parse_fingerprinted(
         parsed,
         key,
         text,
+        html_title,
     })
 }
 

@@ -389,3 +389,19 @@ fn raw_html_urls_follow_the_page_one_folder_down() {
     );
     assert!(t.exists("book/img/logo.svg"));
 }
+
+#[test]
+fn a_title_directive_sets_the_documents_title() {
+    let t = init_book().file(
+        "src/chapter_1.md",
+        "{{#title Chapter one, in full}}\n# Chapter 1\n\nText.\n",
+    );
+    t.build().ok();
+    let page = t.read("book/chapter_1/index.html");
+    assert!(
+        page.contains("<title>Chapter one, in full</title>"),
+        "{page}"
+    );
+    assert_eq!(page.matches("<h1").count(), 1, "{page}");
+    assert!(!page.contains("{{#title"));
+}

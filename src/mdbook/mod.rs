@@ -91,9 +91,46 @@ pub fn site_rel(rel: &str) -> String {
     }
 }
 
-/// A chapter's own title: the text of the `# Heading` it starts with, and where the rest of
-/// the chapter starts; `(None, 0)` if it starts with anything else.
-pub fn leading_title(text: &str) -> (Option<String>, usize) {
+/// How a chapter starts: its own `# Heading` (shown as the page's title, so taken out of the
+/// body), and a `{{#title …}}` written above it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Leading {
+    pub heading: Option<String>,
+    /// Where the body starts: after the heading, or 0 when there is none.
+    pub body_offset: usize,
+    pub html_title: Option<String>,
+}
+
+/// Reads the start of a chapter: blank lines and `{{#title …}}` lines, then a `# Heading`.
+pub fn leading(text: &str) -> Leading {
+    let mut start = 0;
+    let mut html_title = None;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if let Some(title) = t
+            .strip_prefix("{{#title")
+            .and_then(|r| r.strip_suffix("}}"))
+        {
+            html_title = Some(title.trim().to_string());
+        } else if !t.is_empty() {
+            break;
+        }
+        start += line.len();
+    }
+    match leading_title(&text[start..]) {
+        (Some(heading), offset) => Leading {
+            heading: Some(heading),
+            body_offset: start + offset,
+            html_title,
+        },
+        // No heading: the body is the whole text (its `{{#title}}` included, which the
+        // include pass reads).
+        (None, _) => Leading::default(),
+    }
+}
+
+/// The text of the `# Heading` a text starts with, and where the rest starts.
+fn leading_title(text: &str) -> (Option<String>, usize) {
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
     let mut title = String::new();
     let mut events = Parser::new(text).into_offset_iter();
@@ -194,5 +231,29 @@ pub fn select(book: &Book, found: &mut Discovered, content_shown: &str, diags: &
                 .hint("create the file, or remove the entry from SUMMARY.md")
         };
         diags.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn how_a_chapter_starts() {
+        let l = leading("{{#title Full title}}\n\n# Heading `code`\n\nBody.\n");
+        assert_eq!(l.heading.as_deref(), Some("Heading code"));
+        assert_eq!(l.html_title.as_deref(), Some("Full title"));
+        assert_eq!(
+            &"{{#title Full title}}\n\n# Heading `code`\n\nBody.\n"[l.body_offset..],
+            "\nBody.\n"
+        );
+        assert_eq!(leading("Text first.\n# Late heading\n"), Leading::default());
+        assert_eq!(
+            leading("Heading\n=======\n\nBody.\n").heading.as_deref(),
+            Some("Heading")
+        );
+        assert_eq!(site_rel("a/README.md"), "a/_index.md");
+        assert_eq!(site_rel("README.md"), "_index.md");
+        assert_eq!(normalize("./a/./b%20c.md#x"), "a/b c.md");
     }
 }

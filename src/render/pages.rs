@@ -121,7 +121,9 @@ impl<'a> Renderer<'a> {
             Some(p) if p.current > 1 => format!("{title}, page {} of {}", p.current, p.total),
             _ => title.to_string(),
         };
-        ctx.title = if is_home || page.fm.title == book.title {
+        ctx.title = if let Some(title) = &page.html_title {
+            numbered(title)
+        } else if is_home || page.fm.title == book.title {
             numbered(&book.title)
         } else {
             format!("{} · {}", numbered(&page.fm.title), book.title)

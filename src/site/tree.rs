@@ -67,6 +67,7 @@ pub(super) fn add_missing_sections(
             text: String::new(),
             key: crate::fingerprint::of_bytes(b""),
             untrusted: false,
+            html_title: None,
         }));
     }
     dirs
