@@ -28,6 +28,14 @@ pub struct BookNav<'a> {
     page: Vec<Option<usize>>,
     /// The first entry of each page.
     entry_of: HashMap<usize, usize>,
+    /// Top-level entries in groups: each part's (its title entry first), and the chapters
+    /// before the first part.
+    groups: Vec<(Option<usize>, Vec<usize>)>,
+    /// Each top-level entry's group.
+    group_of: Vec<usize>,
+    /// Each entry's place among its siblings (its group's members, or its parent's children),
+    /// so that a page finds its window without scanning its level.
+    pos: Vec<usize>,
 }
 
 impl<'a> BookNav<'a> {
@@ -63,6 +71,24 @@ impl<'a> BookNav<'a> {
                 entry_of.entry(*p).or_insert(i);
             }
         }
+        let mut groups: Vec<(Option<usize>, Vec<usize>)> = vec![(None, Vec::new())];
+        let mut group_of = vec![0; entries.len()];
+        let mut pos = vec![0; entries.len()];
+        for &r in &roots {
+            if entries[r].kind == Kind::Part {
+                groups.push((Some(r), Vec::new()));
+            } else {
+                let (_, members) = groups.last_mut().expect("there is always a group");
+                pos[r] = members.len();
+                members.push(r);
+            }
+            group_of[r] = groups.len() - 1;
+        }
+        for list in &children {
+            for (i, &c) in list.iter().enumerate() {
+                pos[c] = i;
+            }
+        }
         BookNav {
             site,
             book,
@@ -71,6 +97,9 @@ impl<'a> BookNav<'a> {
             parent,
             page,
             entry_of,
+            groups,
+            group_of,
+            pos,
         }
     }
 
@@ -92,7 +121,6 @@ impl<'a> BookNav<'a> {
 
     /// The window of the outline a page shows (`None`: a page that is no chapter).
     pub fn around(&self, page: Option<usize>) -> Vec<NavItem<'a>> {
-        let entries = &self.book.summary.entries;
         // The page's branch, from its top-level entry down.
         let mut chain = Vec::new();
         let mut at = page.and_then(|p| self.entry_of.get(&p).copied());
@@ -101,26 +129,10 @@ impl<'a> BookNav<'a> {
             at = self.parent[e];
         }
         chain.reverse();
-        // Top-level entries in groups, each group a part's (its title first) or the chapters
-        // before the first part.
-        let mut groups: Vec<(Option<usize>, Vec<usize>)> = vec![(None, Vec::new())];
-        for &r in &self.roots {
-            if entries[r].kind == Kind::Part {
-                groups.push((Some(r), Vec::new()));
-            } else {
-                groups
-                    .last_mut()
-                    .expect("there is always a group")
-                    .1
-                    .push(r);
-            }
-        }
-        let current = chain
-            .first()
-            .and_then(|top| groups.iter().position(|(_, members)| members.contains(top)));
+        let current = chain.first().map(|&top| self.group_of[top]);
         let mut out = Vec::new();
         let mut gap = false;
-        for (g, (title, members)) in groups.iter().enumerate() {
+        for (g, (title, members)) in self.groups.iter().enumerate() {
             let near = current.map_or(g <= 2 * PARTS_AROUND, |c| g.abs_diff(c) <= PARTS_AROUND);
             if let Some(t) = *title {
                 if !near {
@@ -152,7 +164,8 @@ impl<'a> BookNav<'a> {
     fn level(&self, list: &[usize], chain: &[usize], depth: usize) -> Vec<NavItem<'a>> {
         let on = chain
             .get(depth)
-            .and_then(|e| list.iter().position(|x| x == e));
+            .map(|&e| self.pos[e])
+            .filter(|&i| list.get(i) == chain.get(depth));
         let (from, to) = window(list.len(), on);
         let mut out = Vec::new();
         if from > 0 {
