@@ -86,7 +86,7 @@ pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> As
         out.add(path, Bytes::New(Arc::new(bytes)), from, diags);
     }
     let mut notes = Vec::new();
-    if let Some(book) = &site.config.mdbook {
+    if let Some(book) = site.config.mdbook.as_ref().filter(|b| b.mdbook_toml) {
         notes.push(format!(
             "read as an mdBook book: {} chapters from `{}`; nothing in the book was changed",
             book.chapters.len(),
@@ -95,7 +95,7 @@ pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> As
     }
     let base_url = &site.config.book.base_url;
     if base_url.is_empty() {
-        let key = if site.config.mdbook.is_some() {
+        let key = if site.config.mdbook.as_ref().is_some_and(|b| b.mdbook_toml) {
             "`[output.html] site-url` (an absolute URL)"
         } else {
             "`[book] base_url`"

@@ -119,11 +119,13 @@ pub fn check(
     raw: RawContribute,
     book_repository: &str,
 ) -> Result<Contribute, (&'static str, String, String)> {
-    let repository = raw
-        .repository
-        .filter(|r| !r.is_empty())
-        .unwrap_or_else(|| book_repository.to_string());
-    let forge = if repository.is_empty() {
+    let own = raw.repository.filter(|r| !r.is_empty());
+    let inherited = own.is_none();
+    let repository = own.unwrap_or_else(|| book_repository.to_string());
+    // `[book] repository` is also just the footer's link: a host we cannot tell the forge of
+    // means no forge link, not an error (unless `[contribute]` names it for that link).
+    let unknown_host = inherited && raw.forge.is_none() && Forge::guess(&repository).is_none();
+    let forge = if repository.is_empty() || unknown_host {
         None
     } else {
         if !repository.starts_with("https://") && !repository.starts_with("http://") {
@@ -226,8 +228,19 @@ mod tests {
         assert_eq!(ok.branch, "main");
         assert_eq!(check(raw(|_| {}), "").unwrap().forge, None);
         let err = |r, repo| check(r, repo).unwrap_err().0;
+        // `[book] repository` on a host we cannot name: no forge link, no error; the same
+        // address in `[contribute]` (there for that link) is an error.
         assert_eq!(
-            err(raw(|_| {}), "https://git.example.org/o/r"),
+            check(raw(|_| {}), "https://git.example.org/o/r")
+                .unwrap()
+                .forge,
+            None
+        );
+        assert_eq!(
+            err(
+                raw(|r| r.repository = Some("https://git.example.org/o/r".into())),
+                ""
+            ),
             "repository"
         );
         assert_eq!(

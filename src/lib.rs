@@ -21,6 +21,7 @@ pub mod frontmatter;
 pub mod fsx;
 pub mod history;
 pub mod html;
+pub mod import;
 pub mod json;
 pub mod links;
 pub mod markdown;

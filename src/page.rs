@@ -102,10 +102,13 @@ pub fn parse_fingerprinted(
                 default_title: chapter.map(|c| c.title.as_str()),
             };
             let mut fm = frontmatter::parse(&text, &split, shown, &allowed)?;
-            if let Some(ch) = chapter {
+            // A chapter's title is its heading, as mdBook has it (`handbook init --from-mdbook`
+            // moves the heading into the front matter): links to it land at the top.
+            let heading = chapter.map(|ch| {
                 fm.weight.get_or_insert(ch.order as i64);
-            }
-            (fm, split.body_offset, None, None)
+                fm.title.clone()
+            });
+            (fm, split.body_offset, heading, None)
         }
     };
     fm.title = smarten(&fm.title);

@@ -18,25 +18,28 @@ pub struct Scaffolded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The error for a folder `init` may not write into: one that exists and is not empty.
+pub fn not_empty(dir: &Path) -> Option<Diagnostic> {
+    let empty = dir.is_dir()
+        && std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+    (dir.exists() && !empty).then(|| {
+        Diagnostic::error(
+            Code::AlreadyExists,
+            dir.display().to_string(),
+            "folder already exists and is not empty",
+        )
+        .hint("choose a new folder name; `init` never overwrites files")
+    })
+}
+
 /// Creates a new handbook in `dir`, which must not exist or be empty.
 pub fn init(dir: &Path, title: Option<&str>) -> Result<Scaffolded> {
     let mut out = Scaffolded::default();
-    if dir.exists() {
-        let empty = dir.is_dir()
-            && std::fs::read_dir(dir)
-                .map(|mut d| d.next().is_none())
-                .unwrap_or(false);
-        if !empty {
-            out.diagnostics.push(
-                Diagnostic::error(
-                    Code::AlreadyExists,
-                    dir.display().to_string(),
-                    "folder already exists and is not empty",
-                )
-                .hint("choose a new folder name; `init` never overwrites files"),
-            );
-            return Ok(out);
-        }
+    if let Some(d) = not_empty(dir) {
+        out.diagnostics.push(d);
+        return Ok(out);
     }
     let name = crate::output::absolute(dir)
         .file_name()

@@ -11,6 +11,7 @@ mod hostile;
 mod incremental;
 mod links;
 mod mdbook;
+mod mdbook_import;
 mod output_safety;
 mod pagination;
 mod properties;

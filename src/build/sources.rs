@@ -53,7 +53,13 @@ pub(super) fn read_sources<'c>(
         let mut found = discover::discover(root, &config.build.content, d);
         if let Some(book) = &config.mdbook {
             let content_shown = crate::urls::shown(&config.build.content);
-            crate::mdbook::select(book, &mut found, &content_shown, d);
+            let in_collection = |rel: &str| {
+                config.collections.iter().any(|c| {
+                    rel.strip_prefix(c.section.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
+                })
+            };
+            crate::mdbook::select(book, &mut found, &content_shown, &in_collection, d);
         }
         found
     });

@@ -133,9 +133,13 @@ pub struct CheckArgs {
 pub struct InitArgs {
     /// Folder to create the handbook in.
     pub dir: PathBuf,
-    /// Title of the new handbook (default: from the folder name).
+    /// Title of the new handbook (default: from the folder name, or the mdBook book's).
     #[arg(long)]
     pub title: Option<String>,
+    /// Convert the mdBook book in BOOK (the folder of its book.toml) instead of starting empty:
+    /// same site, with front matter and our book.toml.
+    #[arg(long, value_name = "BOOK")]
+    pub from_mdbook: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -213,9 +217,13 @@ pub fn run(mut cli: Cli) -> ExitCode {
         Command::Watch(a) => run_watch(&a),
         Command::Serve(a) => run_serve(a),
         Command::SearchTerms(a) => run_search_terms(&a.language),
-        Command::Init(a) => {
-            finish_scaffold(scaffold::init(&a.dir, a.title.as_deref()), Some(&a.dir))
-        }
+        Command::Init(a) => match &a.from_mdbook {
+            Some(book) => finish_import(
+                crate::import::from_mdbook(book, &a.dir, a.title.as_deref()),
+                &a.dir,
+            ),
+            None => finish_scaffold(scaffold::init(&a.dir, a.title.as_deref()), Some(&a.dir)),
+        },
         Command::New(a) => new::run_new(a),
     }
 }
@@ -427,6 +435,27 @@ fn print_diagnostics(diags: &[Diagnostic]) {
 fn report_failure(diags: &[Diagnostic]) -> ExitCode {
     print_diagnostics(diags);
     ExitCode::FAILURE
+}
+
+fn finish_import(result: anyhow::Result<crate::import::Imported>, dir: &Path) -> ExitCode {
+    match result {
+        Ok(i) if i.diagnostics.iter().any(Diagnostic::is_error) => report_failure(&i.diagnostics),
+        Ok(i) => {
+            print_diagnostics(&i.diagnostics);
+            println!(
+                "converted {} chapters (front matter added) and copied {} other files into {}",
+                i.converted,
+                i.copied,
+                dir.display()
+            );
+            println!("\nnext: cd {} && handbook build", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn finish_scaffold(result: anyhow::Result<Scaffolded>, init_dir: Option<&PathBuf>) -> ExitCode {

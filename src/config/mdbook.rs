@@ -2,16 +2,22 @@
 //! key is a warning naming it (a real book must build), and `[preprocessor.*]` tables a warning
 //! that external preprocessors are not run. Knows nothing of chapters.
 
-use crate::config::{Build, Config};
+use crate::config::{Build, Checker, Config};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::mdbook::Book;
 use crate::tomlcheck::{key_offset, toml_error};
+use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The book's `src` folder (relative to the root) if `text` is the `book.toml` of an mdBook
-/// book: a `[book] src` folder (default `src`) that holds `SUMMARY.md`.
+/// book: a `[book] src` folder (default `src`) that holds `SUMMARY.md`, and no `[mdbook]` table.
 pub fn detect(root: &Path, text: &str) -> Option<PathBuf> {
     let table: toml::Table = toml::from_str(text).ok()?;
+    // Ours, keeping an mdBook outline (what `handbook init --from-mdbook` writes).
+    if table.contains_key("mdbook") {
+        return None;
+    }
     let src = table
         .get("book")
         .and_then(|b| b.get("src"))
@@ -46,6 +52,75 @@ const MDBOOK_THEME_ONLY: &[&str] = &[
     "output.html.search.copy-js",
     "rust.edition",
 ];
+
+/// `[mdbook]`: a handbook that keeps an mdBook book's outline (`<content>/SUMMARY.md` gives the
+/// sidebar and the reading order, and its chapters are read as mdBook's) and the mdBook settings
+/// that have no other home here. `handbook init --from-mdbook` writes it.
+#[derive(Deserialize)]
+#[serde(default)]
+pub(super) struct RawMdbook {
+    section_numbers: bool,
+    additional_css: Vec<String>,
+    additional_js: Vec<String>,
+    dark_by_default: bool,
+    print: bool,
+    search: bool,
+    redirects: BTreeMap<String, String>,
+}
+
+impl Default for RawMdbook {
+    fn default() -> Self {
+        RawMdbook {
+            section_numbers: true,
+            additional_css: Vec::new(),
+            additional_js: Vec::new(),
+            dark_by_default: false,
+            print: true,
+            search: true,
+            redirects: BTreeMap::new(),
+        }
+    }
+}
+
+/// The mdBook outline and settings of `[mdbook]` (its `SUMMARY.md` is read by `load`).
+pub(super) fn outline_book(m: RawMdbook, content: &Path, check: &mut Checker<'_>) -> Book {
+    let mut files = |list: Vec<String>, key: &str, extra: &mut Vec<(String, PathBuf)>| {
+        let mut out = Vec::new();
+        for path in list {
+            match inside(&path) {
+                Some(rel) => {
+                    extra.push((rel.clone(), PathBuf::from(&rel)));
+                    out.push(rel);
+                }
+                None => check.error_at(
+                    key,
+                    format!("`{path}` is outside the handbook's folder"),
+                    "give a path inside the handbook's folder, e.g. `theme/custom.css`",
+                ),
+            }
+        }
+        out
+    };
+    let mut extra_files = Vec::new();
+    let additional_css = files(m.additional_css, "additional_css", &mut extra_files);
+    let additional_js = files(m.additional_js, "additional_js", &mut extra_files);
+    Book {
+        src: content.to_path_buf(),
+        mdbook_toml: false,
+        create_missing: false,
+        no_section_label: !m.section_numbers,
+        summary: Default::default(),
+        summary_text: String::new(),
+        redirects: m.redirects.into_iter().collect(),
+        additional_css,
+        additional_js,
+        extra_files,
+        dark: m.dark_by_default,
+        print: m.print,
+        search: m.search,
+        chapters: Default::default(),
+    }
+}
 
 /// A [`Config`] and the book's outline from an mdBook `book.toml` and its `SUMMARY.md`.
 pub fn load(
@@ -84,6 +159,7 @@ pub fn load(
     };
     let mut book = Book {
         src: src.clone(),
+        mdbook_toml: true,
         create_missing: true,
         no_section_label: false,
         summary: Default::default(),
@@ -163,15 +239,14 @@ pub fn load(
                     continue;
                 };
                 for path in list.iter().filter_map(toml::Value::as_str) {
-                    let rel = crate::mdbook::normalize(path);
-                    if rel.is_empty() || rel.split('/').any(|p| p == "..") {
+                    let Some(rel) = inside(path) else {
                         error(
                             k,
                             format!("`{path}` is outside the book's folder"),
                             "give a path inside the book's folder",
                         );
                         continue;
-                    }
+                    };
                     book.extra_files.push((rel.clone(), root.join(&rel)));
                     if k.ends_with("css") {
                         book.additional_css.push(rel);
@@ -229,12 +304,30 @@ pub fn load(
     if config.book.language.trim().is_empty() {
         config.book.language = "en".into();
     }
-    (book.summary, book.summary_text) = crate::mdbook::read_summary(root, &src, diags)?;
-    book.chapters = crate::mdbook::chapters(&book.summary);
-    config.source_key =
-        source_key ^ crate::fingerprint::of_bytes(format!("{:?}", book.summary).as_bytes());
-    config.mdbook = Some(book);
+    config.source_key = source_key;
+    read_outline(root, book, &mut config, diags)?;
     Some(config)
+}
+
+/// Reads the book's `SUMMARY.md` into `book` (its chapters, and the config's key: the outline
+/// decides the pages as the config does) and sets it as the config's.
+pub(super) fn read_outline(
+    root: &Path,
+    mut book: Book,
+    config: &mut Config,
+    diags: &Diagnostics,
+) -> Option<()> {
+    (book.summary, book.summary_text) = crate::mdbook::read_summary(root, &book.src, diags)?;
+    book.chapters = crate::mdbook::chapters(&book.summary);
+    config.source_key ^= crate::fingerprint::of_bytes(format!("{:?}", book.summary).as_bytes());
+    config.mdbook = Some(book);
+    Some(())
+}
+
+/// A file path from `book.toml` as a root-relative path, if it stays inside the root.
+pub(super) fn inside(path: &str) -> Option<String> {
+    let rel = crate::mdbook::normalize(path);
+    (!rel.is_empty() && !rel.split('/').any(|p| p == "..")).then_some(rel)
 }
 
 /// The dotted key and value of every leaf of `table` (a table inside an array is a leaf).

@@ -240,6 +240,7 @@ struct RawConfig {
     extra: toml::Table,
     collections: Option<BTreeMap<String, RawCollection>>,
     contribute: crate::contribute::RawContribute,
+    mdbook: Option<mdbook::RawMdbook>,
 }
 
 #[derive(Deserialize, Default)]
@@ -284,6 +285,7 @@ fn shape() -> Shape {
             "contribute",
             Shape::of::<crate::contribute::RawContribute>(),
         )
+        .with("mdbook", Shape::of::<mdbook::RawMdbook>())
 }
 
 /// Reports semantic errors at the line that sets a key.
@@ -340,7 +342,14 @@ impl Config {
         if let Some(src) = mdbook::detect(root, &text) {
             return mdbook::load(root, src, &text, &shown, diags);
         }
-        Config::parse(&text, &shown, diags)
+        let mut config = Config::parse(&text, &shown, diags)?;
+        if let Some(mut book) = config.mdbook.take() {
+            for (_, abs) in &mut book.extra_files {
+                *abs = root.join(&*abs);
+            }
+            mdbook::read_outline(root, book, &mut config, diags)?;
+        }
+        Some(config)
     }
 
     /// Parses book.toml text; `shown` is the path used in diagnostics.
@@ -394,13 +403,16 @@ impl Config {
                 .map(|(name, c)| collection(name, c, &mut check))
                 .collect(),
         };
+        let mdbook = raw
+            .mdbook
+            .map(|m| mdbook::outline_book(m, &raw.build.content, &mut check));
         check.ok.then_some(Config {
             book,
             build: raw.build,
             extra: raw.extra,
             collections,
             contribute,
-            mdbook: None,
+            mdbook,
             source_key,
         })
     }

@@ -52,6 +52,19 @@ pub struct Problem {
     pub warning: bool,
 }
 
+/// Where each include directive of `text` names its file: the path's byte range.
+pub fn include_paths(text: &str) -> Vec<std::ops::Range<usize>> {
+    directives(text)
+        .filter(|d| !d.escaped && d.include().is_some())
+        .map(|d| {
+            let file = d.args.split_once(':').map_or(d.args, |(f, _)| f).trim();
+            // `file` is a slice of `text`.
+            let start = file.as_ptr() as usize - text.as_ptr() as usize;
+            start..start + file.len()
+        })
+        .collect()
+}
+
 /// Files deeper than this are a cycle or a mistake.
 const MAX_DEPTH: usize = 10;
 
@@ -315,16 +328,19 @@ fn select(lines: &[&str], spec: Option<&str>) -> Result<Vec<usize>, (String, &'s
 }
 
 /// `a/./b/../c` -> `a/c`, without touching the disk (the file may not exist).
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
             std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
+            // `..` after `..` (or at the start of a relative path) climbs further.
+            std::path::Component::ParentDir => match out.components().next_back() {
+                Some(std::path::Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                Some(std::path::Component::RootDir | std::path::Component::Prefix(_)) => {}
+                _ => out.push(".."),
+            },
             other => out.push(other),
         }
     }
@@ -383,6 +399,21 @@ mod tests {
             assert_eq!(problems, [], "{input}");
             assert_eq!(e.text, expected, "{input}");
         }
+    }
+
+    #[test]
+    fn normalize_climbs_past_a_relative_start() {
+        // A build from the book's folder reads `src/a/../../../x` as `../x`, not `x`.
+        assert_eq!(normalize(Path::new("src/a/../../../x")), Path::new("../x"));
+        assert_eq!(normalize(Path::new("./a/./b/../c")), Path::new("a/c"));
+        assert_eq!(normalize(Path::new("/../a")), Path::new("/a"));
+    }
+
+    #[test]
+    fn include_paths_are_found_where_written() {
+        let text = "{{#include ../a.rs:2:4}} \\{{#include no.rs}} {{#rustdoc_include  b.rs }} {{#title T}}";
+        let paths: Vec<&str> = include_paths(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(paths, ["../a.rs", "b.rs"]);
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! order of the sidebar and of previous/next, and chapters need no front matter (their first
 //! `# Heading` is their title, shown once). Everything after that is the usual pipeline.
 //!
-//! Not yet (issue 16): `{{#include}}` and the other preprocessing, hidden lines in Rust code,
-//! redirects and `.html` URLs, `additional-css`/`-js`, and `handbook init --from-mdbook`.
+//! A handbook's own `book.toml` can keep such an outline too (`[mdbook]`, what
+//! `handbook init --from-mdbook` writes, see `import.rs`): then [`Book::mdbook_toml`] is false,
+//! chapters may have front matter, and its collections' pages are pages as usual.
 
 pub mod include;
 pub mod summary;
@@ -21,6 +22,11 @@ use summary::Summary;
 pub struct Book {
     /// The chapters' folder, relative to the root (`src`).
     pub src: PathBuf,
+    /// The project's `book.toml` is mdBook's (so, as in mdBook, files `SUMMARY.md` does not
+    /// list are not pages). False for a handbook that keeps an mdBook outline in its own
+    /// `book.toml` (`[mdbook]`, what `handbook init --from-mdbook` writes): its other files are
+    /// pages as usual, with front matter.
+    pub mdbook_toml: bool,
     /// mdBook creates missing chapter files; handbook never writes into the book, so a missing
     /// file is a warning (and the chapter a draft) when true, an error when false.
     pub create_missing: bool,
@@ -96,6 +102,8 @@ pub fn site_rel(rel: &str) -> String {
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Leading {
     pub heading: Option<String>,
+    /// Where the heading starts (after the `{{#title}}` and blank lines above it).
+    pub heading_start: usize,
     /// Where the body starts: after the heading, or 0 when there is none.
     pub body_offset: usize,
     pub html_title: Option<String>,
@@ -120,6 +128,7 @@ pub fn leading(text: &str) -> Leading {
     match leading_title(&text[start..]) {
         (Some(heading), offset) => Leading {
             heading: Some(heading),
+            heading_start: start,
             body_offset: start + offset,
             html_title,
         },
@@ -200,14 +209,25 @@ pub(crate) fn read_summary(
     }
 }
 
-/// Keeps the chapters among the Markdown files found (mdBook renders no other), under their
-/// site name, and reports chapters whose file is missing.
-pub fn select(book: &Book, found: &mut Discovered, content_shown: &str, diags: &Diagnostics) {
+/// Keeps the chapters among the Markdown files found, under their site name, and reports
+/// chapters whose file is missing. mdBook renders no other file (a fragment that chapters
+/// include, its `404.md`); a handbook with an outline also keeps the files `keep` accepts (its
+/// collections' pages).
+pub fn select(
+    book: &Book,
+    found: &mut Discovered,
+    content_shown: &str,
+    keep: &dyn Fn(&str) -> bool,
+    diags: &Diagnostics,
+) {
     found.pages.retain_mut(|f| {
         let rel = site_rel(&f.rel);
-        let keep = book.chapters.contains_key(&rel);
-        f.rel = rel;
-        keep
+        if book.chapters.contains_key(&rel) {
+            f.rel = rel;
+            true
+        } else {
+            !book.mdbook_toml && keep(&f.rel)
+        }
     });
     found.pages.sort_by(|a, b| a.rel.cmp(&b.rel));
     let present: HashSet<&str> = found.pages.iter().map(|f| f.rel.as_str()).collect();
@@ -243,6 +263,7 @@ mod tests {
         let l = leading("{{#title Full title}}\n\n# Heading `code`\n\nBody.\n");
         assert_eq!(l.heading.as_deref(), Some("Heading code"));
         assert_eq!(l.html_title.as_deref(), Some("Full title"));
+        assert_eq!(l.heading_start, "{{#title Full title}}\n\n".len());
         assert_eq!(
             &"{{#title Full title}}\n\n# Heading `code`\n\nBody.\n"[l.body_offset..],
             "\nBody.\n"
