@@ -22,6 +22,9 @@ pub struct Inputs<'a> {
     pub static_files: &'a BTreeMap<&'a String, &'a Vec<u8>>,
     /// The last good output, which holds the bytes of files rendered as unchanged.
     pub last: Option<&'a Files>,
+    /// Where the site starts in the output: `""`, or a language's folder (`es/`), whose files
+    /// are all under it (and `robots.txt` only at the root).
+    pub prefix: &'a str,
 }
 
 /// Where assembled files go.
@@ -53,8 +56,10 @@ pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> As
         index,
         static_files,
         last,
+        prefix,
     } = inputs;
     let mut out = Assembly::new(sinks.keep, sinks.writer, rendered.len());
+    out.prefix = prefix.to_string();
     let mut sigs = HashMap::with_capacity(rendered.len());
     for file in rendered {
         let from = match file.page {
@@ -104,7 +109,7 @@ pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> As
             "no base_url: feeds, sitemap.xml, robots.txt and canonical links were left out \
              (set {key} or pass `--base-url`)"
         ));
-    } else {
+    } else if prefix.is_empty() {
         let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}/sitemap.xml\n");
         let from = Origin::Generated("robots.txt".into());
         let bytes = Bytes::New(Arc::new(robots.into_bytes()));
@@ -187,6 +192,8 @@ pub struct Assembly<'w> {
     files: Files,
     keep: bool,
     writer: Option<&'w Background>,
+    /// Put before every path added (see [`Inputs::prefix`]).
+    prefix: String,
 }
 
 impl<'w> Assembly<'w> {
@@ -198,11 +205,17 @@ impl<'w> Assembly<'w> {
             files: Files::new(),
             keep,
             writer,
+            prefix: String::new(),
         }
     }
 
     /// Adds a file unless its path is taken or unsafe (reported); returns whether it was added.
     pub fn add(&mut self, path: String, bytes: Bytes, from: Origin, diags: &Diagnostics) -> bool {
+        let path = if self.prefix.is_empty() {
+            path
+        } else {
+            format!("{}{path}", self.prefix)
+        };
         let key = path.to_lowercase();
         if let Some(first) = self.origin.get(&key) {
             // Two pages on one URL were already reported by the link stage.

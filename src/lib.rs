@@ -21,6 +21,7 @@ pub mod frontmatter;
 pub mod fsx;
 pub mod history;
 pub mod html;
+pub mod i18n;
 pub mod import;
 pub mod json;
 pub mod links;

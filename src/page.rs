@@ -28,6 +28,9 @@ pub struct Page {
     /// The document's whole `<title>`, when the page sets it (an mdBook chapter's
     /// `{{#title …}}`).
     pub html_title: Option<String>,
+    /// The language of a translation (`about.es.md`: `es`, and `rel` is `about.md`); `None`
+    /// for the default language's pages.
+    pub lang: Option<String>,
 }
 
 /// Reads and parses one Markdown file; pure apart from reading it.
@@ -62,7 +65,10 @@ pub fn parse_fingerprinted(
                 .hint("the file looks binary or corrupted; remove the NUL character"),
         ]);
     }
-    let (dir, is_section) = placement(&file.rel);
+    let (rel, lang) =
+        crate::i18n::split(&file.rel, config.languages.iter().map(|l| l.code.as_str()));
+    let lang = lang.map(str::to_string);
+    let (dir, is_section) = placement(&rel);
     let fields: Vec<&str> = if is_section {
         Vec::new()
     } else {
@@ -78,10 +84,7 @@ pub fn parse_fingerprinted(
             })
             .collect()
     };
-    let chapter = config
-        .mdbook
-        .as_ref()
-        .and_then(|b| b.chapters.get(&file.rel));
+    let chapter = config.mdbook.as_ref().and_then(|b| b.chapters.get(&rel));
     let (mut fm, body_offset, heading, leading_html_title) = match chapter {
         // An mdBook chapter: no front matter, its title from its own `# Heading` (shown once, as
         // the page's title) or from SUMMARY.md.
@@ -166,7 +169,8 @@ pub fn parse_fingerprinted(
     }
     Ok(Page {
         untrusted,
-        rel: file.rel.clone(),
+        rel,
+        lang,
         shown: file.shown.clone(),
         dir,
         is_section,

@@ -9,6 +9,7 @@ mod errors;
 mod fuzzed;
 mod hostile;
 mod incremental;
+mod languages;
 mod links;
 mod mdbook;
 mod mdbook_import;

@@ -10,6 +10,7 @@
 
 mod deferred;
 mod incremental;
+mod languages;
 mod session;
 mod sources;
 

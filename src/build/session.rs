@@ -43,7 +43,7 @@ use std::time::Instant;
 pub struct Session {
     pub(super) opts: BuildOptions,
     /// No run follows the first ([`super::build`]): output is written as it is made and not kept.
-    one_shot: bool,
+    pub(super) one_shot: bool,
     pub(super) cache: Cache,
     /// The linked site behind `last`; `None` after a failed run.
     pub(super) linked: Option<Linked>,
@@ -90,7 +90,7 @@ pub(super) struct Stage<T> {
 }
 
 impl<T> Stage<T> {
-    fn run(f: impl FnOnce(&Diagnostics) -> T) -> Stage<T> {
+    pub(super) fn run(f: impl FnOnce(&Diagnostics) -> T) -> Stage<T> {
         let diags = Diagnostics::new();
         let value = f(&diags);
         Stage {
@@ -320,6 +320,17 @@ impl Session {
         else {
             return Ok(());
         };
+        if !setup.config.languages.is_empty() {
+            let input = super::languages::Input {
+                pages: std::mem::take(&mut sources.parsed.pages),
+                assets: sources.found.assets.clone(),
+                drafts: sources.parsed.drafts.clone(),
+                broken: sources.parsed.broken.clone(),
+                static_names: sources.static_names.clone(),
+                history: sources.history.clone(),
+            };
+            return self.languages_run(input, setup, report, diags);
+        }
         // The stages before linking timed themselves.
         clock.restart();
         let (site, link_diags, reused_index) = link_stage(
@@ -438,6 +449,7 @@ impl Session {
                 index: &index,
                 static_files: &static_files,
                 last: self.last.as_ref().map(|l| &*l.files),
+                prefix: "",
             },
             assemble::Sinks { keep, writer },
             diags,
@@ -507,7 +519,7 @@ fn link_stage(
 }
 
 impl BuildOptions {
-    fn style(&self) -> urls::Style {
+    pub(super) fn style(&self) -> urls::Style {
         if self.offline {
             urls::Style::Offline
         } else {

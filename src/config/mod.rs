@@ -29,6 +29,8 @@ pub struct Config {
     pub extra: toml::Table,
     pub collections: Vec<Collection>,
     pub contribute: crate::contribute::Contribute,
+    /// The languages besides the default one (`[book] language`), by code.
+    pub languages: Vec<crate::i18n::Language>,
     /// Set when the project is an mdBook book (see [`crate::mdbook`]).
     pub mdbook: Option<crate::mdbook::Book>,
     /// Hash of the `book.toml` text this config was read from: a session's caches hold while it
@@ -241,6 +243,7 @@ struct RawConfig {
     collections: Option<BTreeMap<String, RawCollection>>,
     contribute: crate::contribute::RawContribute,
     mdbook: Option<mdbook::RawMdbook>,
+    languages: BTreeMap<String, crate::i18n::RawLanguage>,
 }
 
 #[derive(Deserialize, Default)]
@@ -286,6 +289,10 @@ fn shape() -> Shape {
             Shape::of::<crate::contribute::RawContribute>(),
         )
         .with("mdbook", Shape::of::<mdbook::RawMdbook>())
+        .with(
+            "languages",
+            Shape::MapOf(Box::new(Shape::of::<crate::i18n::RawLanguage>())),
+        )
 }
 
 /// Reports semantic errors at the line that sets a key.
@@ -395,6 +402,16 @@ impl Config {
             }
         };
         let book = check_book(raw.book, &mut check);
+        let languages = crate::i18n::check(
+            raw.languages,
+            &book.language,
+            &book.title,
+            &book.description,
+        )
+        .unwrap_or_else(|(key, message, hint)| {
+            check.error_at(&key, message, &hint);
+            Vec::new()
+        });
         check_build(&raw.build, &mut check);
         let collections = match raw.collections {
             None => vec![Collection::default_examples()],
@@ -412,6 +429,7 @@ impl Config {
             extra: raw.extra,
             collections,
             contribute,
+            languages,
             mdbook,
             source_key,
         })

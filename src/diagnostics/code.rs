@@ -50,6 +50,9 @@ codes! {
     MissingTheme = "missing-theme",
     /// A collection's `guide` names no page.
     MissingGuide = "missing-guide",
+    /// A theme's strings file lacks a key, has a key that is not text, or a language has no
+    /// strings file: those words show in English.
+    MissingString = "missing-string",
 
     // Files.
     /// A file could not be read (permissions, a dangling or looping symbolic link).

@@ -292,8 +292,51 @@ pub struct Ctx<'a> {
     pub propose_url: Option<&'a str>,
     /// On a page of a listing split into pages (a section, an act's list, a tag).
     pub paginator: Option<Paginator>,
+    /// In a handbook of several languages: this file's language, its versions in the others.
+    pub lang: Option<LangCtx>,
+    /// The theme's words in the site's language (`t.languages`).
+    pub t: &'a crate::theme::Strings,
     /// Fields of this kind of file only, at the top level of the context like the others.
     pub own: KindCtx<'a>,
+}
+
+/// A file's languages (see `langs.rs`).
+#[derive(Serialize, Hash, Clone, Debug)]
+pub struct LangCtx {
+    /// The language of the site the file is in (`<html lang>`), and its direction.
+    pub code: String,
+    pub dir: &'static str,
+    /// From this language's root to the output's (`../` under `es/`): the theme's assets are
+    /// there, once for every language.
+    pub up: String,
+    /// Every language, this one included, with a link to this file in it (or to its home).
+    pub switcher: Vec<LangLink>,
+    /// `<link rel="alternate" hreflang>`: the languages that have this file, and `x-default`.
+    pub alternates: Vec<Alternate>,
+    /// Set on a page shown in another language because it is not translated: that language.
+    pub notice: Option<Notice>,
+}
+
+#[derive(Serialize, Hash, Clone, Debug)]
+pub struct LangLink {
+    pub code: String,
+    pub name: String,
+    pub href: String,
+    pub current: bool,
+    /// The file has a version in this language (else the link goes to its home page).
+    pub translated: bool,
+}
+
+#[derive(Serialize, Hash, Clone, Debug)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+#[derive(Serialize, Hash, Clone, Debug)]
+pub struct Notice {
+    pub code: String,
+    pub name: String,
 }
 
 impl Serialize for Ctx<'_> {
@@ -322,9 +365,11 @@ impl Serialize for Ctx<'_> {
             edit_url,
             propose_url,
             paginator,
+            lang,
+            t,
             own,
         } = self;
-        let mut st = serializer.serialize_struct("Ctx", 24)?;
+        let mut st = serializer.serialize_struct("Ctx", 26)?;
         st.serialize_field("site", site)?;
         st.serialize_field("nav", nav)?;
         st.serialize_field("root", root)?;
@@ -347,6 +392,8 @@ impl Serialize for Ctx<'_> {
         st.serialize_field("edit_url", edit_url)?;
         st.serialize_field("propose_url", propose_url)?;
         st.serialize_field("paginator", paginator)?;
+        st.serialize_field("lang", lang)?;
+        st.serialize_field("t", t)?;
         match own {
             KindCtx::Page { section, home } => {
                 st.serialize_field("section", section)?;

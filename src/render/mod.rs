@@ -21,6 +21,7 @@ mod book_nav;
 mod context;
 mod dates;
 mod feeds;
+mod langs;
 mod listings;
 mod pager;
 mod pages;
@@ -194,9 +195,11 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
         .filter(|f| site.pages[f.owner].is_section)
         .map(FeedDef::link)
         .collect();
+    let strings = theme.strings_for(&config.book.language, diags);
     let global = {
         let mut h = Sig::new();
         theme.key.hash(&mut h);
+        strings.hash(&mut h);
         site_ctx.key(&mut h);
         nav.hash(&mut h);
         (&site_feeds, &pickers, &shares).hash(&mut h);
@@ -216,6 +219,7 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
             pickers: &pickers,
             shares: &shares,
             book_nav: book_nav.as_ref().filter(|b| b.windowed()),
+            strings: &strings,
         },
         out: Emitter {
             theme,
@@ -288,6 +292,8 @@ struct Shared<'a> {
     shares: &'a BTreeMap<String, share::Share>,
     /// A big mdBook book's outline, of which each page shows its own window.
     book_nav: Option<&'a book_nav::BookNav<'a>>,
+    /// The theme's words in the site's language.
+    strings: &'a crate::theme::Strings,
 }
 
 /// Where rendered files go, and what decides whether a file is rendered at all.
@@ -446,6 +452,7 @@ impl<'a> Renderer<'a> {
         let site = s.site;
         let home = site.sections[0].page;
         let url = url.into();
+        let lang = langs::lang_ctx(site, url.strip_suffix("index.html").unwrap_or(&url), None);
         Ctx {
             site: s.site_ctx,
             nav: Cow::Borrowed(s.nav),
@@ -472,6 +479,8 @@ impl<'a> Renderer<'a> {
             edit_url: None,
             propose_url: Some(site.config.book.propose_url.as_str()).filter(|u| !u.is_empty()),
             paginator: None,
+            lang,
+            t: s.strings,
             own,
         }
     }

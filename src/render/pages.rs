@@ -111,6 +111,10 @@ impl<'a> Renderer<'a> {
             n => Cow::Owned(site.style.link(&urls::pager(&site.urls[i], n))),
         };
         let mut ctx = self.plain_ctx(url, String::new(), kind, own);
+        if site.lang.is_some() {
+            let url = urls::pager(&site.urls[i], part.n);
+            ctx.lang = super::langs::lang_ctx(site, &url, (part.n == 1).then_some(i));
+        }
         if let Some(nav) = self.shared.book_nav {
             ctx.nav = std::borrow::Cow::Owned(nav.around(Some(i)));
         }

@@ -111,10 +111,13 @@ impl Ctx<'_> {
             edit_url,
             propose_url,
             paginator,
+            lang,
+            // The same for every file: in the global key.
+            t: _,
             own,
         } = self;
         (root, url, home_url, tags_url, title, description, kind).hash(h);
-        paginator.hash(h);
+        (paginator, lang).hash(h);
         breadcrumbs.hash(h);
         (prev.map(|r| r.key), next.map(|r| r.key)).hash(h);
         page.as_ref().map(PageCtx::key).hash(h);

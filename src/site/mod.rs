@@ -90,6 +90,8 @@ pub struct Site {
     pub assets: Vec<SourceFile>,
     /// See [`LinkInput::history`].
     pub history: HashMap<String, String>,
+    /// In a handbook with several languages: this site's language and the others.
+    pub lang: Option<crate::i18n::SiteLang>,
 }
 
 /// The order of previous/next: the section tree's, or an mdBook book's `SUMMARY.md` (its home
@@ -351,6 +353,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         hrefs,
         assets,
         history,
+        lang: None,
     }
 }
 

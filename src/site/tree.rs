@@ -68,6 +68,7 @@ pub(super) fn add_missing_sections(
             key: crate::fingerprint::of_bytes(b""),
             untrusted: false,
             html_title: None,
+            lang: None,
         }));
     }
     dirs

@@ -8,9 +8,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 mod errors;
+mod strings;
 mod tags;
 
 pub use errors::template_errors;
+pub use strings::{Strings, StringsSource};
 
 /// Every file of `themes/default/`, each named exactly once (a test keeps this list complete).
 pub const DEFAULT_THEME: &[(&str, &str)] = &[
@@ -119,6 +121,18 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/static/assets/theme.js"),
     ),
     (
+        "strings/en.toml",
+        include_str!("../../themes/default/strings/en.toml"),
+    ),
+    (
+        "strings/es.toml",
+        include_str!("../../themes/default/strings/es.toml"),
+    ),
+    (
+        "strings/de.toml",
+        include_str!("../../themes/default/strings/de.toml"),
+    ),
+    (
         "static/favicon.svg",
         include_str!("../../themes/default/static/favicon.svg"),
     ),
@@ -164,8 +178,10 @@ pub struct Theme {
     pub templates: BTreeMap<String, TemplateSource>,
     /// Output path (relative to the site root) -> bytes.
     pub static_files: BTreeMap<String, Vec<u8>>,
-    /// Hash of every template and the stylesheet (which the 404 page inlines): rendered pages
-    /// depend on nothing else in the theme.
+    /// Language code -> its strings file (`strings/es.toml`).
+    pub strings: BTreeMap<String, StringsSource>,
+    /// Hash of every template, strings file and the stylesheet (which the 404 page inlines):
+    /// rendered pages depend on nothing else in the theme.
     pub key: u64,
 }
 
@@ -174,6 +190,7 @@ impl Theme {
     pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> Option<Theme> {
         let mut templates: BTreeMap<String, TemplateSource> = BTreeMap::new();
         let mut static_files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        let mut strings: BTreeMap<String, StringsSource> = BTreeMap::new();
         for (path, text) in DEFAULT_THEME {
             if let Some(name) = path.strip_prefix("templates/") {
                 templates.insert(
@@ -185,11 +202,24 @@ impl Theme {
                 );
             } else if let Some(out) = path.strip_prefix("static/") {
                 static_files.insert(out.to_string(), text.as_bytes().to_vec());
+            } else if let Some(lang) = strings_file(path) {
+                strings.insert(
+                    lang.to_string(),
+                    StringsSource {
+                        shown: format!("themes/default/{path} (built-in)"),
+                        text: (*text).to_string(),
+                    },
+                );
             }
         }
         let theme_dir = root.join("themes").join(name);
         if theme_dir.is_dir() {
-            overlay(root, &theme_dir, &mut templates, &mut static_files, diags);
+            let found = Found {
+                templates: &mut templates,
+                static_files: &mut static_files,
+                strings: &mut strings,
+            };
+            overlay(root, &theme_dir, found, diags);
         } else if name != "default" {
             diags.push(
                 Diagnostic::error(
@@ -221,6 +251,9 @@ impl Theme {
             for (name, source) in &templates {
                 (name, &source.text).hash(&mut h);
             }
+            for (lang, source) in &strings {
+                (lang, &source.text).hash(&mut h);
+            }
             static_files.get("assets/style.css").hash(&mut h);
             h.finish()
         };
@@ -228,6 +261,7 @@ impl Theme {
             tera,
             templates,
             static_files,
+            strings,
             key,
         })
     }
@@ -235,15 +269,33 @@ impl Theme {
     pub fn has_template(&self, name: &str) -> bool {
         self.templates.contains_key(name)
     }
+
+    /// The words of language `lang`, missing ones reported (see `strings.rs`).
+    pub fn strings_for(&self, lang: &str, diags: &Diagnostics) -> Strings {
+        strings::strings_for(&self.strings, lang, diags)
+    }
 }
 
-fn overlay(
-    root: &Path,
-    dir: &Path,
-    templates: &mut BTreeMap<String, TemplateSource>,
-    static_files: &mut BTreeMap<String, Vec<u8>>,
-    diags: &Diagnostics,
-) {
+/// The language of a strings file's path (`strings/es.toml`: `es`).
+fn strings_file(path: &str) -> Option<&str> {
+    path.strip_prefix("strings/")?
+        .strip_suffix(".toml")
+        .filter(|l| !l.contains('/'))
+}
+
+/// What a theme folder overrides.
+struct Found<'a> {
+    templates: &'a mut BTreeMap<String, TemplateSource>,
+    static_files: &'a mut BTreeMap<String, Vec<u8>>,
+    strings: &'a mut BTreeMap<String, StringsSource>,
+}
+
+fn overlay(root: &Path, dir: &Path, found: Found<'_>, diags: &Diagnostics) {
+    let Found {
+        templates,
+        static_files,
+        strings,
+    } = found;
     let built_in: Vec<String> = templates.keys().cloned().collect();
     for file in discover::files_under(root, dir, discover::is_ignored_name, diags) {
         let (name, is_template) = match (
@@ -252,7 +304,22 @@ fn overlay(
         ) {
             (Some(name), _) => (name.to_string(), true),
             (_, Some(out)) => (out.to_string(), false),
-            _ => continue,
+            _ => {
+                if let Some(lang) = strings_file(&file.rel) {
+                    match crate::fsx::read_text(&file.abs) {
+                        Ok(text) => {
+                            let shown = file.shown.clone();
+                            strings.insert(lang.to_string(), StringsSource { shown, text });
+                        }
+                        Err(e) => diags.push(Diagnostic::error(
+                            Code::UnreadableFile,
+                            &file.shown,
+                            format!("cannot read strings file: {e}"),
+                        )),
+                    }
+                }
+                continue;
+            }
         };
         let bytes = match crate::fsx::read_input(&file.abs, &file.shown) {
             Ok(bytes) => bytes,

@@ -1,0 +1,252 @@
+//! A run of a handbook in several languages: each language is linked, rendered, indexed and
+//! assembled as a site of its own (the default language at the output's root, every other
+//! under `<code>/`), each knowing the others' URLs for its switcher and `hreflang` links.
+//!
+//! Every such run renders every language whole: the incremental short-cuts of a one-language
+//! session (reusing the linked site, rendering only changed signatures) are not taken, which
+//! keeps "incremental == full build" true by construction, at the cost of speed under `serve`.
+
+use super::session::{Clock, Session, Setup, SiteOutput, Stage};
+use super::{BuildReport, StageName};
+use crate::assemble::{self, Assembled};
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::discover::SourceFile;
+use crate::i18n::{self, LangSite, Languages, SiteLang};
+use crate::output;
+use crate::page::Page;
+use crate::render::{self, Scope};
+use crate::search;
+use crate::site::{self, LinkInput, Site};
+use anyhow::Result;
+use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// What linking takes from the stages before it.
+pub(super) struct Input {
+    pub(super) pages: Vec<Arc<Page>>,
+    pub(super) assets: Vec<SourceFile>,
+    pub(super) drafts: HashSet<String>,
+    pub(super) broken: HashSet<String>,
+    pub(super) static_names: HashSet<String>,
+    pub(super) history: HashMap<String, String>,
+}
+
+impl Session {
+    /// Links, renders and writes every language's site.
+    pub(super) fn languages_run(
+        &mut self,
+        input: Input,
+        setup: &Setup,
+        report: &mut BuildReport,
+        diags: &Diagnostics,
+    ) -> Result<()> {
+        let mut clock = Clock::start();
+        self.linked = None;
+        let config = &setup.config;
+        let Input {
+            pages,
+            assets,
+            drafts,
+            broken,
+            static_names,
+            history,
+        } = input;
+        let mut sites: Vec<Site> = Vec::new();
+        for (lang, pages) in partition(config, pages) {
+            let config = config_for(config, lang);
+            let own = |d: &Diagnostic| {
+                // A fallback page is the default language's: its problems are reported once,
+                // by the default language's site.
+                lang.is_none() || !pages.iter().any(|p| p.lang.is_none() && p.shown == d.path)
+            };
+            let input = LinkInput {
+                config: &config,
+                pages: pages.clone(),
+                assets: assets.clone(),
+                drafts: drafts.clone(),
+                broken: broken.clone(),
+                static_files: static_names.clone(),
+                content_shown: setup.content_shown.clone(),
+                history: history.clone(),
+                style: self.opts.style(),
+            };
+            let stage = Stage::run(|d| site::link(input, d));
+            diags.extend(stage.diags.into_iter().filter(own));
+            sites.push(stage.value);
+        }
+        let languages = Arc::new(languages_of(&sites));
+        for (index, site) in sites.iter_mut().enumerate() {
+            site.lang = Some(SiteLang {
+                index,
+                languages: Arc::clone(&languages),
+            });
+        }
+        report.pages = sites.iter().map(|s| s.pages.len()).sum();
+        clock.lap(report, StageName::Link);
+
+        let writer = match self.opts.write && !diags.has_errors() && self.disk.is_none() {
+            true => Some(output::Background::start(&setup.output_dir)?),
+            false => None,
+        };
+        let Some(theme) = self.cache.theme.as_ref().and_then(|t| t.value.as_ref()) else {
+            return Ok(());
+        };
+        let mut static_files: BTreeMap<&String, &Vec<u8>> = theme.static_files.iter().collect();
+        if let Some(project) = &self.cache.statics {
+            static_files.extend(&project.value);
+        }
+        let no_statics = BTreeMap::new();
+        let keep = !self.one_shot;
+        let no_sigs = HashMap::new();
+        let mut files = output::Files::new();
+        let mut notes: Vec<String> = Vec::new();
+        for (site, lang) in sites.iter().zip(&languages.sites) {
+            let prefix = lang.prefix.as_str();
+            let sink = |path: &str, bytes: &Arc<Vec<u8>>| {
+                if let Some(w) = &writer {
+                    w.send(format!("{prefix}{path}"), Arc::clone(bytes));
+                }
+            };
+            let job = render::Job {
+                previous: &no_sigs,
+                scope: Scope::All,
+                sink: Some(&sink),
+                keep,
+            };
+            let rendered = render::render_site(site, theme, job, diags);
+            report.work.rendered += rendered.rendered;
+            let index = search::Index::build(site);
+            let Assembled {
+                files: own,
+                count,
+                search,
+                notes: own_notes,
+                ..
+            } = assemble::assemble(
+                assemble::Inputs {
+                    site,
+                    rendered: rendered.files,
+                    index: &index,
+                    static_files: if prefix.is_empty() {
+                        &static_files
+                    } else {
+                        &no_statics
+                    },
+                    last: None,
+                    prefix,
+                },
+                assemble::Sinks {
+                    keep,
+                    writer: writer.as_ref(),
+                },
+                diags,
+            );
+            report.files += count;
+            report.search.files += search.files;
+            report.search.bytes += search.bytes;
+            for n in own_notes {
+                if !notes.contains(&n) {
+                    notes.push(n);
+                }
+            }
+            files.extend(own);
+        }
+        report.notes = notes;
+        clock.lap(report, StageName::Render);
+        if diags.has_errors() {
+            return Ok(());
+        }
+        self.last = keep.then(|| SiteOutput {
+            files: Arc::new(files),
+            sigs: HashMap::new(),
+        });
+        if let Some(writer) = writer {
+            report.written = Some(writer.finish()?.commit()?);
+            self.disk = self.last.as_ref().map(|l| Arc::clone(&l.files));
+        } else if self.opts.write && self.disk.is_some() && !self.defer_writes {
+            self.write_pending(&setup.output_dir, report)?;
+        }
+        clock.lap(report, StageName::Write);
+        Ok(())
+    }
+}
+
+/// The pages of each language's site, the default language's first: its own pages, and (with
+/// `fallback = "notice"`) the default language's pages it has no translation of.
+fn partition(
+    config: &Config,
+    pages: Vec<Arc<Page>>,
+) -> Vec<(Option<&i18n::Language>, Vec<Arc<Page>>)> {
+    let (default, translated): (Vec<_>, Vec<_>) = pages.into_iter().partition(|p| p.lang.is_none());
+    let mut out = Vec::with_capacity(config.languages.len() + 1);
+    for lang in &config.languages {
+        let mut own: Vec<Arc<Page>> = translated
+            .iter()
+            .filter(|p| p.lang.as_deref() == Some(lang.code.as_str()))
+            .cloned()
+            .collect();
+        if lang.fallback == i18n::Fallback::Notice {
+            let have: HashSet<&str> = own.iter().map(|p| p.rel.as_str()).collect();
+            let missing: Vec<Arc<Page>> = default
+                .iter()
+                .filter(|p| !have.contains(p.rel.as_str()))
+                .cloned()
+                .collect();
+            own.extend(missing);
+        }
+        own.sort_by(|a, b| a.rel.cmp(&b.rel));
+        out.push((Some(lang), own));
+    }
+    out.insert(0, (None, default));
+    out
+}
+
+/// The configuration of one language's site: the book in that language, under its URL.
+fn config_for(config: &Config, lang: Option<&i18n::Language>) -> Config {
+    let mut c = config.clone();
+    if let Some(l) = lang {
+        c.book.language = l.code.clone();
+        c.book.title = l.title.clone();
+        c.book.description = l.description.clone();
+        if !c.book.base_url.is_empty() {
+            c.book.base_url = format!("{}/{}", c.book.base_url, l.code);
+        }
+    }
+    c
+}
+
+/// Each language's place in the output and its own pages' URLs.
+fn languages_of(sites: &[Site]) -> Languages {
+    let default = &sites[0].config.book.language;
+    Languages {
+        sites: sites
+            .iter()
+            .map(|site| {
+                let code = site.config.book.language.clone();
+                let own_lang = |lang: &Option<String>| match lang {
+                    Some(l) => *l == code,
+                    None => code == *default,
+                };
+                LangSite {
+                    name: i18n::name_of(&code).to_string(),
+                    prefix: if code == *default {
+                        String::new()
+                    } else {
+                        format!("{code}/")
+                    },
+                    base_url: site.config.book.base_url.clone(),
+                    urls: site
+                        .pages
+                        .iter()
+                        .zip(&site.urls)
+                        .filter(|(p, _)| own_lang(&p.lang))
+                        .map(|(p, u)| (p.rel.clone(), u.clone()))
+                        .collect(),
+                    code,
+                }
+            })
+            .collect(),
+    }
+}

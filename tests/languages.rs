@@ -1,0 +1,203 @@
+//! A handbook in several languages: translations next to their originals (`about.es.md`), each
+//! language a site of its own under `/<code>/`, linked both ways.
+
+use crate::{SiteTest, files_under};
+
+fn two_languages(fallback: &str) -> SiteTest {
+    SiteTest::empty()
+        .file(
+            "book.toml",
+            &format!(
+                "[book]\ntitle = \"Handbook\"\nlanguage = \"en\"\nbase_url = \"https://example.org/hb\"\n\n[languages.es]\ntitle = \"Manual\"\ndescription = \"Un manual.\"\nfallback = \"{fallback}\"\n"
+            ),
+        )
+        .file("content/_index.md", "+++\ntitle = \"Home\"\n+++\nSee [about](about.md) and [ask](acts/ask.md).\n")
+        .file("content/_index.es.md", "+++\ntitle = \"Inicio\"\n+++\nVer [acerca](about.md) y [pregunta](acts/ask.md).\n")
+        .file("content/about.md", "+++\ntitle = \"About\"\n+++\nAbout text.\n")
+        .file("content/acts/_index.md", "+++\ntitle = \"Acts\"\n+++\nThe acts.\n")
+        .file("content/acts/ask.md", "+++\ntitle = \"Ask\"\n+++\nAsk someone.\n")
+        .file("content/acts/ask.es.md", "+++\ntitle = \"Pregunta\"\n+++\nPregunta a alguien.\n")
+        .file(
+            "content/examples/una-historia.es.md",
+            "+++\ntitle = \"Una historia\"\ndate = 2026-01-02\nact = \"ask\"\ncontributor = \"El equipo\"\n+++\nSolo en español.\n",
+        )
+        .file("content/examples/_index.md", "+++\ntitle = \"Examples\"\n+++\n")
+        .file("content/examples/_index.es.md", "+++\ntitle = \"Ejemplos\"\n+++\n")
+}
+
+#[test]
+fn each_language_is_a_site_under_its_code() {
+    let t = two_languages("notice");
+    let built = t.build().ok();
+    let out = files_under(&t.path("public"));
+    for path in [
+        "index.html",
+        "about/index.html",
+        "acts/ask/index.html",
+        "es/index.html",
+        "es/acts/ask/index.html",
+        "es/about/index.html",
+        "es/examples/una-historia/index.html",
+        "es/search/index.html",
+        "es/print/index.html",
+        "es/404.html",
+        "es/sitemap.xml",
+        "es/examples/atom.xml",
+    ] {
+        assert!(out.contains_key(path), "{path} missing");
+    }
+    // The theme's files are at the root once; the Spanish pages reach them from `es/`.
+    assert!(!out.keys().any(|p| p.starts_with("es/assets/")));
+    let es = built.html("es/acts/ask/index.html");
+    assert!(es.contains("<html lang=\"es\" dir=\"ltr\">"), "{es}");
+    assert!(es.contains("href=\"../../../assets/style.css\""));
+    assert!(es.contains("<h1>Pregunta</h1>"));
+    assert!(es.contains("Manual"), "the language's own title");
+    // A story only in Spanish is in the Spanish listing, not the English one.
+    assert!(
+        built
+            .html("es/examples/index.html")
+            .contains("Una historia")
+    );
+    assert!(!built.html("examples/index.html").contains("Una historia"));
+    assert!(!out.contains_key("examples/una-historia/index.html"));
+    // Links in a translation go to the same language's pages.
+    let home = built.html("es/index.html");
+    assert!(home.contains("href=\"acts/ask/\""), "{home}");
+}
+
+#[test]
+fn the_switcher_and_hreflang_link_both_ways() {
+    let t = two_languages("notice");
+    let built = t.build().ok();
+    let en = built.html("acts/ask/index.html");
+    let es = built.html("es/acts/ask/index.html");
+    for (html, current) in [(&en, "en"), (&es, "es")] {
+        for line in [
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/hb/acts/ask/\">",
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/hb/acts/ask/\">",
+            "<link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/hb/es/acts/ask/\">",
+        ] {
+            assert!(html.contains(line), "{current}: {line}");
+        }
+        assert!(html.contains(&format!(
+            "hreflang=\"{current}\" lang=\"{current}\" aria-current=\"true\""
+        )));
+    }
+    assert!(en.contains("<a href=\"../../es/acts/ask/\" hreflang=\"es\" lang=\"es\">ES"));
+    assert!(es.contains("<a href=\"../../../acts/ask/\" hreflang=\"en\" lang=\"en\">EN"));
+    // A page without a translation has no alternates; its switcher leads to the other
+    // language's version where there is one (here the English page shown under `es/`).
+    let about = built.html("about/index.html");
+    assert!(!about.contains("hreflang=\"x-default\""));
+    assert!(
+        about.contains("<a href=\"../es/\" hreflang=\"es\""),
+        "{about}"
+    );
+}
+
+#[test]
+fn untranslated_pages_show_a_notice_or_are_left_out() {
+    let t = two_languages("notice");
+    let built = t.build().ok();
+    let about = built.html("es/about/index.html");
+    assert!(about.contains("<p class=\"lang-notice\" role=\"note\">Esta página aún no está traducida a este idioma; se muestra en su idioma original (English).</p>"), "{about}");
+    assert!(about.contains("<div lang=\"en\">"));
+    assert!(about.contains("<h1>About</h1>"));
+    assert!(!built.html("es/acts/ask/index.html").contains("lang-notice"));
+    // Its problems are reported once, not once per language.
+    let t = two_languages("notice").file(
+        "content/about.md",
+        "+++\ntitle = \"About\"\n+++\n[x](nowhere.md)\n",
+    );
+    assert_eq!(t.build().errors().len(), 1);
+
+    let t = two_languages("omit").file(
+        "content/_index.es.md",
+        "+++\ntitle = \"Inicio\"\n+++\nVer [pregunta](acts/ask.md).\n",
+    );
+    let built = t.build().ok();
+    assert!(!t.exists("public/es/about/index.html"));
+    assert!(t.exists("public/es/acts/ask/index.html"));
+    assert!(!built.html("es/index.html").contains("About"));
+}
+
+#[test]
+fn a_missing_string_is_a_warning_naming_the_key() {
+    let t = two_languages("notice").file(
+        "themes/default/strings/es.toml",
+        "languages = \"Idiomas\"\n",
+    );
+    let built = t.build().ok();
+    assert!(
+        built
+            .messages()
+            .iter()
+            .any(|m| m.contains("themes/default/strings/es.toml")
+                && m.contains("missing string `untranslated`")),
+        "{:?}",
+        built.messages()
+    );
+    // The English words stand in.
+    assert!(
+        built
+            .html("es/about/index.html")
+            .contains("This page has not been translated")
+    );
+    // A language with no strings at all says so once.
+    let t = SiteTest::new().file("book.toml", "[book]\ntitle = \"B\"\n\n[languages.nl]\n");
+    let built = t.build().ok();
+    assert!(
+        built
+            .messages()
+            .iter()
+            .any(|m| m.contains("no strings for language `nl`"))
+    );
+}
+
+#[test]
+fn right_to_left_languages_say_so() {
+    let t = SiteTest::new()
+        .file(
+            "book.toml",
+            "[book]\ntitle = \"B\"\n\n[languages.ar]\ntitle = \"كتاب\"\n",
+        )
+        .file(
+            "content/_index.ar.md",
+            "+++\ntitle = \"الرئيسية\"\n+++\nمرحبا.\n",
+        );
+    let built = t.build();
+    assert!(
+        built
+            .html("ar/index.html")
+            .contains("<html lang=\"ar\" dir=\"rtl\">")
+    );
+    assert!(
+        built
+            .html("index.html")
+            .contains("<html lang=\"en\" dir=\"ltr\">")
+    );
+}
+
+#[test]
+fn language_settings_are_checked() {
+    let t = SiteTest::new().file(
+        "book.toml",
+        "[book]\ntitle = \"B\"\n\n[languages.es]\nfallback = \"hide\"\n",
+    );
+    let e = t.build().only_error().clone();
+    assert_eq!(
+        (e.location(), e.message.as_str()),
+        ("book.toml:5:1".to_string(), "unknown fallback `hide`")
+    );
+    let t = SiteTest::new().file(
+        "book.toml",
+        "[book]\ntitle = \"B\"\nlanguage = \"es\"\n\n[languages.es]\n",
+    );
+    assert!(
+        t.build()
+            .only_error()
+            .message
+            .contains("is the default language")
+    );
+}
