@@ -158,6 +158,9 @@ pub struct FrontMatter {
     pub page_template: Option<String>,
     /// Entries per page of the section's listing.
     pub paginate_by: Option<usize>,
+    /// On a translation: the version of the original it translates (see
+    /// [`crate::page::Page::version`]).
+    pub translated_from: Option<String>,
     /// Collection and relation fields: value and its byte offset in the file.
     pub fields: BTreeMap<String, (String, usize)>,
 }
@@ -180,6 +183,7 @@ struct Raw {
     sort_by: Option<SortBy>,
     page_template: Option<String>,
     paginate_by: Option<usize>,
+    translated_from: Option<String>,
 }
 
 /// Parses and validates front matter. `text` is the whole file; errors are positioned in it.
@@ -230,6 +234,7 @@ pub fn parse(
         sort_by: raw.sort_by,
         page_template: raw.page_template,
         paginate_by: raw.paginate_by,
+        translated_from: raw.translated_from,
         fields,
     })
 }

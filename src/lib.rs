@@ -39,6 +39,7 @@ pub mod slug;
 pub mod summary;
 pub mod theme;
 pub mod tomlcheck;
+pub mod translate;
 pub mod typography;
 pub mod urls;
 pub mod watch;

@@ -197,6 +197,22 @@ impl Page {
             && self.parsed.anchors == other.parsed.anchors
     }
 
+    /// The version of the page a translation records (`translated_from`): a hash of its title,
+    /// description and body as written, line endings aside. Stable across runs and machines
+    /// (FNV-1a, not the process's hasher), since it is stored in files.
+    pub fn version(&self) -> String {
+        let body = frontmatter::split(&self.text, &self.shown)
+            .map_or(self.text.as_str(), |s| &self.text[s.body_offset..]);
+        let description = self.fm.description.as_deref().unwrap_or("");
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let parts = [self.fm.title.as_str(), "\n", description, "\n", body.trim()];
+        for b in parts.iter().flat_map(|p| p.bytes()).filter(|&b| b != b'\r') {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{:012x}", h >> 16)
+    }
+
     /// The last segment of the page's URL: its `slug`, or its file name as a slug.
     pub fn url_segment(&self) -> String {
         let stem = self.rel.rsplit('/').next().unwrap_or(&self.rel);

@@ -201,3 +201,94 @@ fn language_settings_are_checked() {
             .contains("is the default language")
     );
 }
+
+#[test]
+fn a_translation_warns_when_its_original_changes_until_it_records_the_new_version() {
+    let t = two_languages("notice");
+    let out = t.run(&["new", "translation", "content/about.md", "--lang", "es"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let scaffold = t.read("content/about.es.md");
+    let version = scaffold
+        .lines()
+        .find_map(|l| l.strip_prefix("translated_from = \""))
+        .and_then(|l| l.split('"').next())
+        .expect("the version is recorded")
+        .to_string();
+    assert_eq!(version.len(), 12);
+    // The original's fields and text, ready to translate.
+    assert!(scaffold.starts_with("+++\ntitle = \"About\"\ntranslated_from = "));
+    assert!(scaffold.ends_with("+++\nAbout text.\n"));
+    assert!(t.build().ok().messages().is_empty());
+
+    // The original changes: the translation is stale, at its `translated_from` line.
+    let t = t.file(
+        "content/about.md",
+        "+++\ntitle = \"About\"\n+++\nAbout text, rewritten.\n",
+    );
+    let built = t.build().ok();
+    assert_eq!(
+        built.messages(),
+        [
+            "content/about.es.md:3:1: out of date: `content/about.md` has changed since this translation was made from it"
+        ]
+    );
+    let hint = built.report.diagnostics[0].hint.clone().unwrap_or_default();
+    let new_version = hint
+        .split('"')
+        .nth(1)
+        .expect("the hint gives the new version")
+        .to_string();
+    assert_ne!(new_version, version);
+    // The translation is updated and records the new version: the warning goes.
+    let updated = t
+        .read("content/about.es.md")
+        .replace(&version, &new_version);
+    let t = t.file("content/about.es.md", &updated);
+    assert!(t.build().ok().messages().is_empty());
+    // Line endings do not make a change.
+    let t = t.file(
+        "content/about.md",
+        "+++\r\ntitle = \"About\"\r\n+++\r\nAbout text, rewritten.\r\n",
+    );
+    assert!(t.build().ok().messages().is_empty());
+}
+
+#[test]
+fn new_translation_refuses_what_it_cannot_do() {
+    let t = two_languages("notice");
+    let run = |args: &[&str]| {
+        let out = t.run(args);
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert!(
+        run(&["new", "translation", "content/about.md", "--lang", "de"])
+            .contains("`de` is not one of the book's languages")
+    );
+    assert!(
+        run(&["new", "translation", "content/nope.md", "--lang", "es"])
+            .contains("no original page `content/nope.md`")
+    );
+    assert!(
+        run(&[
+            "new",
+            "translation",
+            "content/acts/ask.es.md",
+            "--lang",
+            "es"
+        ])
+        .contains("no original page")
+    );
+    assert!(
+        run(&["new", "translation", "content/acts/ask.md", "--lang", "es"])
+            .contains("the translation already exists")
+    );
+    assert_eq!(
+        t.read("content/acts/ask.es.md"),
+        "+++\ntitle = \"Pregunta\"\n+++\nPregunta a alguien.\n"
+    );
+}

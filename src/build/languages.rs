@@ -10,7 +10,7 @@ use super::session::{Clock, Session, Setup, SiteOutput, Stage};
 use super::{BuildReport, StageName};
 use crate::assemble::{self, Assembled};
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::discover::SourceFile;
 use crate::i18n::{self, LangSite, Languages, SiteLang};
 use crate::output;
@@ -18,6 +18,7 @@ use crate::page::Page;
 use crate::render::{self, Scope};
 use crate::search;
 use crate::site::{self, LinkInput, Site};
+use crate::tomlcheck::key_offset;
 use anyhow::Result;
 use std::collections::HashSet;
 use std::collections::{BTreeMap, HashMap};
@@ -53,6 +54,7 @@ impl Session {
             static_names,
             history,
         } = input;
+        diags.extend(stale_translations(&pages));
         let mut sites: Vec<Site> = Vec::new();
         for (lang, pages) in partition(config, pages) {
             let config = config_for(config, lang);
@@ -215,6 +217,42 @@ fn config_for(config: &Config, lang: Option<&i18n::Language>) -> Config {
         }
     }
     c
+}
+
+/// A warning at each translation whose `translated_from` is not its original's version.
+fn stale_translations(pages: &[Arc<Page>]) -> Vec<Diagnostic> {
+    let originals: HashMap<&str, &Page> = pages
+        .iter()
+        .filter(|p| p.lang.is_none())
+        .map(|p| (p.rel.as_str(), &**p))
+        .collect();
+    let mut out = Vec::new();
+    for page in pages.iter().filter(|p| p.lang.is_some()) {
+        let (Some(recorded), Some(original)) =
+            (&page.fm.translated_from, originals.get(page.rel.as_str()))
+        else {
+            continue;
+        };
+        let now = original.version();
+        if *recorded == now {
+            continue;
+        }
+        out.push(
+            Diagnostic::warning(
+                Code::StaleTranslation,
+                &page.shown,
+                format!(
+                    "out of date: `{}` has changed since this translation was made from it",
+                    original.shown
+                ),
+            )
+            .at(&page.text, key_offset(&page.text, "translated_from"))
+            .hint(format!(
+                "bring the translation up to date with the original, then set `translated_from = \"{now}\"`"
+            )),
+        );
+    }
+    out
 }
 
 /// Each language's place in the output and its own pages' URLs.

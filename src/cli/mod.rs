@@ -144,7 +144,8 @@ pub struct InitArgs {
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// What to create: a collection item such as `example`, or `page`.
+    /// What to create: a collection item such as `example`, `page`, or `translation` (then
+    /// give the original's path instead of a title, and `--lang CODE`).
     pub kind: String,
     /// Title of the new page; the file name is made from it.
     pub title: String,

@@ -39,6 +39,16 @@ pub(super) fn run_new(a: NewArgs) -> ExitCode {
         }
         _ => true,
     });
+    if a.kind == "translation" {
+        let lang = fields
+            .iter()
+            .find(|(k, _)| k == "lang")
+            .map(|(_, v)| v.as_str());
+        return finish_scaffold(
+            crate::translate::new_translation(&root, &a.title, lang),
+            None,
+        );
+    }
     let body = match body_file.as_deref().map(read_text).transpose() {
         Ok(b) => b,
         Err(e) => {

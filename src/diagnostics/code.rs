@@ -120,6 +120,9 @@ codes! {
     MissingChapter = "missing-chapter",
     /// An `{{#include}}` whose file is missing, that includes itself, or whose anchor is not found.
     InvalidInclude = "invalid-include",
+    /// A translation records a version of its original (`translated_from`) that is no longer
+    /// the original's: the original changed since it was translated.
+    StaleTranslation = "stale-translation",
     /// A `book.toml` setting of mdBook's that handbook does not use (a warning: the book builds).
     IgnoredSetting = "ignored-setting",
 
