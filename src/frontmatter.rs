@@ -159,7 +159,7 @@ pub struct FrontMatter {
     /// Entries per page of the section's listing.
     pub paginate_by: Option<usize>,
     /// On a translation: the version of the original it translates (see
-    /// [`crate::page::Page::version`]).
+    /// `Page::version` in page.rs).
     pub translated_from: Option<String>,
     /// Collection and relation fields: value and its byte offset in the file.
     pub fields: BTreeMap<String, (String, usize)>,
