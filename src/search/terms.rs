@@ -7,9 +7,9 @@
 //!   words of their own (those scripts do not separate words with spaces).
 //! - A word is lowercased, decomposed (NFD) and stripped of combining marks, so `Café` is
 //!   `cafe`; final sigma is folded to sigma.
-//! - Its stem comes from the Snowball stemmer of the book's language (English only for now:
-//!   the client carries a port of it); other languages are matched by folded words and
-//!   prefixes, without stems.
+//! - Its stem comes from the Snowball stemmer of the book's language (English and Spanish: the
+//!   client carries a port of each, applied like here to folded words); other languages are
+//!   matched by folded words and prefixes, without stems.
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
@@ -120,7 +120,10 @@ impl Stems {
 
     /// The language code the client needs to stem queries the same way, if any.
     pub fn code(language: &str) -> Option<&'static str> {
-        stemmer_language(language).map(|_| "en")
+        stemmer_language(language).map(|a| match a {
+            Algorithm::Spanish => "es",
+            _ => "en",
+        })
     }
 
     /// The stem of a folded word.
@@ -136,9 +139,11 @@ impl Stems {
 /// The languages whose stemmer the client has a port of.
 fn stemmer_language(language: &str) -> Option<Algorithm> {
     let primary = language.split(['-', '_']).next().unwrap_or("");
-    primary
-        .eq_ignore_ascii_case("en")
-        .then_some(Algorithm::English)
+    match primary.to_ascii_lowercase().as_str() {
+        "en" => Some(Algorithm::English),
+        "es" => Some(Algorithm::Spanish),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

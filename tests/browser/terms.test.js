@@ -53,3 +53,28 @@ test("search-engine.js gives the same words and stems as the index builder on mo
   assert.ok(js.filter((l) => { const [w, s] = l.split("\t"); return w !== s; }).length > distinct.size / 4);
   assert.equal(stem("apologizing"), stem("apologized"));
 });
+
+test("search-engine.js stems Spanish as the index builder does, over a Spanish dictionary", () => {
+  // The shipped Spanish pages (`*.es.md`) and every word of Debian's wspanish list.
+  const spanish = markdown(path.join(repo, "content")).filter((t) => /[áéíóúñ¿¡]/.test(t));
+  const lines = [
+    ...spanish.flatMap((t) => t.split("\n")),
+    ...fs.readFileSync("/usr/share/dict/spanish", "utf8").split("\n"),
+  ];
+  const input = lines.join("\n") + "\n";
+  const rust = execFileSync(bin, ["search-terms", "--language", "es"], { input, maxBuffer: 1 << 30 }).toString("utf8").split("\n").filter(Boolean);
+  const api = searchApi(null);
+  const stem = api.stemmer("es");
+  const js = [];
+  for (const line of lines) {
+    for (const t of api.tokens(line)) if (t.indexed) js.push(`${t.w}\t${stem(t.w)}`);
+  }
+  assert.ok(new Set(js.map((l) => l.split("\t")[0])).size >= 50000);
+  const first = js.findIndex((l, i) => l !== rust[i]);
+  assert.equal(first === -1 && js.length === rust.length, true,
+    first === -1 ? `lengths differ: js ${js.length}, rust ${rust.length}` : `word ${first}: js ${JSON.stringify(js[first])}, rust ${JSON.stringify(rust[first])}`);
+  // Inflections meet: singular and plural, verb forms, an attached pronoun.
+  assert.equal(stem("preguntas"), stem("pregunta"));
+  assert.equal(stem("escuchamos"), stem("escuchar"));
+  assert.equal(stem("pidiendoles"), stem("pidiendo"));
+});
