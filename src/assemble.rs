@@ -110,7 +110,21 @@ pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> As
              (set {key} or pass `--base-url`)"
         ));
     } else if prefix.is_empty() {
-        let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base_url}/sitemap.xml\n");
+        // Every language's sitemap (each language is a site of its own).
+        let bases: Vec<&str> = match &site.lang {
+            Some(l) => l
+                .languages
+                .sites
+                .iter()
+                .map(|s| s.base_url.as_str())
+                .collect(),
+            None => vec![base_url.as_str()],
+        };
+        let sitemaps: String = bases
+            .iter()
+            .map(|b| format!("Sitemap: {b}/sitemap.xml\n"))
+            .collect();
+        let robots = format!("User-agent: *\nAllow: /\n\n{sitemaps}");
         let from = Origin::Generated("robots.txt".into());
         let bytes = Bytes::New(Arc::new(robots.into_bytes()));
         out.add("robots.txt".into(), bytes, from, diags);

@@ -292,3 +292,26 @@ fn new_translation_refuses_what_it_cannot_do() {
         "+++\ntitle = \"Pregunta\"\n+++\nPregunta a alguien.\n"
     );
 }
+
+#[test]
+fn sitemaps_list_each_languages_pages_with_their_alternates() {
+    let t = two_languages("notice");
+    t.build().ok();
+    let root = t.read("public/sitemap.xml");
+    assert!(root.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    assert!(root.contains("<url><loc>https://example.org/hb/acts/ask/</loc><xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/hb/acts/ask/\"/><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/hb/acts/ask/\"/><xhtml:link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/hb/es/acts/ask/\"/></url>"), "{root}");
+    let es = t.read("public/es/sitemap.xml");
+    assert!(es.contains("<loc>https://example.org/hb/es/acts/ask/</loc>"));
+    // A page shown untranslated is not the Spanish site's own: not in its sitemap, and its
+    // canonical URL is the original's.
+    assert!(!es.contains("/es/about/"), "{es}");
+    assert!(
+        t.read("public/es/about/index.html")
+            .contains("<link rel=\"canonical\" href=\"https://example.org/hb/about/\">")
+    );
+    assert_eq!(
+        t.read("public/robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.org/hb/sitemap.xml\nSitemap: https://example.org/hb/es/sitemap.xml\n"
+    );
+    assert!(!t.exists("public/es/robots.txt"));
+}

@@ -534,6 +534,8 @@ pub struct EntryCtx<'a> {
 pub struct SitemapEntry {
     pub loc: String,
     pub lastmod: Option<String>,
+    /// The page in every language that has it (`xhtml:link` alternates), when it has any.
+    pub alternates: Vec<Alternate>,
 }
 
 /// One page of the print page, in reading order.

@@ -191,12 +191,26 @@ impl<'a> Renderer<'a> {
         if base.is_empty() {
             return None;
         }
+        // A page shown untranslated is listed by its own language's sitemap only.
+        let own_language = |i: usize| {
+            site.lang.as_ref().is_none_or(|l| {
+                site.pages[i]
+                    .lang
+                    .as_deref()
+                    .unwrap_or(&l.default_site().code)
+                    == l.site().code
+            })
+        };
         let mut sitemap: Vec<SitemapEntry> = (0..site.pages.len())
+            .filter(|&i| own_language(i))
             .map(|i| {
                 let r = self.page_ref(i);
                 SitemapEntry {
                     loc: format!("{base}/{}", site.urls[i]),
                     lastmod: r.updated.clone().or(r.date.clone()),
+                    alternates: super::langs::lang_ctx(site, &site.urls[i], Some(i))
+                        .map(|l| l.alternates)
+                        .unwrap_or_default(),
                 }
             })
             .collect();
@@ -206,6 +220,7 @@ impl<'a> Renderer<'a> {
                 .map(|n| SitemapEntry {
                     loc: format!("{base}/{}", urls::pager(listing, n)),
                     lastmod: None,
+                    alternates: Vec::new(),
                 })
                 .collect()
         };
@@ -218,6 +233,7 @@ impl<'a> Renderer<'a> {
             sitemap.push(SitemapEntry {
                 loc: format!("{base}/{}", urls::TAGS),
                 lastmod: None,
+                alternates: Vec::new(),
             });
         }
         for (t, tag) in site.tags.iter().enumerate() {
@@ -225,6 +241,7 @@ impl<'a> Renderer<'a> {
             sitemap.push(SitemapEntry {
                 loc: format!("{base}/{url}"),
                 lastmod: None,
+                alternates: Vec::new(),
             });
             sitemap.extend(later(&url, self.tag_listing(t).pages()));
         }

@@ -153,6 +153,17 @@ impl<'a> Renderer<'a> {
             let url = urls::pager(&site.urls[i], part.n);
             ctx.canonical = Some(format!("{}/{url}", book.base_url));
         }
+        // A page shown untranslated is the original's copy: the original is canonical.
+        if let (Some(lang), Some(_)) = (
+            &site.lang,
+            ctx.lang.as_ref().and_then(|l| l.notice.as_ref()),
+        ) {
+            let original = lang.default_site();
+            if let (Some(url), false) = (original.urls.get(&page.rel), original.base_url.is_empty())
+            {
+                ctx.canonical = Some(format!("{}/{url}", original.base_url));
+            }
+        }
         ctx.feeds.extend(
             self.shared
                 .feeds
