@@ -61,6 +61,9 @@ enum Edit {
     Config(u8),
     Static(u8),
     Break(usize),
+    /// A Spanish translation of an example written or rewritten (in a handbook with
+    /// `[languages.es]`; otherwise a file of no language, and a page of its own).
+    Translate(usize, u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -80,6 +83,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (0..3u8).prop_map(Edit::Config),
         (0..3u8).prop_map(Edit::Static),
         (0..6usize).prop_map(Edit::Break),
+        (0..6usize, any::<u8>()).prop_map(|(k, v)| Edit::Translate(k, v)),
     ]
 }
 
@@ -118,19 +122,36 @@ impl Example {
 struct Project {
     site: SiteTest,
     examples: Vec<Example>,
+    /// A handbook in English and Spanish.
+    languages: bool,
+}
+
+/// book.toml of the test project.
+fn config(description: &str, paginate_by: u8, languages: bool) -> String {
+    let es = if languages {
+        "[languages.es]\ntitle = \"Libro\"\n"
+    } else {
+        ""
+    };
+    format!(
+        "[book]\ntitle = \"Test Book\"\n{description}base_url = \"https://example.org/hb/\"\n{es}[build]\npaginate_by = {paginate_by}\n"
+    )
 }
 
 impl Project {
-    fn new() -> Project {
+    fn new(languages: bool) -> Project {
         let site = handbook_site();
         std::fs::remove_file(site.path("content/examples/old.md")).unwrap();
         std::fs::remove_file(site.path("content/examples/new.md")).unwrap();
         // With a base URL, so feeds and the sitemap are part of every comparison, and listings
         // of two entries a page, so edits move entries between pages and add or drop pages.
-        site.write(
-            "book.toml",
-            b"[book]\ntitle = \"Test Book\"\nbase_url = \"https://example.org/hb/\"\n[build]\npaginate_by = 2\n",
-        );
+        site.write("book.toml", config("", 2, languages).as_bytes());
+        if languages {
+            site.write(
+                "content/acts/share-the-credit.es.md",
+                b"+++\ntitle = \"Comparte el m\xc3\xa9rito\"\nweight = 2\n+++\n## Por qu\xc3\xa9 {#why}\nTexto.\n",
+            );
+        }
         site.write(
             "content/acts/share-the-credit.md",
             b"+++\ntitle = \"Share the credit\"\nweight = 2\n+++\n## Why {#why}\nText.\n",
@@ -138,6 +159,7 @@ impl Project {
         let mut p = Project {
             site,
             examples: Vec::new(),
+            languages,
         };
         for i in 0..4u8 {
             p.add(i);
@@ -301,10 +323,10 @@ impl Project {
                 }
             }
             Edit::Config(v) => {
+                let description = format!("description = \"Version {v}\"\n");
                 self.site.write(
                     "book.toml",
-                    format!("[book]\ntitle = \"Test Book\"\ndescription = \"Version {v}\"\nbase_url = \"https://example.org/hb/\"\n[build]\npaginate_by = {}\n", 2 + v % 2)
-                        .as_bytes(),
+                    config(&description, 2 + v % 2, self.languages).as_bytes(),
                 );
                 Changes {
                     config: true,
@@ -316,6 +338,26 @@ impl Project {
                     .write("static/notes.txt", format!("notes {v}\n").as_bytes());
                 Changes {
                     statics: true,
+                    ..Changes::default()
+                }
+            }
+            Edit::Translate(k, v) => {
+                let e = &self.examples[k % n];
+                let rel = format!("content/examples/{}.es.md", e.name);
+                let existed = self.site.exists(&rel);
+                self.site.write(
+                    &rel,
+                    format!(
+                        "+++\ntitle = \"Historia {v}\"\ndate = 2026-04-{:02}\nact = {:?}\n+++\nUn p\u{e1}rrafo {v}. Ver [el acto](../acts/{}.md#why).\n",
+                        v % 27 + 1,
+                        ACTS[e.act],
+                        ACTS[e.act]
+                    )
+                    .as_bytes(),
+                );
+                Changes {
+                    content: vec![handbook::output::absolute(&self.site.path(&rel))],
+                    structure: !existed,
                     ..Changes::default()
                 }
             }
@@ -344,8 +386,9 @@ proptest! {
     fn incremental_rebuilds_equal_a_full_build(
         edits in proptest::collection::vec(edit(), 1..10),
         deferred in any::<bool>(),
+        languages in any::<bool>(),
     ) {
-        let mut project = Project::new();
+        let mut project = Project::new(languages);
         let mut session = Session::new(options(&project.site, true));
         if deferred {
             session.defer_writes();
@@ -395,7 +438,7 @@ proptest! {
 
 #[test]
 fn body_edit_rerenders_only_what_holds_its_text() {
-    let mut project = Project::new();
+    let mut project = Project::new(false);
     let mut session = Session::new(options(&project.site, true));
     let first = session.run(&Changes::default()).unwrap();
     assert!(!first.has_errors());
@@ -454,7 +497,7 @@ fn body_edit_rerenders_only_what_holds_its_text() {
 /// used again (its link warnings included), and only rendering is redone.
 #[test]
 fn theme_edit_keeps_the_linked_site_and_its_warnings() {
-    let project = Project::new();
+    let project = Project::new(false);
     project.site.write(
         "content/linker.md",
         b"+++\ntitle = \"Linker\"\n+++\nSee [the rules](/acts/).\n",
@@ -509,7 +552,7 @@ fn theme_edit_keeps_the_linked_site_and_its_warnings() {
 /// exactly as it was: no temporary files, no folder made for a new page.
 #[test]
 fn failed_late_rebuild_leaves_the_output_folder_as_it_was() {
-    let project = Project::new();
+    let project = Project::new(false);
     let mut session = Session::new(options(&project.site, true));
     assert!(!session.run(&Changes::default()).unwrap().has_errors());
     let out = project.site.path("public");
@@ -562,7 +605,7 @@ fn failed_late_rebuild_leaves_the_output_folder_as_it_was() {
 
 #[test]
 fn title_edit_rerenders_the_listings_that_show_it() {
-    let mut project = Project::new();
+    let mut project = Project::new(false);
     let mut session = Session::new(options(&project.site, true));
     session.run(&Changes::default()).unwrap();
     let changes = project.apply(&Edit::Title(1, 7));
@@ -586,7 +629,7 @@ fn title_edit_rerenders_the_listings_that_show_it() {
 /// that changes the site's shape (another act) links anew.
 #[test]
 fn retitle_and_retag_skip_linking_and_equal_a_full_build() {
-    let mut project = Project::new();
+    let mut project = Project::new(false);
     let mut session = Session::new(options(&project.site, true));
     session.run(&Changes::default()).unwrap();
     let out = project.site.path("public");
@@ -621,7 +664,7 @@ fn retitle_and_retag_skip_linking_and_equal_a_full_build() {
 
 #[test]
 fn deleted_page_disappears_from_output_and_listings() {
-    let mut project = Project::new();
+    let mut project = Project::new(false);
     let mut session = Session::new(options(&project.site, true));
     session.run(&Changes::default()).unwrap();
     let gone = project.examples[0].clone();
@@ -645,7 +688,7 @@ fn deleted_page_disappears_from_output_and_listings() {
 /// Regression: a word's shard that loses its last word must disappear (found by the property test).
 #[test]
 fn search_shard_left_empty_by_an_edit_is_removed() {
-    let mut project = Project::new();
+    let mut project = Project::new(false);
     let mut session = Session::new(options(&project.site, true));
     session.run(&Changes::default()).unwrap();
     for v in [30, 40] {
@@ -708,7 +751,7 @@ fn retitled_relation_target_in_a_collection_updates_the_pages_pointing_at_it() {
 /// of the listing shows, not only the pages from where it joined.
 #[test]
 fn joining_a_tag_updates_the_count_on_every_page_of_its_listing() {
-    let mut project = Project::new();
+    let mut project = Project::new(false);
     let mut session = Session::new(options(&project.site, true));
     session.run(&Changes::default()).unwrap();
     let out = project.site.path("public");
