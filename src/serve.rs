@@ -317,8 +317,12 @@ fn changed_pages(old: &Files, new: &Files, base: &str) -> Option<Vec<String>> {
         .keys()
         .chain(old.keys().filter(|k| !new.contains_key(*k)));
     for path in paths.filter(|p| !same(old.get(*p), new.get(*p))) {
-        let shown_by_pages =
-            !(path.starts_with("search/") || path.ends_with(".xml") || path.ends_with(".txt"));
+        // A language's site has its own search index (`es/search/`).
+        let search_index = path.starts_with("search/")
+            || path
+                .split_once('/')
+                .is_some_and(|(_, rest)| rest.starts_with("search/"));
+        let shown_by_pages = !(search_index || path.ends_with(".xml") || path.ends_with(".txt"));
         if !shown_by_pages {
             continue;
         }
@@ -584,6 +588,35 @@ mod tests {
         assert!(!allowed_origin("http://localhost:3001", lo, 3000));
         assert!(!allowed_origin("http://evil.example:3000", lo, 3000));
         assert!(!allowed_origin("null", lo, 3000));
+    }
+
+    #[test]
+    fn only_changed_pages_reload_and_search_indexes_are_not_pages() {
+        let files = |list: &[(&str, &str)]| -> Files {
+            list.iter()
+                .map(|(p, b)| (p.to_string(), Arc::new(b.as_bytes().to_vec())))
+                .collect()
+        };
+        let old = files(&[
+            ("a/index.html", "1"),
+            ("b/index.html", "1"),
+            ("search/t-a.js", "1"),
+            ("es/search/t-a.js", "1"),
+            ("es/a/index.html", "1"),
+        ]);
+        let new = files(&[
+            ("a/index.html", "2"),
+            ("b/index.html", "1"),
+            ("search/t-a.js", "2"),
+            ("es/search/t-a.js", "2"),
+            ("es/a/index.html", "2"),
+        ]);
+        assert_eq!(
+            changed_pages(&old, &new, "/"),
+            Some(vec!["/a/".to_string(), "/es/a/".to_string()])
+        );
+        let css = files(&[("assets/style.css", "x")]);
+        assert_eq!(changed_pages(&old, &css, "/"), None);
     }
 
     #[test]

@@ -181,6 +181,16 @@ impl<'a> Renderer<'a> {
         let title = "Page not found".into();
         let mut ctx = self.plain_ctx("", title, Kind::NotFound, KindCtx::Plain {});
         ctx.root = not_found_root(&site.config.book.base_url);
+        if let (Some(lang), Some(l)) = (&site.lang, ctx.lang.as_mut()) {
+            // Each language's 404 page is under the site's root path, at its own folder; its
+            // switcher leads to each language's home, by absolute paths too.
+            let top = not_found_root(&lang.default_site().base_url);
+            ctx.root = format!("{top}{}", lang.site().prefix);
+            for (link, other) in l.switcher.iter_mut().zip(&lang.languages.sites) {
+                link.href = format!("{top}{}", other.prefix);
+            }
+            l.alternates.clear();
+        }
         ctx.inline_css = self
             .out
             .theme

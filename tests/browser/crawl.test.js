@@ -16,6 +16,8 @@ forEachMount("crawl", (site) => {
     const { page, tracker } = await site.open();
     const base = new URL(site.url(""));
     const tagsPath = new URL("tags/", base).pathname;
+    // Each language's tags are under its own folder (`es/tags/`).
+    const basePath = base.pathname;
     const toRel = (href) => {
       const u = new URL(href);
       if (u.origin !== base.origin || !u.pathname.startsWith(base.pathname)) return null;
@@ -35,17 +37,19 @@ forEachMount("crawl", (site) => {
         crawl.redirects[rel] = result.url;
         continue;
       }
-      const links = await page.evaluate((tags) => {
+      const links = await page.evaluate(({ tags, basePath }) => {
         const found = [];
         for (const a of document.querySelectorAll('a[rel~="prev"][href], a[rel~="next"][href]')) found.push({ href: a.href, via: `rel=${a.rel}` });
         for (const a of document.querySelectorAll('nav a[href], [role="navigation"] a[href]')) found.push({ href: a.href, via: "nav" });
         // The page footer (the contentinfo landmark) is site-wide navigation too.
         for (const a of document.querySelectorAll('body > footer a[href], [role="contentinfo"] a[href]')) found.push({ href: a.href, via: "footer" });
+        const languageTags = new RegExp(`^${basePath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[a-z]{2,3}(-[a-z0-9]+)*/tags/`);
         for (const a of document.querySelectorAll("a[href]")) {
-          if (new URL(a.href).pathname.startsWith(tags)) found.push({ href: a.href, via: "tag link" });
+          const p = new URL(a.href).pathname;
+          if (p.startsWith(tags) || languageTags.test(p)) found.push({ href: a.href, via: "tag link" });
         }
         return found;
-      }, tagsPath);
+      }, { tags: tagsPath, basePath });
       for (const { href, via } of links) {
         const target = toRel(href.split("#")[0].split("?")[0]);
         if (target === null) {

@@ -431,6 +431,10 @@ export function samplePages(dir = config.siteDir) {
     search: "search/?q=quiet+voice",
     // A further page of a listing split into pages, when the site has one.
     ...Object.fromEntries(childPages("examples/page/", dir).slice(0, 1).map((rel) => ["paginated listing", rel])),
+    // A translated site: its home, a translated act, a page shown untranslated with a notice.
+    ...(existsSync(path.join(dir, "es", "index.html"))
+      ? { "home (es)": "es/", "act (es)": first("es/acts/"), "untranslated page (es)": "es/about/" }
+      : {}),
   };
 }
 

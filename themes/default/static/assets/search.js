@@ -10,7 +10,9 @@
   if (!script || typeof Promise === "undefined" || !String.prototype.normalize) return;
 
   /* ---------- Loading index files through <script> tags ---------- */
-  var root = new URL("../", script.src);
+  /* The site's root: where this script's folder is, or (a language's site, under `es/`) the
+     root the page names; its search index is under it. */
+  var root = script.dataset.root ? new URL(script.dataset.root, location.href) : new URL("../", script.src);
   var base = new URL("search/", root);
   var loaded = Object.create(null);
   var pending = Object.create(null);
