@@ -315,3 +315,56 @@ fn sitemaps_list_each_languages_pages_with_their_alternates() {
     );
     assert!(!t.exists("public/es/robots.txt"));
 }
+
+/// `watch` and `serve` run a session: the warning appears on the run after the original's
+/// edit, and goes on the run after the translation records the new version.
+#[test]
+fn a_watching_session_reports_a_stale_translation_as_it_happens() {
+    use handbook::build::{BuildOptions, Changes, Session};
+    let t = two_languages("notice").file(
+        "content/about.es.md",
+        "+++\ntitle = \"Acerca de\"\ntranslated_from = \"placeholder\"\n+++\nTexto.\n",
+    );
+    let mut session = Session::new(BuildOptions {
+        root: handbook::output::absolute(t.root()),
+        write: true,
+        ..Default::default()
+    });
+    let first = session.run(&Changes::default()).unwrap();
+    let stale = |r: &handbook::build::BuildReport| {
+        r.diagnostics
+            .iter()
+            .filter(|d| d.code == handbook::diagnostics::Code::StaleTranslation)
+            .count()
+    };
+    // A version that is not the original's: stale from the start.
+    assert_eq!(stale(&first), 1);
+    let hint = first
+        .diagnostics
+        .iter()
+        .find_map(|d| d.hint.clone())
+        .unwrap();
+    let version = hint.split('"').nth(1).unwrap().to_string();
+    let file = handbook::output::absolute(&t.path("content/about.es.md"));
+    let t = t.file(
+        "content/about.es.md",
+        &format!("+++\ntitle = \"Acerca de\"\ntranslated_from = \"{version}\"\n+++\nTexto.\n"),
+    );
+    let changes = Changes {
+        content: vec![file],
+        ..Changes::default()
+    };
+    assert_eq!(stale(&session.run(&changes).unwrap()), 0);
+    let original = handbook::output::absolute(&t.path("content/about.md"));
+    t.write(
+        "content/about.md",
+        b"+++\ntitle = \"About\"\n+++\nNew text.\n",
+    );
+    let changes = Changes {
+        content: vec![original],
+        ..Changes::default()
+    };
+    let report = session.run(&changes).unwrap();
+    assert_eq!(stale(&report), 1);
+    assert!(t.read("public/about/index.html").contains("New text."));
+}

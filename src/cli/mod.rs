@@ -176,7 +176,7 @@ fn run_search_terms(language: &str) -> ExitCode {
         let Ok(line) = line else {
             return ExitCode::FAILURE;
         };
-        for w in crate::search::words(&line) {
+        for w in crate::search::words(&line, language) {
             if writeln!(out, "{w}\t{}", stems.stem(&w)).is_err() {
                 return ExitCode::FAILURE;
             }

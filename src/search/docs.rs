@@ -157,9 +157,10 @@ pub(super) fn page_scores(site: &Site, i: usize) -> Vec<Scores<'_>> {
     let page = &site.pages[i];
     let parts = parts(page);
     let mut docs: Vec<Vec<(Cow<'_, str>, Field)>> = vec![Vec::new(); parts.len()];
+    let stops = terms::stop_words(&site.config.book.language);
     {
         let first = &mut docs[0];
-        let mut add = |text, field| terms::scan(text, |w| first.push((w, field)));
+        let mut add = |text, field| terms::scan(text, stops, |w| first.push((w, field)));
         add(page.fm.title.as_str(), Field::Title);
         for &t in &site.page_tags[i] {
             add(site.tags[t].name.as_str(), Field::Meta);
@@ -176,8 +177,8 @@ pub(super) fn page_scores(site: &Site, i: usize) -> Vec<Scores<'_>> {
         add(parts[0], Field::Body);
     }
     for ((doc, h), part) in docs[1..].iter_mut().zip(sections(page)).zip(&parts[1..]) {
-        terms::scan(&h.title, |w| doc.push((w, Field::Heading)));
-        terms::scan(part, |w| doc.push((w, Field::Body)));
+        terms::scan(&h.title, stops, |w| doc.push((w, Field::Heading)));
+        terms::scan(part, stops, |w| doc.push((w, Field::Body)));
     }
     docs.into_iter().map(score).collect()
 }

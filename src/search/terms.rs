@@ -29,6 +29,28 @@ pub const STOP_WORDS: &[&str] = &[
     "were", "what", "when", "which", "who", "will", "with", "would", "you", "your",
 ];
 
+/// Spanish words too common to be worth indexing, folded (`más` is `mas`).
+pub const STOP_WORDS_ES: &[&str] = &[
+    "a", "al", "algo", "algunas", "algunos", "ante", "antes", "como", "con", "contra", "cual",
+    "cuando", "de", "del", "desde", "donde", "durante", "e", "el", "ella", "ellas", "ellos", "en",
+    "entre", "era", "eran", "es", "esa", "esas", "ese", "eso", "esos", "esta", "estan", "estar",
+    "estas", "este", "esto", "estos", "fue", "ha", "han", "hasta", "hay", "he", "la", "las", "le",
+    "les", "lo", "los", "mas", "me", "mi", "mis", "mucho", "muchos", "muy", "nada", "ni", "no",
+    "nos", "nosotros", "o", "os", "otra", "otras", "otro", "otros", "para", "pero", "poco", "por",
+    "porque", "que", "quien", "quienes", "se", "ser", "si", "sin", "sobre", "son", "su", "sus",
+    "tambien", "te", "ti", "tiene", "tienen", "todo", "todos", "tu", "tus", "un", "una", "uno",
+    "unos", "y", "ya", "yo",
+];
+
+/// The stop words of a language: Spanish's for Spanish, English's for every other (as before
+/// languages had their own).
+pub fn stop_words(language: &str) -> &'static [&'static str] {
+    match language.split(['-', '_']).next().unwrap_or("") {
+        l if l.eq_ignore_ascii_case("es") => STOP_WORDS_ES,
+        _ => STOP_WORDS,
+    }
+}
+
 /// Characters that are words by themselves: CJK ideographs, Hiragana, Katakana.
 pub const SINGLE_CHAR_RANGES: &[(u32, u32)] = &[
     (0x3040, 0x30FF),
@@ -64,7 +86,7 @@ pub fn fold(word: &str) -> Cow<'_, str> {
 
 /// Whether a folded word is indexed: not a stop word, not too long, and at least two
 /// characters unless it is a digit or a CJK character.
-fn keep(w: &str) -> bool {
+fn keep(w: &str, stops: &[&str]) -> bool {
     let mut chars = w.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -73,17 +95,18 @@ fn keep(w: &str) -> bool {
     if len == 1 {
         return first.is_numeric() || is_single(first);
     }
-    len <= MAX_WORD && !STOP_WORDS.contains(&w)
+    len <= MAX_WORD && !stops.contains(&w)
 }
 
-/// Calls `f` with each indexed word of `text`, folded: borrowed when it already was.
-pub fn scan<'t>(text: &'t str, mut f: impl FnMut(Cow<'t, str>)) {
-    fn word<'t>(raw: &'t str, f: &mut impl FnMut(Cow<'t, str>)) {
+/// Calls `f` with each indexed word of `text`, folded: borrowed when it already was; `stops`
+/// are the language's stop words ([`stop_words`]).
+pub fn scan<'t>(text: &'t str, stops: &[&str], mut f: impl FnMut(Cow<'t, str>)) {
+    let word = |raw: &'t str, f: &mut dyn FnMut(Cow<'t, str>)| {
         let w = fold(raw);
-        if keep(&w) {
+        if keep(&w, stops) {
             f(w);
         }
-    }
+    };
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
         if is_single(c) {
@@ -102,10 +125,10 @@ pub fn scan<'t>(text: &'t str, mut f: impl FnMut(Cow<'t, str>)) {
     }
 }
 
-/// The indexed words of `text`, folded, in order (with repeats).
-pub fn words(text: &str) -> Vec<String> {
+/// The indexed words of `text` in `language`, folded, in order (with repeats).
+pub fn words(text: &str, language: &str) -> Vec<String> {
     let mut out = Vec::new();
-    scan(text, |w| out.push(w.into_owned()));
+    scan(text, stop_words(language), |w| out.push(w.into_owned()));
     out
 }
 
@@ -167,7 +190,7 @@ mod tests {
                 vec!["img", "src", "onerror", "alert", "1"],
             ),
         ] {
-            assert_eq!(words(text), want, "{text}");
+            assert_eq!(words(text, "en"), want, "{text}");
         }
     }
 
@@ -196,11 +219,23 @@ mod tests {
             let range = format!("\\u{{{lo:X}}}-\\u{{{hi:X}}}");
             assert!(client.contains(&range), "search-engine.js lacks {range}");
         }
-        for w in STOP_WORDS {
-            assert!(
-                client.contains(&format!("\"{w}\"")),
-                "search-engine.js lacks stop word {w}"
+        for (lang, list) in [("en", STOP_WORDS), ("es", STOP_WORDS_ES)] {
+            let start = client
+                .find(&format!("{lang}: new Set(["))
+                .unwrap_or_else(|| panic!("search-engine.js has no stop words for {lang}"));
+            let table = &client[start..start + client[start..].find("])").unwrap()];
+            let quoted: Vec<String> = list.iter().map(|w| format!("\"{w}\"")).collect();
+            assert_eq!(
+                table.matches('"').count(),
+                2 * list.len(),
+                "{lang}: same number of words"
             );
+            for q in quoted {
+                assert!(
+                    table.contains(&q),
+                    "search-engine.js lacks {lang} stop word {q}"
+                );
+            }
         }
         assert!(client.contains(&format!("MAX_WORD = {MAX_WORD}")));
     }

@@ -39,6 +39,7 @@ test("search-engine.js gives the same words and stems as the index builder on mo
   const input = lines.join("\n") + "\n";
   const rust = execFileSync(bin, ["search-terms", "--language", "en"], { input, maxBuffer: 1 << 30 }).toString("utf8").split("\n").filter(Boolean);
   const api = searchApi(null);
+  api.language("en");
   const stem = api.stemmer("en");
   const js = [];
   for (const line of lines) {
@@ -64,6 +65,7 @@ test("search-engine.js stems Spanish as the index builder does, over a Spanish d
   const input = lines.join("\n") + "\n";
   const rust = execFileSync(bin, ["search-terms", "--language", "es"], { input, maxBuffer: 1 << 30 }).toString("utf8").split("\n").filter(Boolean);
   const api = searchApi(null);
+  api.language("es");
   const stem = api.stemmer("es");
   const js = [];
   for (const line of lines) {

@@ -15,12 +15,28 @@
   var DIGITS = /^\p{N}$/u;
   var MARKS = /\p{M}/gu;
   var MAX_WORD = 40;
-  var STOP = new Set(["a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at",
-    "be", "because", "been", "but", "by", "can", "could", "did", "do", "does", "for", "from",
-    "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-    "just", "me", "my", "no", "not", "of", "on", "one", "or", "our", "out", "she", "so", "than",
-    "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "up", "us",
-    "was", "we", "were", "what", "when", "which", "who", "will", "with", "would", "you", "your"]);
+  /* Words too common to index, per language (src/search/terms.rs: the same tables); other
+     languages use English's. The index's language sets which (`language`). */
+  var STOPS = {
+    en: new Set(["a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at",
+      "be", "because", "been", "but", "by", "can", "could", "did", "do", "does", "for", "from",
+      "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+      "just", "me", "my", "no", "not", "of", "on", "one", "or", "our", "out", "she", "so", "than",
+      "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "up", "us",
+      "was", "we", "were", "what", "when", "which", "who", "will", "with", "would", "you", "your"]),
+    es: new Set([
+      "a", "al", "algo", "algunas", "algunos", "ante", "antes", "como", "con", "contra", "cual",
+      "cuando", "de", "del", "desde", "donde", "durante", "e", "el", "ella", "ellas", "ellos", "en",
+      "entre", "era", "eran", "es", "esa", "esas", "ese", "eso", "esos", "esta", "estan", "estar",
+      "estas", "este", "esto", "estos", "fue", "ha", "han", "hasta", "hay", "he", "la", "las", "le",
+      "les", "lo", "los", "mas", "me", "mi", "mis", "mucho", "muchos", "muy", "nada", "ni", "no",
+      "nos", "nosotros", "o", "os", "otra", "otras", "otro", "otros", "para", "pero", "poco", "por",
+      "porque", "que", "quien", "quienes", "se", "ser", "si", "sin", "sobre", "son", "su", "sus",
+      "tambien", "te", "ti", "tiene", "tienen", "todo", "todos", "tu", "tus", "un", "una", "uno",
+      "unos", "y", "ya", "yo"])
+  };
+  var STOP = STOPS.en;
+  function language(lang) { STOP = STOPS[lang] || STOPS.en; }
 
   function fold(w) {
     return w.toLowerCase().normalize("NFD").replace(MARKS, "").replace(/ς/g, "σ");
@@ -413,6 +429,7 @@
         if (m) return m;
         m = manifest;
         stem = stemmer(m.lang);
+        language(m.lang);
         var extra = new Map();
         var pairs = numbers(m.multi);
         for (var i = 0, p = 0; i < pairs.length; i += 2) { p += pairs[i]; extra.set(p, pairs[i + 1]); }
@@ -678,5 +695,5 @@
     return { ready: ready, search: search, show: show, counts: counts, stem: function (w) { return stem ? stem(w) : w; } };
   }
 
-  window.__handbookSearchEngine = { fold: fold, words: words, tokens: tokens, stemmer: stemmer, engine: engine, distance: distance };
+  window.__handbookSearchEngine = { fold: fold, words: words, tokens: tokens, stemmer: stemmer, language: language, engine: engine, distance: distance };
 })();
