@@ -368,3 +368,28 @@ fn a_watching_session_reports_a_stale_translation_as_it_happens() {
     assert_eq!(stale(&report), 1);
     assert!(t.read("public/about/index.html").contains("New text."));
 }
+
+#[test]
+fn feeds_print_and_offline_links_work_per_language() {
+    let t = two_languages("notice");
+    t.build().ok();
+    // Each language's feeds hold its own entries, at its own addresses.
+    let feed = t.read("public/es/examples/atom.xml");
+    assert!(feed.contains("Una historia"), "{feed}");
+    assert!(feed.contains("https://example.org/hb/es/examples/una-historia/"));
+    // The English collection has no story, so no feed.
+    assert!(!t.exists("public/examples/atom.xml"));
+    // The print page is the language's book.
+    let print = t.read("public/es/print/index.html");
+    assert!(print.contains("Pregunta a alguien.") && !print.contains("Ask someone."));
+    // Opened from disk: every link spells index.html, the switcher's too.
+    let built = t.build_with(|o| o.offline = true).ok();
+    let es = built.html("es/acts/ask/index.html");
+    assert!(
+        es.contains("<a href=\"../../../acts/ask/index.html\" hreflang=\"en\""),
+        "{es}"
+    );
+    assert!(es.contains("href=\"../../../assets/style.css\""));
+    let broken = crate::broken_relative_links(&t.path("public"));
+    assert!(broken.is_empty(), "{broken:?}");
+}

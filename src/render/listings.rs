@@ -54,14 +54,11 @@ impl<'a> Renderer<'a> {
         self.emit_tag_parts(&all)
     }
 
-    /// The tags index (none without tags), and for each `(tag, from, to)` the pages of that
-    /// tag's listing that show its entries `from..=to`.
+    /// The tags index (empty without tags: listings and the search page link to it), and for
+    /// each `(tag, from, to)` the pages of that tag's listing that show its entries `from..=to`.
     pub(super) fn emit_tag_parts(&self, tags: &[(usize, usize, usize)]) -> Vec<RenderedFile> {
         let s = &self.shared;
         let mut files = Vec::new();
-        if s.site.tags.is_empty() {
-            return files;
-        }
         let terms = KindCtx::Tags {
             terms: s.tag_refs.iter().collect(),
         };
