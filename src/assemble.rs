@@ -106,7 +106,7 @@ pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> As
             "`[book] base_url`"
         };
         notes.push(format!(
-            "no base_url: feeds, sitemap.xml, robots.txt and canonical links were left out \
+            "no base_url: feeds, sitemap.xml, robots.txt, canonical and hreflang links were left out \
              (set {key} or pass `--base-url`)"
         ));
     } else if prefix.is_empty() {

@@ -42,12 +42,9 @@ pub fn lang_ctx(site: &Site, url: &str, page: Option<usize>) -> Option<LangCtx> 
             current: i == lang.index,
             translated: found.is_some(),
         });
-        if let Some(u) = &found {
-            let href = if l.base_url.is_empty() {
-                href
-            } else {
-                format!("{}/{u}", l.base_url)
-            };
+        // `hreflang` links must be absolute: none without a base URL.
+        if let Some(u) = found.as_ref().filter(|_| !l.base_url.is_empty()) {
+            let href = format!("{}/{u}", l.base_url);
             if i == 0 {
                 alternates.push(Alternate {
                     hreflang: "x-default".into(),

@@ -45,6 +45,9 @@ pub struct ShareCtx<'a> {
     pub item: &'a str,
     /// Where the file goes, relative to the project (`content/examples`).
     pub folder: String,
+    /// How its name ends: `.md`, or `.es.md` for a story shared from the Spanish site (so that
+    /// it is that language's).
+    pub ext: String,
     pub relations: Vec<ShareRelation<'a>>,
     pub fields: Vec<ShareField<'a>>,
     /// Tags in use in the collection, most used first.
@@ -202,10 +205,15 @@ fn share_ctx<'a>(site: &'a Site, c: &'a Collection) -> ShareCtx<'a> {
         });
     let recipe = scaffold::recipe(c);
     let folder = urls::shown(&config.build.content.join(&c.section));
+    let ext = match site.lang.as_ref().map(|l| l.site()) {
+        Some(l) if !l.prefix.is_empty() => format!(".{}.md", l.code),
+        _ => ".md".to_string(),
+    };
     ShareCtx {
         name: &c.name,
         item: &c.item,
         folder: folder.clone(),
+        ext,
         relations,
         fields,
         tags,
