@@ -195,6 +195,29 @@ mod tests {
         s.keys().map(String::as_str).collect()
     }
 
+    /// The `t.<key>` that built-in templates name (`t` itself, not `root.` or `target.`).
+    fn template_keys() -> BTreeSet<&'static str> {
+        let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        let mut out = BTreeSet::new();
+        for (path, text) in DEFAULT_THEME {
+            if !path.starts_with("templates/") {
+                continue;
+            }
+            for (at, _) in text.match_indices("t.") {
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| ident(c) || c == '.') {
+                    continue;
+                }
+                let rest = &text[at + 2..];
+                let end = rest.find(|c: char| !ident(c)).unwrap_or(rest.len());
+                if end > 0 {
+                    out.insert(&rest[..end]);
+                }
+            }
+        }
+        out
+    }
+
     fn placeholders(text: &str) -> BTreeSet<&str> {
         text.match_indices('{')
             .filter_map(|(at, _)| {
@@ -236,6 +259,20 @@ mod tests {
                 assert!(unknown.is_empty(), "{lang}.toml `{key}`: {unknown:?}");
             }
         }
+    }
+
+    /// Guards the templates: a `t.<key>` that en.toml lacks would fail to render.
+    #[test]
+    fn every_key_the_templates_use_is_in_english() {
+        let en = strings("en");
+        let used = template_keys();
+        assert!(used.contains("languages") && used.contains("share_title"));
+        let known = keys_of(&en);
+        let missing: Vec<_> = used.difference(&known).collect();
+        assert!(
+            missing.is_empty(),
+            "templates use {missing:?}, not in en.toml"
+        );
     }
 
     #[test]
