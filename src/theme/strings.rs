@@ -283,6 +283,48 @@ mod tests {
         }
     }
 
+    /// The scripts read their messages from `data-t-<key>` attributes of their <script> tags:
+    /// each message a script asks for must be given by a template, from a key that exists.
+    #[test]
+    fn every_script_message_is_given_by_a_template() {
+        let en = strings("en");
+        let templates: String = DEFAULT_THEME
+            .iter()
+            .filter(|(p, _)| p.starts_with("templates/"))
+            .map(|(_, text)| *text)
+            .collect();
+        let mut asked = 0;
+        for script in ["search.js", "share.js", "theme.js"] {
+            let text = built_in(&format!("static/assets/{script}"));
+            let names = text
+                .match_indices("say(\"")
+                .map(|(at, _)| &text[at + 5..])
+                .chain(
+                    text.match_indices("\"data-t-")
+                        .map(|(at, _)| &text[at + 8..]),
+                )
+                .filter_map(|rest| Some(&rest[..rest.find('"')?]))
+                .filter(|name| !name.is_empty() && !name.contains(' '));
+            for name in names {
+                asked += 1;
+                let key = name.replace('-', "_");
+                assert!(
+                    en.contains_key(&key),
+                    "{script} asks for `{key}`, not in en.toml"
+                );
+                let given = format!("data-t-{name}=\"{{{{ t.{key} }}}}\"");
+                assert!(
+                    templates.contains(&given),
+                    "no template gives {script} `{given}`"
+                );
+            }
+        }
+        assert!(
+            asked > 20,
+            "found only {asked} messages: has the scripts' form changed?"
+        );
+    }
+
     #[test]
     fn placeholders_are_filled_in_one_pass() {
         let table = [
