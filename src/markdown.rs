@@ -10,7 +10,6 @@ use pulldown_cmark::{
     TagEnd, html,
 };
 use std::collections::HashMap;
-use std::fmt::Write;
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -384,7 +383,8 @@ fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
 
 /// Renders a parsed page to HTML: link `i` goes to `hrefs[i]`, and every id the page defines
 /// (headings, footnotes) gets `id_prefix`, so that pages can share one document (the print page).
-pub fn render(parsed: &Parsed, hrefs: &[String], id_prefix: &str) -> String {
+/// Heading anchors are labelled `anchor_label` (the theme's text, `{title}` the heading's).
+pub fn render(parsed: &Parsed, hrefs: &[String], id_prefix: &str, anchor_label: &str) -> String {
     let mut link = 0;
     let mut heading = 0;
     // Footnotes are numbered in order of first appearance, reference or definition.
@@ -442,7 +442,7 @@ pub fn render(parsed: &Parsed, hrefs: &[String], id_prefix: &str) -> String {
                 .get(heading)
                 .expect("parse records a Heading for each heading event");
             heading += 1;
-            Event::Html(heading_close(*level, &id_attr(&h.id), &h.title).into())
+            Event::Html(heading_close(*level, &id_attr(&h.id), &h.title, anchor_label).into())
         }
         Event::FootnoteReference(label) => {
             let n = number(label);
@@ -488,13 +488,12 @@ fn heading_open(level: HeadingLevel, id: &str, classes: &[CowStr<'_>]) -> String
     open
 }
 
-/// A heading's anchor link (to its escaped `id`) and closing tag.
-fn heading_close(level: HeadingLevel, id: &str, title: &str) -> String {
-    let mut close = format!(" <a class=\"anchor\" href=\"#{id}\"");
-    close.push_str(" aria-label=\"Link to this section: ");
-    escape_attr(&mut close, title);
-    let _ = writeln!(close, "\">#</a></h{}>", heading_number(level));
-    close
+/// A heading's anchor link (to its `id`), labelled `label` as it is, and closing tag.
+fn heading_close(level: HeadingLevel, id: &str, title: &str, label: &str) -> String {
+    let mut escaped = String::new();
+    escape_attr(&mut escaped, title);
+    let (label, n) = (label.replace("{title}", &escaped), heading_number(level));
+    format!(" <a class=\"anchor\" href=\"#{id}\" aria-label=\"{label}\">#</a></h{n}>\n")
 }
 
 /// Whether a fence's info string is Rust as mdBook reads it: `rust` first, or only rustdoc's
@@ -671,8 +670,11 @@ mod tests {
     fn html_of(body: &str) -> String {
         let p = parse_str(body);
         let hrefs: Vec<String> = p.links.iter().map(|l| l.dest.clone()).collect();
-        render(&p, &hrefs, "")
+        render(&p, &hrefs, "", ANCHOR)
     }
+
+    /// The built-in English anchor label.
+    const ANCHOR: &str = "Link to this section: {title}";
 
     #[test]
     fn headings_get_stable_deduplicated_ids_and_anchors() {
@@ -708,7 +710,12 @@ mod tests {
         assert_eq!(p.links[0].dest, "../acts/a.md#why");
         assert_eq!(p.links[0].offset, body.find('[').unwrap());
         assert!(p.links[1].is_image);
-        let html = render(&p, &["../../acts/a/#why".into(), "p.png".into()], "");
+        let html = render(
+            &p,
+            &["../../acts/a/#why".into(), "p.png".into()],
+            "",
+            ANCHOR,
+        );
         assert!(
             html.contains("<a href=\"../../acts/a/#why\">x</a>"),
             "{html}"
@@ -725,7 +732,7 @@ mod tests {
     #[test]
     fn ids_take_a_prefix_for_shared_documents() {
         let p = parse_str("## Why\n\nClaim[^a].\n\n[^a]: Source.\n");
-        let html = render(&p, &[], "p-x--");
+        let html = render(&p, &[], "p-x--", ANCHOR);
         assert!(html.contains("<h2 id=\"p-x--why\">"), "{html}");
         assert!(html.contains("href=\"#p-x--why\""), "{html}");
         assert!(

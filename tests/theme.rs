@@ -302,3 +302,43 @@ fn a_misspelt_field_suggests_the_field_meant() {
     );
     assert_eq!(e.hint.as_deref(), Some("did you mean `title`?"));
 }
+
+/// A handbook in Spanish prints the theme's Spanish words everywhere: templates, the titles of
+/// generated pages, dates, heading anchors and the scripts' messages, with no missing string.
+#[test]
+fn a_spanish_handbook_prints_the_themes_spanish_words() {
+    let t = SiteTest::empty()
+        .file(
+            "book.toml",
+            "[book]\ntitle = \"Manual\"\nlanguage = \"es\"\n\n[collections.ejemplos]\nsection = \"ejemplos\"\nitem = \"ejemplo\"\nsort_by = \"date\"\n",
+        )
+        .file("content/_index.md", "+++\ntitle = \"Inicio\"\n+++\nHola.\n")
+        .file("content/ejemplos/_index.md", "+++\ntitle = \"Ejemplos\"\n+++\n")
+        .file(
+            "content/ejemplos/uno.md",
+            "+++\ntitle = \"Uno\"\ndate = 2026-01-06\ntags = [\"equipo\"]\n+++\n## Qué pasó\n\nTexto.\n",
+        );
+    let b = t.build().ok();
+    assert!(b.messages().is_empty(), "{:?}", b.messages());
+    let page = b.html("ejemplos/uno/index.html");
+    for words in [
+        "<time datetime=\"2026-01-06\">6 de enero de 2026</time>",
+        "aria-label=\"Enlace a esta sección: Qué pasó\"",
+        "<a class=\"skip-link\" href=\"#main\">Saltar al contenido</a>",
+        "<dt>Tiempo de lectura</dt><dd>1 min<span class=\"meta-read\"> de lectura</span></dd>",
+        "data-t-code-show-hidden=\"Mostrar líneas ocultas\"",
+        "data-t-search-none=\"Sin resultados\"",
+    ] {
+        assert!(page.contains(words), "{words} not in {page}");
+    }
+    assert!(
+        b.html("tags/index.html")
+            .contains("<title>Etiquetas · Manual</title>")
+    );
+    let share = b.html("ejemplos/share/index.html");
+    assert!(share.contains("<title>Comparte tu ejemplo · Manual</title>"));
+    assert!(share.contains("data-t-share-copied=\"Copiado: pégalo donde vayas a enviarlo.\""));
+    // The file for readers without JavaScript, and the story's hint, ask in Spanish too.
+    assert!(share.contains("title = &quot;Tu título&quot;"), "{share}");
+    assert!(share.contains("Escribe entre 150 y 400 palabras"));
+}

@@ -294,8 +294,6 @@ pub struct Ctx<'a> {
     pub paginator: Option<Paginator>,
     /// In a handbook of several languages: this file's language, its versions in the others.
     pub lang: Option<LangCtx>,
-    /// The theme's words in the site's language (`t.languages`).
-    pub t: &'a crate::theme::Strings,
     /// Fields of this kind of file only, at the top level of the context like the others.
     pub own: KindCtx<'a>,
 }
@@ -366,10 +364,10 @@ impl Serialize for Ctx<'_> {
             propose_url,
             paginator,
             lang,
-            t,
             own,
         } = self;
-        let mut st = serializer.serialize_struct("Ctx", 26)?;
+        // `t`, the theme's words, is added by the renderer as safe strings (see `strings.rs`).
+        let mut st = serializer.serialize_struct("Ctx", 25)?;
         st.serialize_field("site", site)?;
         st.serialize_field("nav", nav)?;
         st.serialize_field("root", root)?;
@@ -393,7 +391,6 @@ impl Serialize for Ctx<'_> {
         st.serialize_field("propose_url", propose_url)?;
         st.serialize_field("paginator", paginator)?;
         st.serialize_field("lang", lang)?;
-        st.serialize_field("t", t)?;
         match own {
             KindCtx::Page { section, home } => {
                 st.serialize_field("section", section)?;

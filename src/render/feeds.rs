@@ -6,7 +6,7 @@ use super::{RenderedFile, Renderer, Sig, dates};
 use crate::links::Target;
 use crate::site::Site;
 use crate::slug::UniqueIds;
-use crate::theme::templates;
+use crate::theme::{keys, templates};
 use crate::urls;
 use std::hash::{Hash, Hasher};
 
@@ -280,7 +280,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let own = KindCtx::Print { print };
         let mut ctx = self.plain_ctx(&self.shared.links.print, String::new(), Kind::Print, own);
-        ctx.title = format!("{} (print)", site.config.book.title);
+        ctx.title = self.words(keys::PRINT, &[("title", &site.config.book.title)]);
         self.emit(urls::output_path(urls::PRINT), templates::PRINT, ctx, None)
     }
 }

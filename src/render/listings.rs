@@ -5,7 +5,7 @@ use super::context::*;
 use super::pager::{self, Listing};
 use super::{RenderedFile, Renderer};
 use crate::site::{Site, Tag};
-use crate::theme::templates;
+use crate::theme::{keys, templates};
 use crate::urls;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -62,7 +62,8 @@ impl<'a> Renderer<'a> {
         let terms = KindCtx::Tags {
             terms: s.tag_refs.iter().collect(),
         };
-        let ctx = self.plain_ctx(&s.links.tags, "Tags".into(), Kind::Tags, terms);
+        let title = self.word(keys::TAGS).to_string();
+        let ctx = self.plain_ctx(&s.links.tags, title, Kind::Tags, terms);
         files.extend(self.emit(urls::output_path(urls::TAGS), templates::TAGS, ctx, None));
         let mut parts: Vec<(usize, usize)> = tags
             .iter()
@@ -100,15 +101,13 @@ impl<'a> Renderer<'a> {
                 .collect(),
         };
         let paginator = pager::paginator(s.site, &site_url, list, n);
-        let mut title = format!("Tagged “{}”", tag.name);
-        if let Some(p) = paginator.as_ref().filter(|p| p.current > 1) {
-            title = format!("{title}, page {} of {}", p.current, p.total);
-        }
+        let title = self.words(keys::TAG, &[("tag", &tag.name)]);
+        let title = self.paged(&title, paginator.as_ref());
         let url = s.site.style.link(&urls::pager(&site_url, n));
         let mut ctx = self.plain_ctx(url, title, Kind::Tag, KindCtx::Tag { term });
         ctx.paginator = paginator;
         ctx.breadcrumbs.push(LinkCtx {
-            title: "Tags",
+            title: self.word(keys::TAGS),
             url: &s.links.tags,
         });
         let path = urls::output_path(&urls::pager(&site_url, n));
@@ -122,7 +121,7 @@ impl<'a> Renderer<'a> {
         for picker in self.shared.pickers.values() {
             let section = &site.sections[picker.section];
             let listing = &site.pages[section.page];
-            let title = format!("A random page of {}", listing.fm.title);
+            let title = self.words(keys::RANDOM, &[("section", &listing.fm.title)]);
             // The picker chooses an entry by number and goes to the page of the listing that
             // holds it (`?random=<index on that page>`), so its size does not grow with the
             // collection: it lists the listing's pages, not the entries.
@@ -163,7 +162,8 @@ impl<'a> Renderer<'a> {
         let own = KindCtx::Search {
             facets: crate::search::facets(site),
         };
-        let ctx = self.plain_ctx(urls::SEARCH, "Search".into(), Kind::Search, own);
+        let title = self.word(keys::SEARCH).to_string();
+        let ctx = self.plain_ctx(urls::SEARCH, title, Kind::Search, own);
         self.emit(
             urls::output_path(urls::SEARCH),
             templates::SEARCH,
@@ -175,7 +175,7 @@ impl<'a> Renderer<'a> {
     /// The 404 page, which a server shows at any depth: absolute links and inlined styles.
     pub(super) fn emit_not_found(&self) -> Option<RenderedFile> {
         let site = self.shared.site;
-        let title = "Page not found".into();
+        let title = self.word(keys::NOT_FOUND).to_string();
         let mut ctx = self.plain_ctx("", title, Kind::NotFound, KindCtx::Plain {});
         ctx.root = not_found_root(&site.config.book.base_url);
         if let (Some(lang), Some(l)) = (&site.lang, ctx.lang.as_mut()) {

@@ -27,11 +27,12 @@ mod pager;
 mod pages;
 mod share;
 mod signature;
+mod words;
 
 use crate::diagnostics::Diagnostics;
 use crate::markdown;
 use crate::site::Site;
-use crate::theme::{Theme, template_errors};
+use crate::theme::{Theme, keys, template_errors};
 use crate::urls::{self, relative_url};
 use context::*;
 use feeds::{FeedDef, PrintPlan};
@@ -42,7 +43,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
 pub use context::{Kind, LinkCtx, NavItem, PageRef, SiteCtx, TagRef};
-pub use dates::{display_date, iso_date, rfc3339};
+pub use dates::{DateStyle, iso_date, rfc3339};
 pub use pages::RELATED_REACH;
 
 type Sig = std::collections::hash_map::DefaultHasher;
@@ -220,6 +221,8 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
             shares: &shares,
             book_nav: book_nav.as_ref().filter(|b| b.windowed()),
             strings: &strings,
+            t: words::safe_strings(&strings),
+            dates: dates::DateStyle::new(&strings),
         },
         out: Emitter {
             theme,
@@ -294,6 +297,10 @@ struct Shared<'a> {
     book_nav: Option<&'a book_nav::BookNav<'a>>,
     /// The theme's words in the site's language.
     strings: &'a crate::theme::Strings,
+    /// The same as templates get them (`t.languages`): safe strings, written as they are.
+    t: tera::Value,
+    /// How dates are written in the site's language.
+    dates: dates::DateStyle<'a>,
 }
 
 /// Where rendered files go, and what decides whether a file is rendered at all.
@@ -437,7 +444,7 @@ impl<'a> Renderer<'a> {
 
     fn page_ref(&self, i: usize) -> &'a PageRef<'a> {
         let s = &self.shared;
-        s.refs[i].get_or_init(|| pages::page_ref(s.site, i, s.tag_refs))
+        s.refs[i].get_or_init(|| pages::page_ref(s.site, i, s.tag_refs, &s.dates))
     }
 
     /// The context every file starts from: site chrome, with a breadcrumb to the home page.
@@ -480,7 +487,6 @@ impl<'a> Renderer<'a> {
             propose_url: Some(site.config.book.propose_url.as_str()).filter(|u| !u.is_empty()),
             paginator: None,
             lang,
-            t: s.strings,
             own,
         }
     }
@@ -516,7 +522,8 @@ impl<'a> Renderer<'a> {
                 page,
             });
         }
-        fill_bodies(self.shared.site, &mut ctx, page);
+        let anchor = self.word(keys::HEADING_ANCHOR);
+        fill_bodies(self.shared.site, &mut ctx, page, anchor);
         let shown = page.map(|i| self.shared.site.pages[i].shown.as_str());
         let bytes = Arc::new(self.render(template, &ctx, shown)?);
         let body = match out.sink {
@@ -545,9 +552,10 @@ impl<'a> Renderer<'a> {
                 .diags
                 .extend(template_errors(e, &theme.templates, page))
         };
-        let context = tera::Context::from_serialize(ctx)
+        let mut context = tera::Context::from_serialize(ctx)
             .map_err(|e| report(&e))
             .ok()?;
+        context.insert_value("t", self.shared.t.clone());
         let mut buf = Vec::with_capacity(16 * 1024);
         theme
             .tera
@@ -560,28 +568,28 @@ impl<'a> Renderer<'a> {
 
 /// Puts the page bodies a context shows into it, now that it is to be rendered (signatures
 /// stand in for them until then).
-fn fill_bodies(site: &Site, ctx: &mut Ctx<'_>, page: Option<usize>) {
+fn fill_bodies(site: &Site, ctx: &mut Ctx<'_>, page: Option<usize>, anchor: &str) {
     if let (Some(i), Some(page_ctx)) = (page, ctx.page.as_mut()) {
-        page_ctx.content = body(site, i, &site.hrefs[i], "");
+        page_ctx.content = body(site, i, &site.hrefs[i], "", anchor);
     }
     match &mut ctx.own {
         KindCtx::Feed { feed } => {
             for e in &mut feed.entries {
-                e.content = body(site, e.index, &site.hrefs[e.index], "");
+                e.content = body(site, e.index, &site.hrefs[e.index], "", anchor);
             }
         }
         KindCtx::Print { print } => print.par_iter_mut().for_each(|item| {
             let prefix = format!("{}--", item.anchor);
-            item.content = body(site, item.index, &item.hrefs, &prefix);
+            item.content = body(site, item.index, &item.hrefs, &prefix, anchor);
         }),
         _ => {}
     }
 }
 
 /// A page's body as HTML; raw HTML in an untrusted page is sanitized.
-fn body(site: &Site, i: usize, hrefs: &[String], id_prefix: &str) -> String {
+fn body(site: &Site, i: usize, hrefs: &[String], id_prefix: &str, anchor: &str) -> String {
     let page = &site.pages[i];
-    let html = markdown::render(&page.parsed, hrefs, id_prefix);
+    let html = markdown::render(&page.parsed, hrefs, id_prefix, anchor);
     if page.untrusted && page.parsed.has_raw_html {
         crate::sanitize::clean(&html)
     } else {

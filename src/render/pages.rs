@@ -121,10 +121,7 @@ impl<'a> Renderer<'a> {
         ctx.paginator = part
             .listing
             .and_then(|l| pager::paginator(site, &site.urls[i], l, part.n));
-        let numbered = |title: &str| match &ctx.paginator {
-            Some(p) if p.current > 1 => format!("{title}, page {} of {}", p.current, p.total),
-            _ => title.to_string(),
-        };
+        let numbered = |title: &str| self.paged(title, ctx.paginator.as_ref());
         ctx.title = if let Some(title) = &page.html_title {
             numbered(title)
         } else if is_home || page.fm.title == book.title {
@@ -433,7 +430,12 @@ fn template_for(site: &Site, theme: &Theme, i: usize, diags: &Diagnostics) -> Op
 }
 
 /// Page `i`'s summary, as every listing shows it.
-pub(super) fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> PageRef<'a> {
+pub(super) fn page_ref<'a>(
+    site: &'a Site,
+    i: usize,
+    tags: &'a [TagRef<'a>],
+    dates: &dates::DateStyle<'_>,
+) -> PageRef<'a> {
     let page = &site.pages[i];
     let updated = page
         .fm
@@ -460,12 +462,12 @@ pub(super) fn page_ref<'a>(site: &'a Site, i: usize, tags: &'a [TagRef<'a>]) -> 
         description: page.fm.description.as_deref(),
         summary: &page.parsed.summary,
         date: page.fm.date.as_ref().map(dates::iso_date),
-        date_display: page.fm.date.as_ref().map(dates::display_date),
+        date_display: page.fm.date.as_ref().map(|d| dates.display(d)),
         updated_display: updated
             .as_deref()
             .and_then(|d| d.parse::<Datetime>().ok())
             .as_ref()
-            .map(dates::display_date),
+            .map(|d| dates.display(d)),
         updated,
         weight: page.fm.weight,
         tags: site.page_tags[i]

@@ -9,7 +9,7 @@ use crate::config::Collection;
 use crate::contribute::{MAX_MAILTO, MAX_URL, NewFile};
 use crate::scaffold;
 use crate::site::Site;
-use crate::theme::templates;
+use crate::theme::{keys, templates};
 use crate::urls;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -54,8 +54,8 @@ pub struct ShareCtx<'a> {
     pub tags: Vec<&'a str>,
     /// The collection's guide page.
     pub guide: Option<LinkCtx<'a>>,
-    /// What to write, and how many words.
-    pub prompt: &'static str,
+    /// What to write, and how many words (the theme's `share_story_prompt`).
+    pub prompt: String,
     pub words_min: usize,
     pub words_max: usize,
     /// The file's front matter as JSON for `share.js` (see [`scaffold::recipe`]).
@@ -115,9 +115,15 @@ impl<'a> Renderer<'a> {
                 continue;
             };
             let listing = &site.pages[section.page];
-            let title = format!("Share your {}", c.item);
+            let title = self.words(keys::SHARE, &[("item", &c.item)]);
+            let (min, max) = scaffold::STORY_WORDS;
+            let (min, max) = (min.to_string(), max.to_string());
+            let words = ShareWords {
+                prompt: self.words(keys::SHARE_PROMPT, &[("min", &min), ("max", &max)]),
+                title: self.word(keys::SHARE_FILE_TITLE),
+            };
             let own = KindCtx::Share {
-                share: Box::new(share_ctx(site, c)),
+                share: Box::new(share_ctx(site, c, words)),
             };
             let mut ctx = self.plain_ctx(&share.link, title, Kind::Share, own);
             ctx.breadcrumbs.push(LinkCtx {
@@ -131,7 +137,15 @@ impl<'a> Renderer<'a> {
     }
 }
 
-fn share_ctx<'a>(site: &'a Site, c: &'a Collection) -> ShareCtx<'a> {
+/// The theme's words in the file for readers without JavaScript.
+struct ShareWords<'a> {
+    /// What to write in place of the story (also the story field's hint).
+    prompt: String,
+    /// What to write in place of the title.
+    title: &'a str,
+}
+
+fn share_ctx<'a>(site: &'a Site, c: &'a Collection, words: ShareWords<'a>) -> ShareCtx<'a> {
     let config = &site.config;
     let relations = c
         .relations
@@ -218,11 +232,11 @@ fn share_ctx<'a>(site: &'a Site, c: &'a Collection) -> ShareCtx<'a> {
         fields,
         tags,
         guide,
-        prompt: scaffold::STORY_PROMPT,
+        template: template_text(&recipe, &words),
+        prompt: words.prompt,
         words_min: scaffold::STORY_WORDS.0,
         words_max: scaffold::STORY_WORDS.1,
         recipe: scaffold::recipe_json(&recipe),
-        template: template_text(&recipe),
         forge: config
             .contribute
             .forge
@@ -239,9 +253,9 @@ fn share_ctx<'a>(site: &'a Site, c: &'a Collection) -> ShareCtx<'a> {
 }
 
 /// The file with placeholders, for readers without JavaScript to copy and fill in.
-fn template_text(recipe: &[scaffold::Line]) -> String {
+fn template_text(recipe: &[scaffold::Line], words: &ShareWords<'_>) -> String {
     let mut values = BTreeMap::new();
-    values.insert("title", "Your title");
+    values.insert("title", words.title);
     for line in recipe {
         if let scaffold::Line::Value {
             key,
@@ -256,7 +270,7 @@ fn template_text(recipe: &[scaffold::Line]) -> String {
         values,
         date: "YYYY-MM-DD".into(),
         tags: Vec::new(),
-        body: None,
+        body: Some(words.prompt.clone()),
     };
     scaffold::render(recipe, &answers).expect("every value without a fallback is filled in")
 }

@@ -112,8 +112,6 @@ impl Ctx<'_> {
             propose_url,
             paginator,
             lang,
-            // The same for every file: in the global key.
-            t: _,
             own,
         } = self;
         (root, url, home_url, tags_url, title, description, kind).hash(h);

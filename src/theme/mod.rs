@@ -12,7 +12,7 @@ mod strings;
 mod tags;
 
 pub use errors::template_errors;
-pub use strings::{Strings, StringsSource};
+pub use strings::{Strings, StringsSource, fill, strings_for, word};
 
 /// Every file of `themes/default/`, each named exactly once (a test keeps this list complete).
 pub const DEFAULT_THEME: &[(&str, &str)] = &[
@@ -162,6 +162,53 @@ pub mod templates {
     pub const ALL: &[&str] = &[
         INDEX, SECTION, PAGE, TAGS, TAG, ATOM, SITEMAP, PRINT, RANDOM, SEARCH, SHARE, NOT_FOUND,
         ITEM, LISTING, TARGET,
+    ];
+}
+
+/// Keys of the theme's strings that the engine itself writes: document titles and breadcrumbs
+/// of generated pages, the share page's file, dates. Each is in the built-in `strings/en.toml`
+/// (tested); templates name theirs as `t.<key>`.
+pub mod keys {
+    /// The tags index's title and breadcrumb.
+    pub const TAGS: &str = "tags_title";
+    /// A tag's page: `{tag}`.
+    pub const TAG: &str = "tag_title";
+    /// Any title on a later page of a listing: `{title}`, `{n}`, `{total}`.
+    pub const PAGED: &str = "pagination_title";
+    /// A collection's random-page picker: `{section}`.
+    pub const RANDOM: &str = "random_title";
+    pub const SEARCH: &str = "search_title";
+    pub const NOT_FOUND: &str = "not_found_title";
+    /// The print page: `{title}`, the book's.
+    pub const PRINT: &str = "print_title";
+    /// A collection's share page: `{item}`.
+    pub const SHARE: &str = "share_title";
+    /// The title in the share page's file template, for readers without JavaScript.
+    pub const SHARE_FILE_TITLE: &str = "share_file_title";
+    /// What to write in place of the story: `{min}`, `{max}` words.
+    pub const SHARE_PROMPT: &str = "share_story_prompt";
+    /// The label of a heading's anchor link in a page's text: `{title}`, the heading's.
+    pub const HEADING_ANCHOR: &str = "heading_anchor";
+    /// How dates are written: `{day}`, `{month}`, `{year}`.
+    pub const DATE_FORMAT: &str = "date_format";
+    pub const MONTHS: [&str; 12] = [
+        "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8",
+        "month_9", "month_10", "month_11", "month_12",
+    ];
+
+    pub const ALL: &[&str] = &[
+        TAGS,
+        TAG,
+        PAGED,
+        RANDOM,
+        SEARCH,
+        NOT_FOUND,
+        PRINT,
+        SHARE,
+        SHARE_FILE_TITLE,
+        SHARE_PROMPT,
+        HEADING_ANCHOR,
+        DATE_FORMAT,
     ];
 }
 

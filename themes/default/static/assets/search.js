@@ -3,11 +3,20 @@
    under search/, loaded with <script> tags as needed (so search also works from file://, where
    fetch does not), and so is the engine that reads them (assets/search-engine.js), when a
    reader first focuses the box. Results are built with DOM text APIs only: indexed text is
-   never parsed as HTML. */
+   never parsed as HTML. Its messages are the theme's words in the site's language, given as
+   data-t-* attributes of its own <script> tag (English when there are none). */
 (function () {
   "use strict";
   var script = document.currentScript;
   if (!script || typeof Promise === "undefined" || !String.prototype.normalize) return;
+
+  /* The message `key` (data-t-<key> of the script tag, or `english`), its {names} filled in. */
+  function say(key, english, values) {
+    var text = script.getAttribute("data-t-" + key) || english;
+    return text.replace(/\{(\w+)\}/g, function (m, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : m;
+    });
+  }
 
   /* ---------- Loading index files through <script> tags ---------- */
   /* The site's root: where this script's folder is, or (a language's site, under `es/`) the
@@ -149,12 +158,17 @@
   }
 
   function summary(found, n) {
-    var s = n === 0 ? "No results" : n === 1 ? "1 result" : n + " results";
-    if (found && found.partial) s += " with some of the words (none has all of them)";
-    if (found && found.corrected.length) {
-      s += " · Showing results for " + found.corrected.map(function (c) { return c[1]; }).join(", ");
-    }
+    var s = n === 0 ? say("search-none", "No results")
+      : n === 1 ? say("search-results-one", "{n} result", { n: n })
+      : say("search-results-other", "{n} results", { n: n });
+    if (found && found.partial) s = say("search-partial", "{results} with some of the words (none has all of them)", { results: s });
+    if (found && found.corrected.length) s += " · " + corrected(found);
     return s;
+  }
+
+  function corrected(found) {
+    var words = found.corrected.map(function (c) { return c[1]; }).join(", ");
+    return say("search-corrected", "Showing results for {words}", { words: words });
   }
 
   var params = new URLSearchParams(location.search);
@@ -209,7 +223,7 @@
         var note = document.createElement("li");
         note.setAttribute("role", "none");
         note.className = "search-note";
-        note.textContent = "Showing results for " + found.corrected.map(function (c) { return c[1]; }).join(", ");
+        note.textContent = corrected(found);
         list.appendChild(note);
       }
       if (!n) {
@@ -226,7 +240,7 @@
         var all = document.createElement("a");
         all.className = "search-all";
         all.href = pageLink(input.value);
-        all.textContent = n > shown.length ? "All " + n + " results" : "Open in the search page";
+        all.textContent = n > shown.length ? say("search-all", "All {n} results", { n: n }) : say("search-open-page", "Open in the search page");
         option(all);
       }
       list.hidden = false;
@@ -244,7 +258,7 @@
         }).then(function (got) {
           if (mine === generation) render(got[0], got[1]);
         }, function () {
-          if (mine === generation) { close(); status.textContent = "Search is not available"; }
+          if (mine === generation) { close(); status.textContent = say("search-unavailable", "Search is not available"); }
         });
       }, 30);
     });
@@ -371,11 +385,11 @@
         list.textContent = "";
         more.hidden = true;
         updateCounts(st);
-        if (!found) { status.textContent = "Type words, or choose a filter to browse."; return; }
+        if (!found) { status.textContent = say("search-prompt", "Type words, or choose a filter to browse."); return; }
         status.textContent = summary(found, found.pages.length);
         return append(found, 0);
       }).catch(function () {
-        if (mine === generation) status.textContent = "Search is not available";
+        if (mine === generation) status.textContent = say("search-unavailable", "Search is not available");
       });
     }
     function updateCounts(st) {

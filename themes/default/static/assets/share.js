@@ -2,11 +2,24 @@
    answers (byte for byte: the front matter's recipe comes from the generator, embedded in the
    page), checks them as `handbook check` would, and hands the file over only when the reader
    asks: a forge's "new file" page, a download, the clipboard or an email. Nothing is sent
-   anywhere by itself; it works opened from disk too. */
+   anywhere by itself; it works opened from disk too. Its messages are the theme's words in the
+   site's language, given as data-t-* attributes of its own <script> tag (English when there
+   are none). */
 (function () {
   "use strict";
+  var script = document.currentScript;
   var form = document.getElementById("share-form");
   if (!form) return;
+
+  /* The message `key` (data-t-<key> of the script tag, or `english`), its {names} filled in:
+     {item} always, with what the collection holds. */
+  function say(key, english, values) {
+    var text = (script && script.getAttribute("data-t-" + key)) || english;
+    return text.replace(/\{(\w+)\}/g, function (m, name) {
+      if (values && Object.prototype.hasOwnProperty.call(values, name)) return String(values[name]);
+      return name === "item" ? data.item : m;
+    });
+  }
   var data = form.dataset;
   var recipe = JSON.parse(document.getElementById("share-recipe").textContent);
   var byId = function (id) { return document.getElementById(id); };
@@ -113,31 +126,32 @@
   /* What `handbook check` would say about the file, as [field id, message] pairs. */
   function problems(a) {
     var out = [];
-    if (!a.values.title) out.push(["share-title", "Give your " + data.item + " a title."]);
-    else if (!slugify(a.values.title)) out.push(["share-title", "Give your " + data.item + " a title with at least one letter or digit."]);
+    if (!a.values.title) out.push(["share-title", say("share-error-title", "Give your {item} a title.")]);
+    else if (!slugify(a.values.title)) out.push(["share-title", say("share-error-title-letters", "Give your {item} a title with at least one letter or digit.")]);
     form.querySelectorAll("[data-relation][data-required]").forEach(function (set) {
       if (!(set.dataset.relation in a.values)) {
-        out.push([set.id, "Choose the " + set.querySelector("legend").textContent.toLowerCase() + " your " + data.item + " shows."]);
+        var relation = set.querySelector("legend").textContent.toLowerCase();
+        out.push([set.id, say("share-error-relation", "Choose the {relation} your {item} shows.", { relation: relation })]);
       }
     });
     var author = form.querySelector("[data-author]");
     if (author && !form.querySelector("input[name=credit][value=anonymous]").checked && !(author.dataset.author in a.values)) {
-      out.push(["share-" + author.dataset.author, "Write the name to credit you by, or choose to stay anonymous."]);
+      out.push(["share-" + author.dataset.author, say("share-error-name", "Write the name to credit you by, or choose to stay anonymous.")]);
     }
     a.tags.forEach(function (t) {
-      if (!slugify(t)) out.push(["share-new-tags", "The tag \u201c" + t + "\u201d has no letters or digits."]);
+      if (!slugify(t)) out.push(["share-new-tags", say("share-error-tag", "The tag \u201c{tag}\u201d has no letters or digits.", { tag: t })]);
     });
     var body = story(a.body);
-    if (!body) out.push(["share-story", "Write your " + data.item + "."]);
+    if (!body) out.push(["share-story", say("share-error-story", "Write your {item}.")]);
     /* Contributed stories may link only to web pages, email addresses and phone numbers. */
     var links = body.match(/\]\(\s*<?[^)\s>]+/g) || [];
     links.forEach(function (l) {
       var dest = l.replace(/^\]\(\s*<?/, "");
       if (!/^(https?:|mailto:|tel:)/i.test(dest)) {
-        out.push(["share-story", "The link to \u201c" + dest + "\u201d will not work: link only to web pages, written in full (https://\u2026)."]);
+        out.push(["share-story", say("share-error-link", "The link to \u201c{link}\u201d will not work: link only to web pages, written in full (https://\u2026).", { link: dest })]);
       }
     });
-    if (!byId("share-consent").checked) out.push(["share-consent", "Tick the box to agree that your " + data.item + " is published."]);
+    if (!byId("share-consent").checked) out.push(["share-consent", say("share-error-consent", "Tick the box to agree that your {item} is published.")]);
     return out;
   }
 
@@ -210,7 +224,7 @@
     }
     var email = byId("share-email");
     if (email) {
-      var subject = "A new " + data.item + ": " + a.values.title;
+      var subject = say("share-email-subject", "A new {item}: {title}", { title: a.values.title });
       var mail = "mailto:" + data.email + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(text);
       var short = mail.length <= Number(data.maxMailto);
       if (!short) mail = "mailto:" + data.email + "?subject=" + encodeURIComponent(subject);
@@ -239,7 +253,9 @@
       if (a.values[div.dataset.field]) meta.push(a.values[div.dataset.field]);
     });
     var author = form.querySelector("[data-author]");
-    meta.push(author && a.values[author.dataset.author] ? "by " + a.values[author.dataset.author] : "anonymous");
+    meta.push(author && a.values[author.dataset.author]
+      ? say("share-preview-by", "by {name}", { name: a.values[author.dataset.author] })
+      : say("share-preview-anonymous", "anonymous"));
     if (a.tags.length) meta.push(a.tags.join(", "));
     var m = document.createElement("p");
     m.className = "share-preview-meta";
@@ -256,12 +272,15 @@
     var n = words(byId("share-story").value);
     var min = Number(data.wordsMin);
     var max = Number(data.wordsMax);
-    var note = n < min ? ", aim for " + min + " to " + max : n > max ? ", more than the " + max + " we suggest" : "";
-    byId("share-count").textContent = n + (n === 1 ? " word" : " words") + note;
+    var count = n === 1 ? say("share-words-one", "{n} word", { n: n }) : say("share-words-other", "{n} words", { n: n });
+    var values = { words: count, min: min, max: max };
+    byId("share-count").textContent = n < min ? say("share-words-aim", "{words}, aim for {min} to {max}", values)
+      : n > max ? say("share-words-over", "{words}, more than the {max} we suggest", values)
+      : count;
   }
 
   function showSlug() {
-    byId("share-slug").textContent = slugify(byId("share-title").value.trim()) || "your-title";
+    byId("share-slug").textContent = slugify(byId("share-title").value.trim()) || say("share-slug", "your-title");
   }
 
   /* The credit name is asked for only when crediting by a name. */
@@ -286,7 +305,8 @@
 
   function copy() {
     if (!file) return;
-    var done = function () { byId("share-copied").textContent = "Copied: paste it wherever you send it."; };
+    var copied = say("share-copied", "Copied: paste it wherever you send it.");
+    var done = function () { byId("share-copied").textContent = copied; };
     var fallback = function () {
       var area = document.createElement("textarea");
       area.value = file.text;
@@ -297,7 +317,7 @@
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
       area.remove();
-      byId("share-copied").textContent = ok ? "Copied: paste it wherever you send it." : "Copying is blocked here: select the file below and copy it.";
+      byId("share-copied").textContent = ok ? copied : say("share-copy-blocked", "Copying is blocked here: select the file below and copy it.");
       byId("share-copy").focus();
     };
     if (navigator.clipboard && window.isSecureContext) {

@@ -5,7 +5,11 @@
 //
 // Also the navigation's small helps: the current entry is scrolled into view in the sidebar and
 // in the phone menu, and Escape closes the phone menu, returning focus to its button.
+//
+// The words it writes are the theme's in the site's language, given as data-t-* attributes of
+// its own <script> tag (English when there are none).
 (function () {
+  var script = document.currentScript;
   var root = document.documentElement;
   var button = document.getElementById("theme-toggle");
   if (button) {
@@ -102,7 +106,7 @@
     button.type = "button";
     button.className = "show-hidden-lines";
     button.setAttribute("aria-pressed", "false");
-    button.textContent = "Show hidden lines";
+    button.textContent = (script && script.getAttribute("data-t-code-show-hidden")) || "Show hidden lines";
     button.addEventListener("click", function () {
       var on = pre.classList.toggle("show-hidden");
       button.setAttribute("aria-pressed", String(on));
