@@ -198,6 +198,7 @@ impl<'a> BookNav<'a> {
             is_section: false,
             kind,
             number: entry.number().filter(|_| !self.book.no_section_label),
+            lang: None,
             children: Vec::new(),
         }
     }
@@ -221,6 +222,7 @@ fn gap_item<'a>() -> NavItem<'a> {
         is_section: false,
         kind: "gap",
         number: None,
+        lang: None,
         children: Vec::new(),
     }
 }

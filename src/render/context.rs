@@ -95,6 +95,9 @@ pub struct PageRef<'a> {
     pub reading_time: usize,
     pub is_section: bool,
     pub extra: &'a toml::Table,
+    /// The page's language when it is not the site's (a page shown untranslated): cards and
+    /// links to it carry `lang`.
+    pub lang: Option<&'a str>,
     /// Signature of all of the above, computed once ([`PageRef::key_of`]).
     #[serde(skip)]
     pub key: u64,
@@ -136,6 +139,8 @@ pub struct NavItem<'a> {
     pub kind: &'static str,
     /// An mdBook chapter's number (`1.2.`).
     pub number: Option<String>,
+    /// The page's language when it is not the site's (a page shown untranslated).
+    pub lang: Option<&'a str>,
     pub children: Vec<NavItem<'a>>,
 }
 

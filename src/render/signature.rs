@@ -28,6 +28,7 @@ impl PageRef<'_> {
             reading_time,
             is_section,
             extra,
+            lang,
             key: _,
             value: _,
         } = self;
@@ -43,7 +44,7 @@ impl PageRef<'_> {
             setting,
         )
             .hash(&mut h);
-        (relations, reading_time, is_section).hash(&mut h);
+        (relations, reading_time, is_section, lang).hash(&mut h);
         hash_table(extra, &mut h);
         h.finish()
     }

@@ -207,7 +207,8 @@
 
   function prepare(a) {
     var slug = slugify(a.values.title);
-    var name = slug + ".md";
+    /* `.es.md` on the Spanish site's page: the story is that language's. */
+    var name = slug + (data.ext || ".md");
     var text = render(a);
     file = { name: name, text: text, title: a.values.title };
     byId("share-path").textContent = data.folder + "/" + name;
