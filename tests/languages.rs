@@ -64,7 +64,11 @@ fn each_language_is_a_site_under_its_code() {
     // A story shared from the Spanish site is a Spanish file.
     let share = built.html("es/examples/share/index.html");
     assert!(share.contains("data-ext=\".es.md\""), "{share}");
-    assert!(built.html("examples/share/index.html").contains("data-ext=\".md\""));
+    assert!(
+        built
+            .html("examples/share/index.html")
+            .contains("data-ext=\".md\"")
+    );
     // Links in a translation go to the same language's pages.
     let home = built.html("es/index.html");
     assert!(home.contains("href=\"acts/ask/\""), "{home}");
@@ -111,7 +115,10 @@ fn untranslated_pages_show_a_notice_or_are_left_out() {
     assert!(!built.html("es/acts/ask/index.html").contains("lang-notice"));
     // Links to it in the Spanish navigation say it is English.
     let home = built.html("es/index.html");
-    assert!(home.contains("<a href=\"./about/\" lang=\"en\" dir=\"auto\">About</a>"), "{home}");
+    assert!(
+        home.contains("<a href=\"./about/\" lang=\"en\" dir=\"auto\">About</a>"),
+        "{home}"
+    );
     assert!(home.contains(">Pregunta</a>") && !home.contains("lang=\"en\" dir=\"auto\">Pregunta"));
     // Its problems are reported once, not once per language.
     let t = two_languages("notice").file(
