@@ -25,6 +25,17 @@ pub struct RawLanguage {
     /// What a page without a translation does in this language: `"notice"` (shown in the
     /// original language, with a notice) or `"omit"` (left out).
     pub fallback: Option<String>,
+    /// A collection's words in this language: `[languages.es.collections.examples]` with
+    /// `name` (`ejemplos`), `item` (`ejemplo`) and `labels` for its fields (`act = "Acto"`).
+    pub collections: BTreeMap<String, RawLanguageCollection>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq, Hash)]
+#[serde(default)]
+pub struct RawLanguageCollection {
+    pub name: Option<String>,
+    pub item: Option<String>,
+    pub labels: BTreeMap<String, String>,
 }
 
 /// A language other than the default one.
@@ -37,6 +48,8 @@ pub struct Language {
     pub title: String,
     pub description: String,
     pub fallback: Fallback,
+    /// Collection (by its name in book.toml) -> its words in this language.
+    pub collections: BTreeMap<String, RawLanguageCollection>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -90,6 +103,7 @@ pub fn check(
                 .description
                 .unwrap_or_else(|| book_description.to_string()),
             fallback,
+            collections: l.collections,
             code,
         });
     }

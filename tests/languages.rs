@@ -408,3 +408,21 @@ fn feeds_print_and_offline_links_work_per_language() {
     let broken = crate::broken_relative_links(&t.path("public"));
     assert!(broken.is_empty(), "{broken:?}");
 }
+
+#[test]
+fn a_language_names_its_collections_in_its_own_words() {
+    let t = two_languages("notice").file(
+        "book.toml",
+        "[book]\ntitle = \"Handbook\"\nbase_url = \"https://example.org/hb\"\n\n[languages.es]\ntitle = \"Manual\"\n\n[languages.es.collections.examples]\nname = \"ejemplos\"\nitem = \"ejemplo\"\nlabels = { act = \"Acto\" }\n",
+    );
+    let built = t.build().ok();
+    let share = built.html("es/examples/share/index.html");
+    assert!(
+        share.contains("ejemplo") && share.contains(">Acto<"),
+        "{share}"
+    );
+    let story = built.html("es/examples/una-historia/index.html");
+    assert!(story.contains("<dt>Acto</dt>"), "{story}");
+    // English keeps its own.
+    assert!(built.html("examples/share/index.html").contains(">Act<"));
+}

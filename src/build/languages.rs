@@ -215,6 +215,13 @@ fn config_for(config: &Config, lang: Option<&i18n::Language>) -> Config {
         if !c.book.base_url.is_empty() {
             c.book.base_url = format!("{}/{}", c.book.base_url, l.code);
         }
+        for col in &mut c.collections {
+            if let Some(words) = l.collections.get(&col.name) {
+                col.item = words.item.clone().unwrap_or(col.item.clone());
+                col.labels.extend(words.labels.clone());
+                col.name = words.name.clone().unwrap_or(col.name.clone());
+            }
+        }
     }
     c
 }

@@ -132,6 +132,9 @@ pub struct Collection {
     pub guide: Option<String>,
     /// A "Share your …" page with a form that writes a new item's file (`<listing>share/`).
     pub share: bool,
+    /// Field and relation names as readers see them (`act` -> `Acto` on a Spanish site;
+    /// default: the name, capitalized). Set by a language's `collections` table.
+    pub labels: BTreeMap<String, String>,
 }
 
 /// A front matter field whose value is the slug of a page in another section.
@@ -174,7 +177,19 @@ impl Collection {
             paginate_by: None,
             guide: None,
             share: true,
+            labels: BTreeMap::new(),
         }
+        .with_labels()
+    }
+
+    /// Every field and relation with its label: its name, capitalized.
+    fn with_labels(mut self) -> Collection {
+        let names = self
+            .fields
+            .iter()
+            .chain(self.relations.iter().map(|r| &r.field));
+        self.labels = names.map(|f| (f.clone(), urls::humanize(f))).collect();
+        self
     }
 }
 
@@ -291,7 +306,10 @@ fn shape() -> Shape {
         .with("mdbook", Shape::of::<mdbook::RawMdbook>())
         .with(
             "languages",
-            Shape::MapOf(Box::new(Shape::of::<crate::i18n::RawLanguage>())),
+            Shape::MapOf(Box::new(Shape::of::<crate::i18n::RawLanguage>().with(
+                "collections",
+                Shape::MapOf(Box::new(Shape::of::<crate::i18n::RawLanguageCollection>())),
+            ))),
         )
 }
 
@@ -558,8 +576,10 @@ fn collection(name: String, c: RawCollection, check: &mut Checker<'_>) -> Collec
         paginate_by: c.paginate_by,
         guide: c.guide.map(|g| g.trim_start_matches('/').to_string()),
         share: c.share.unwrap_or(true),
+        labels: BTreeMap::new(),
         name,
     }
+    .with_labels()
 }
 
 #[cfg(test)]

@@ -157,6 +157,8 @@ pub struct CollectionRef<'a> {
     pub setting_field: Option<&'a str>,
     /// Whether its pages show when they were last updated.
     pub show_updated: bool,
+    /// Each field's and relation's name as readers see it (`act`: `Act`, `Acto`).
+    pub labels: &'a std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]

@@ -371,6 +371,7 @@ pub(super) fn collection_ref(c: &Collection) -> CollectionRef<'_> {
         author_field: c.author_field.as_deref(),
         setting_field: c.setting_field.as_deref(),
         show_updated: c.show_updated,
+        labels: &c.labels,
     }
 }
 

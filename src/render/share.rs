@@ -152,7 +152,7 @@ fn share_ctx<'a>(site: &'a Site, c: &'a Collection, words: ShareWords<'a>) -> Sh
         .iter()
         .map(|r| ShareRelation {
             field: &r.field,
-            label: urls::humanize(&r.field),
+            label: label(c, &r.field),
             required: r.required,
             options: site
                 .sections
@@ -198,7 +198,7 @@ fn share_ctx<'a>(site: &'a Site, c: &'a Collection, words: ShareWords<'a>) -> Sh
                     };
                 ShareField {
                     name: f,
-                    label: urls::humanize(f),
+                    label: label(c, f),
                     role,
                     suggestions,
                 }
@@ -290,4 +290,12 @@ fn most_used<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     }
     counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     counts.into_iter().map(|(v, _)| v).collect()
+}
+
+/// A field's name as readers see it (every field has one: see `Collection::labels`).
+fn label(c: &crate::config::Collection, field: &str) -> String {
+    c.labels
+        .get(field)
+        .cloned()
+        .unwrap_or_else(|| urls::humanize(field))
 }
