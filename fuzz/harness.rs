@@ -79,6 +79,7 @@ pub fn page(data: &[u8]) {
             content_shown: "content".into(),
             history: HashMap::new(),
             style: handbook::urls::Style::Pretty,
+            elsewhere: HashMap::new(),
         },
         &diags,
     );

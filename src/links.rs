@@ -20,6 +20,9 @@ pub enum Target {
     Here(String),
     /// Written out as it is: external, absolute, or broken (already reported).
     Verbatim(String),
+    /// A page of another language's site, as a path from this site's root (`../about/`): what
+    /// a link from a translation to a page left out of its language leads to.
+    Elsewhere(String, Option<String>),
 }
 
 impl Target {
@@ -37,6 +40,11 @@ impl Target {
             Target::File(rel, fragment) => with(relative_url(from_url, rel), fragment),
             Target::Here(fragment) => format!("#{fragment}"),
             Target::Verbatim(dest) => dest.clone(),
+            Target::Elsewhere(path, fragment) => {
+                let up = relative_url(from_url, "");
+                let up = up.strip_prefix("./").unwrap_or(&up);
+                with(format!("{up}{path}"), fragment)
+            }
         }
     }
 }
@@ -52,6 +60,9 @@ pub struct Resolver<'a> {
     /// Links that leave the content folder are kept as written, with a warning: an mdBook book
     /// links to the sites beside it on its host (the Rust book to `../std/`).
     pub outside_ok: bool,
+    /// Pages this site does not have but another language's does: content path -> its path
+    /// from this site's root (see [`Target::Elsewhere`]).
+    pub elsewhere: &'a HashMap<String, String>,
 }
 
 impl Resolver<'_> {
@@ -185,6 +196,9 @@ impl Resolver<'_> {
                     );
                 }
                 return Target::Page(target, fragment.map(str::to_string));
+            }
+            if let Some(path) = self.elsewhere.get(candidate.as_str()) {
+                return Target::Elsewhere(path.clone(), fragment.map(str::to_string));
             }
             if self.broken.contains(candidate.as_str()) {
                 return Target::Verbatim(dest.to_string());

@@ -127,14 +127,16 @@ fn untranslated_pages_show_a_notice_or_are_left_out() {
     );
     assert_eq!(t.build().errors().len(), 1);
 
-    let t = two_languages("omit").file(
-        "content/_index.es.md",
-        "+++\ntitle = \"Inicio\"\n+++\nVer [pregunta](acts/ask.md).\n",
-    );
+    let t = two_languages("omit");
     let built = t.build().ok();
     assert!(!t.exists("public/es/about/index.html"));
     assert!(t.exists("public/es/acts/ask/index.html"));
-    assert!(!built.html("es/index.html").contains("About"));
+    let home = built.html("es/index.html");
+    assert!(!home.contains(">About<"), "not in its navigation");
+    // A link to a page the language leaves out leads to the original.
+    assert!(home.contains("<a href=\"../about/\">acerca</a>"), "{home}");
+    let broken = crate::broken_relative_links(&t.path("public"));
+    assert!(broken.is_empty(), "{broken:?}");
 }
 
 #[test]

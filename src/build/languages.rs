@@ -73,6 +73,12 @@ impl Session {
                 content_shown: setup.content_shown.clone(),
                 history: history.clone(),
                 style: self.opts.style(),
+                elsewhere: match (lang, sites.first()) {
+                    (Some(l), Some(default)) if l.fallback == i18n::Fallback::Omit => {
+                        elsewhere(default, &pages, &format!("{}/", l.code))
+                    }
+                    _ => HashMap::new(),
+                },
             };
             let stage = Stage::run(|d| site::link(input, d));
             diags.extend(stage.diags.into_iter().filter(own));
@@ -224,6 +230,20 @@ fn config_for(config: &Config, lang: Option<&i18n::Language>) -> Config {
         }
     }
     c
+}
+
+/// The default language's pages a language leaves out (`fallback = "omit"`), by content path,
+/// as paths from that language's root (under `prefix`): its links to them lead there.
+fn elsewhere(default: &Site, own: &[Arc<Page>], prefix: &str) -> HashMap<String, String> {
+    let up = "../".repeat(prefix.matches('/').count());
+    let have: std::collections::HashSet<&str> = own.iter().map(|p| p.rel.as_str()).collect();
+    default
+        .pages
+        .iter()
+        .zip(&default.links)
+        .filter(|(p, _)| !have.contains(p.rel.as_str()))
+        .map(|(p, link)| (p.rel.clone(), format!("{up}{link}")))
+        .collect()
 }
 
 /// A warning at each translation whose `translated_from` is not its original's version.

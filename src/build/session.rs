@@ -512,6 +512,7 @@ fn link_stage(
         content_shown: setup.content_shown.clone(),
         history: sources.history.clone(),
         style,
+        elsewhere: HashMap::new(),
     };
     let stage = Stage::run(|d| site::link(input, d));
     report.work.linked = true;

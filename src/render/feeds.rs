@@ -125,7 +125,9 @@ pub fn print_hrefs(site: &Site, plan: &PrintPlan, i: usize) -> Vec<String> {
                 (None, _) => t.href(urls::PRINT, &site.links),
             },
             Target::Here(f) => format!("#{here}--{f}"),
-            Target::File(..) | Target::Verbatim(_) => t.href(urls::PRINT, &site.links),
+            Target::File(..) | Target::Verbatim(_) | Target::Elsewhere(..) => {
+                t.href(urls::PRINT, &site.links)
+            }
         })
         .collect()
 }

@@ -275,6 +275,9 @@ pub struct LinkInput<'a> {
     /// Project-relative source path -> date of the last commit that touched it (ISO).
     pub history: HashMap<String, String>,
     pub style: urls::Style,
+    /// See [`crate::links::Resolver::elsewhere`]; empty but in a language that omits its
+    /// untranslated pages.
+    pub elsewhere: HashMap<String, String>,
 }
 
 pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
@@ -288,6 +291,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         content_shown,
         history,
         style,
+        elsewhere,
     } = input;
     let dirs = add_missing_sections(config, &mut pages, &content_shown);
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
@@ -317,6 +321,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         drafts: &drafts,
         broken: &broken,
         outside_ok: config.mdbook.is_some(),
+        elsewhere: &elsewhere,
     };
     let targets: Vec<Vec<Target>> = (0..pages.len())
         .map(|i| {
