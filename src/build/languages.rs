@@ -58,11 +58,17 @@ impl Session {
         let mut sites: Vec<Site> = Vec::new();
         for (lang, pages) in partition(config, pages) {
             let config = config_for(config, lang);
-            let own = |d: &Diagnostic| {
-                // A fallback page is the default language's: its problems are reported once,
-                // by the default language's site.
-                lang.is_none() || !pages.iter().any(|p| p.lang.is_none() && p.shown == d.path)
+            // A fallback page is the default language's: its problems are reported once, by
+            // the default language's site.
+            let fallbacks: HashSet<&str> = match lang {
+                Some(_) => pages
+                    .iter()
+                    .filter(|p| p.lang.is_none())
+                    .map(|p| p.shown.as_str())
+                    .collect(),
+                None => HashSet::new(),
             };
+            let own = |d: &Diagnostic| !fallbacks.contains(d.path.as_str());
             let input = LinkInput {
                 config: &config,
                 pages: pages.clone(),

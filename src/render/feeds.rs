@@ -194,17 +194,8 @@ impl<'a> Renderer<'a> {
             return None;
         }
         // A page shown untranslated is listed by its own language's sitemap only.
-        let own_language = |i: usize| {
-            site.lang.as_ref().is_none_or(|l| {
-                site.pages[i]
-                    .lang
-                    .as_deref()
-                    .unwrap_or(&l.default_site().code)
-                    == l.site().code
-            })
-        };
         let mut sitemap: Vec<SitemapEntry> = (0..site.pages.len())
-            .filter(|&i| own_language(i))
+            .filter(|&i| super::langs::other_language(site, i).is_none())
             .map(|i| {
                 let r = self.page_ref(i);
                 SitemapEntry {

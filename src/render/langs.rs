@@ -62,17 +62,10 @@ pub fn lang_ctx(site: &Site, url: &str, page: Option<usize>) -> Option<LangCtx> 
         alternates.clear();
     }
     let notice = page
-        .map(|i| &site.pages[i])
-        .filter(|p| p.lang.as_deref().unwrap_or(&lang.default_site().code) != own.code)
-        .map(|p| {
-            let code = p
-                .lang
-                .clone()
-                .unwrap_or_else(|| lang.default_site().code.clone());
-            Notice {
-                name: crate::i18n::name_of(&code).to_string(),
-                code,
-            }
+        .and_then(|i| other_language(site, i))
+        .map(|code| Notice {
+            name: crate::i18n::name_of(code).to_string(),
+            code: code.to_string(),
         });
     Some(LangCtx {
         code: own.code.clone(),
@@ -86,4 +79,15 @@ pub fn lang_ctx(site: &Site, url: &str, page: Option<usize>) -> Option<LangCtx> 
         alternates,
         notice,
     })
+}
+
+/// Page `i`'s language when it is not its site's (a page shown untranslated); `None` in a
+/// handbook of one language.
+pub(super) fn other_language(site: &Site, i: usize) -> Option<&str> {
+    let lang = site.lang.as_ref()?;
+    let own = site.pages[i]
+        .lang
+        .as_deref()
+        .unwrap_or(&lang.default_site().code);
+    (own != lang.site().code).then_some(own)
 }

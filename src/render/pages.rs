@@ -494,7 +494,7 @@ pub(super) fn page_ref<'a>(
         reading_time: page.parsed.word_count.div_ceil(READING_SPEED).max(1),
         is_section: page.is_section,
         extra: &page.fm.extra,
-        lang: other_language(site, i),
+        lang: super::langs::other_language(site, i),
         key: 0,
         value: std::sync::OnceLock::new(),
     };
@@ -504,16 +504,6 @@ pub(super) fn page_ref<'a>(
 
 /// The navigation tree: the root's children, each section with its pages unless it is a
 /// collection (those can hold thousands of pages and have their own listing).
-/// Page `i`'s language when it is not its site's: a page shown untranslated.
-fn other_language(site: &Site, i: usize) -> Option<&str> {
-    let lang = site.lang.as_ref()?;
-    let own = site.pages[i]
-        .lang
-        .as_deref()
-        .unwrap_or(&lang.default_site().code);
-    (own != lang.site().code).then_some(own)
-}
-
 pub(super) fn nav_items(site: &Site, s: usize) -> Vec<NavItem<'_>> {
     site.sections[s]
         .children
@@ -525,7 +515,7 @@ pub(super) fn nav_items(site: &Site, s: usize) -> Vec<NavItem<'_>> {
                 is_section: false,
                 kind: "page",
                 number: None,
-                lang: other_language(site, p),
+                lang: super::langs::other_language(site, p),
                 children: Vec::new(),
             },
             Child::Section(x) => {
@@ -536,7 +526,7 @@ pub(super) fn nav_items(site: &Site, s: usize) -> Vec<NavItem<'_>> {
                     is_section: true,
                     kind: "section",
                     number: None,
-                    lang: other_language(site, p),
+                    lang: super::langs::other_language(site, p),
                     children: if site.sections[x].collection.is_some() {
                         Vec::new()
                     } else {
