@@ -42,11 +42,26 @@ pub const STOP_WORDS_ES: &[&str] = &[
     "unos", "y", "ya", "yo",
 ];
 
-/// The stop words of a language: Spanish's for Spanish, English's for every other (as before
-/// languages had their own).
+/// German words too common to be worth indexing, folded (`für` is `fur`).
+pub const STOP_WORDS_DE: &[&str] = &[
+    "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an", "ander",
+    "andere", "anderem", "anderen", "anderer", "anderes", "auch", "auf", "aus", "bei", "beim",
+    "bin", "bis", "bist", "da", "damit", "dann", "das", "dass", "dem", "den", "der", "des", "dich",
+    "die", "dir", "doch", "dort", "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines",
+    "er", "es", "euch", "euer", "fur", "hat", "hatte", "hier", "ich", "ihm", "ihn", "ihr", "im",
+    "in", "ins", "ist", "ja", "jede", "jedem", "jeden", "jeder", "jedes", "kann", "kein", "keine",
+    "man", "mein", "mich", "mir", "mit", "muss", "nach", "nicht", "noch", "nun", "nur", "ob",
+    "oder", "ohne", "sehr", "sein", "sich", "sie", "sind", "so", "soll", "sondern", "uber", "um",
+    "und", "uns", "unser", "vom", "von", "vor", "war", "waren", "was", "weil", "welche", "wenn",
+    "wer", "werden", "wie", "wieder", "will", "wir", "wird", "wo", "zu", "zum", "zur", "zwischen",
+];
+
+/// The stop words of a language: Spanish's and German's for those, English's for every other
+/// (as before languages had their own).
 pub fn stop_words(language: &str) -> &'static [&'static str] {
     match language.split(['-', '_']).next().unwrap_or("") {
         l if l.eq_ignore_ascii_case("es") => STOP_WORDS_ES,
+        l if l.eq_ignore_ascii_case("de") => STOP_WORDS_DE,
         _ => STOP_WORDS,
     }
 }
@@ -145,6 +160,7 @@ impl Stems {
     pub fn code(language: &str) -> Option<&'static str> {
         stemmer_language(language).map(|a| match a {
             Algorithm::Spanish => "es",
+            Algorithm::German => "de",
             _ => "en",
         })
     }
@@ -165,6 +181,7 @@ fn stemmer_language(language: &str) -> Option<Algorithm> {
     match primary.to_ascii_lowercase().as_str() {
         "en" => Some(Algorithm::English),
         "es" => Some(Algorithm::Spanish),
+        "de" => Some(Algorithm::German),
         _ => None,
     }
 }
@@ -195,7 +212,7 @@ mod tests {
     }
 
     #[test]
-    fn english_stems_and_other_languages_do_not() {
+    fn english_spanish_and_german_stem_and_other_languages_do_not() {
         let en = Stems::for_language("en-GB");
         for (word, stem) in [
             ("apologizing", "apolog"),
@@ -209,7 +226,12 @@ mod tests {
         }
         assert_eq!(Stems::for_language("fr").stem("apologizing"), "apologizing");
         assert_eq!(Stems::code("EN"), Some("en"));
-        assert_eq!(Stems::code("de"), None);
+        assert_eq!(Stems::code("es-MX"), Some("es"));
+        assert_eq!(Stems::code("de"), Some("de"));
+        assert_eq!(Stems::code("fr"), None);
+        let de = Stems::for_language("de");
+        assert_eq!(de.stem("fuhrungskrafte"), de.stem("fuhrungskraft"));
+        assert_eq!(de.stem("bedurfnissen"), "bedurfnis");
     }
 
     #[test]
@@ -219,7 +241,11 @@ mod tests {
             let range = format!("\\u{{{lo:X}}}-\\u{{{hi:X}}}");
             assert!(client.contains(&range), "search-engine.js lacks {range}");
         }
-        for (lang, list) in [("en", STOP_WORDS), ("es", STOP_WORDS_ES)] {
+        for (lang, list) in [
+            ("en", STOP_WORDS),
+            ("es", STOP_WORDS_ES),
+            ("de", STOP_WORDS_DE),
+        ] {
             let start = client
                 .find(&format!("{lang}: new Set(["))
                 .unwrap_or_else(|| panic!("search-engine.js has no stop words for {lang}"));

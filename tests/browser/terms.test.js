@@ -80,3 +80,21 @@ test("search-engine.js stems Spanish as the index builder does, over a Spanish d
   assert.equal(stem("escuchamos"), stem("escuchar"));
   assert.equal(stem("pidiendoles"), stem("pidiendo"));
 });
+
+test("search-engine.js stems German as the index builder does, over a German dictionary", () => {
+  const lines = fs.readFileSync("/usr/share/dict/ngerman", "utf8").split("\n");
+  const input = lines.join("\n") + "\n";
+  const rust = execFileSync(bin, ["search-terms", "--language", "de"], { input, maxBuffer: 1 << 30 }).toString("utf8").split("\n").filter(Boolean);
+  const api = searchApi(null);
+  api.language("de");
+  const stem = api.stemmer("de");
+  const js = [];
+  for (const line of lines) {
+    for (const t of api.tokens(line)) if (t.indexed) js.push(`${t.w}\t${stem(t.w)}`);
+  }
+  assert.ok(new Set(js.map((l) => l.split("\t")[0])).size >= 100000);
+  const first = js.findIndex((l, i) => l !== rust[i]);
+  assert.equal(first === -1 && js.length === rust.length, true,
+    first === -1 ? `lengths differ: js ${js.length}, rust ${rust.length}` : `word ${first}: js ${JSON.stringify(js[first])}, rust ${JSON.stringify(rust[first])}`);
+  assert.equal(stem(api.fold("Führungskräfte")), stem(api.fold("Führungskraft")));
+});
