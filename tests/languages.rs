@@ -428,3 +428,27 @@ fn a_language_names_its_collections_in_its_own_words() {
     // English keeps its own.
     assert!(built.html("examples/share/index.html").contains(">Act<"));
 }
+
+#[test]
+fn a_collection_can_show_every_languages_stories_with_a_badge() {
+    let t = two_languages("notice").file(
+        "book.toml",
+        "[book]\ntitle = \"Handbook\"\nbase_url = \"https://example.org/hb\"\n\n[languages.es]\ntitle = \"Manual\"\n\n[collections.examples]\nsection = \"examples\"\nfields = [\"contributor\"]\nauthor_field = \"contributor\"\nevery_language = true\n\n[collections.examples.relations.act]\nsection = \"acts\"\nrequired = true\n",
+    );
+    let built = t.build().ok();
+    // The story written in Spanish only is in the English listing too, marked as Spanish.
+    let listing = built.html("examples/index.html");
+    assert!(
+        listing.contains("<li class=\"card\" lang=\"es\" dir=\"auto\">"),
+        "{listing}"
+    );
+    assert!(listing.contains("<span class=\"lang-badge\">ES</span>"));
+    // Its page there says it is shown in its own language, which is canonical.
+    let page = built.html("examples/una-historia/index.html");
+    assert!(page.contains("(Español)"), "{page}");
+    assert!(page.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/hb/es/examples/una-historia/\">"
+    ));
+    // Without `every_language`, it stays in its own language (see the first test).
+    assert!(t.exists("public/es/examples/una-historia/index.html"));
+}

@@ -210,10 +210,37 @@ fn partition(
                 .collect();
             own.extend(missing);
         }
-        own.sort_by(|a, b| a.rel.cmp(&b.rel));
         out.push((Some(lang), own));
     }
     out.insert(0, (None, default));
+    // Items of a collection shown in every language: each language's site also has the items
+    // written only in another one.
+    let everywhere: Vec<&Arc<Page>> = translated
+        .iter()
+        .filter(|p| {
+            !p.is_section
+                && config
+                    .collection_of(&p.dir)
+                    .is_some_and(|c| c.every_language)
+        })
+        .collect();
+    let all_languages: Vec<Vec<String>> = out
+        .iter()
+        .map(|(_, pages)| pages.iter().map(|p| p.rel.clone()).collect())
+        .collect();
+    for ((lang, pages), had) in out.iter_mut().zip(all_languages) {
+        let code = lang.map(|l| l.code.as_str());
+        let had: HashSet<String> = had.into_iter().collect();
+        let mut added: HashSet<&str> = HashSet::new();
+        for p in &everywhere {
+            if p.lang.as_deref() != code && !had.contains(&p.rel) && added.insert(p.rel.as_str()) {
+                pages.push(Arc::clone(p));
+            }
+        }
+    }
+    for (_, pages) in &mut out {
+        pages.sort_by(|a, b| a.rel.cmp(&b.rel));
+    }
     out
 }
 

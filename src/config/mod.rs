@@ -132,6 +132,9 @@ pub struct Collection {
     pub guide: Option<String>,
     /// A "Share your …" page with a form that writes a new item's file (`<listing>share/`).
     pub share: bool,
+    /// Its items written in one language only are also shown in every other language's site
+    /// (with a language badge), not only in their own.
+    pub every_language: bool,
     /// Field and relation names as readers see them (`act` -> `Acto` on a Spanish site;
     /// default: the name, capitalized). Set by a language's `collections` table.
     pub labels: BTreeMap<String, String>,
@@ -177,6 +180,7 @@ impl Collection {
             paginate_by: None,
             guide: None,
             share: true,
+            every_language: false,
             labels: BTreeMap::new(),
         }
         .with_labels()
@@ -279,6 +283,7 @@ struct RawCollection {
     paginate_by: Option<usize>,
     guide: Option<String>,
     share: Option<bool>,
+    every_language: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -576,6 +581,7 @@ fn collection(name: String, c: RawCollection, check: &mut Checker<'_>) -> Collec
         paginate_by: c.paginate_by,
         guide: c.guide.map(|g| g.trim_start_matches('/').to_string()),
         share: c.share.unwrap_or(true),
+        every_language: c.every_language,
         labels: BTreeMap::new(),
         name,
     }

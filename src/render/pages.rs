@@ -150,15 +150,18 @@ impl<'a> Renderer<'a> {
             let url = urls::pager(&site.urls[i], part.n);
             ctx.canonical = Some(format!("{}/{url}", book.base_url));
         }
-        // A page shown untranslated is the original's copy: the original is canonical.
-        if let (Some(lang), Some(_)) = (
+        // A page shown in another language's site is a copy: the one in its own language's
+        // site is canonical.
+        if let (Some(lang), Some(notice)) = (
             &site.lang,
             ctx.lang.as_ref().and_then(|l| l.notice.as_ref()),
         ) {
-            let original = lang.default_site();
-            if let (Some(url), false) = (original.urls.get(&page.rel), original.base_url.is_empty())
+            let original = lang.languages.sites.iter().find(|s| s.code == notice.code);
+            if let Some((o, url)) = original
+                .filter(|o| !o.base_url.is_empty())
+                .and_then(|o| Some((o, o.urls.get(&page.rel)?)))
             {
-                ctx.canonical = Some(format!("{}/{url}", original.base_url));
+                ctx.canonical = Some(format!("{}/{url}", o.base_url));
             }
         }
         ctx.feeds.extend(
