@@ -33,7 +33,7 @@ forEachMount("palette", (site) => {
       assert.ok(luminance(dark.background) < luminance(light.background), `dark background ${dark.background} is not darker than ${light.background}`);
 
       // Follow a visible sidebar link, as a reader would, and check the choice at DOMContentLoaded.
-      const link = page.locator("nav a:visible:not([aria-current])").first();
+      const link = page.locator(".sidebar nav a:visible:not([aria-current])").first();
       const target = await link.getAttribute("href");
       await Promise.all([page.waitForEvent("domcontentloaded"), link.click()]);
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark", `palette choice lost after following ${target}`);
