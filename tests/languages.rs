@@ -452,3 +452,17 @@ fn a_collection_can_show_every_languages_stories_with_a_badge() {
     // Without `every_language`, it stays in its own language (see the first test).
     assert!(t.exists("public/es/examples/una-historia/index.html"));
 }
+
+#[test]
+fn callouts_are_labelled_in_the_sites_language() {
+    let t = two_languages("notice").file(
+        "content/acts/ask.es.md",
+        "+++\ntitle = \"Pregunta\"\n+++\n> [!TIP]\n> Pregunta a quien calla.\n",
+    );
+    let built = t.build().ok();
+    let es = built.html("es/acts/ask/index.html");
+    assert!(
+        es.contains("<div class=\"callout callout-tip\" role=\"note\" aria-label=\"Consejo\">"),
+        "{es}"
+    );
+}

@@ -17,6 +17,7 @@
 //! them with `root`, the relative way back to the root from the page being rendered. That keeps
 //! every link relative, so the output works at a domain root, under a subpath and from disk.
 
+mod bodies;
 mod book_nav;
 mod context;
 mod dates;
@@ -522,8 +523,11 @@ impl<'a> Renderer<'a> {
                 page,
             });
         }
-        let anchor = self.word(keys::HEADING_ANCHOR);
-        fill_bodies(self.shared.site, &mut ctx, page, anchor);
+        let words = markdown::Words {
+            anchor: self.word(keys::HEADING_ANCHOR),
+            callouts: keys::CALLOUTS.map(|k| self.word(k)),
+        };
+        bodies::fill_bodies(self.shared.site, &mut ctx, page, &words);
         let shown = page.map(|i| self.shared.site.pages[i].shown.as_str());
         let bytes = Arc::new(self.render(template, &ctx, shown)?);
         let body = match out.sink {
@@ -563,36 +567,5 @@ impl<'a> Renderer<'a> {
             .map_err(|e| report(&e))
             .ok()?;
         Some(buf)
-    }
-}
-
-/// Puts the page bodies a context shows into it, now that it is to be rendered (signatures
-/// stand in for them until then).
-fn fill_bodies(site: &Site, ctx: &mut Ctx<'_>, page: Option<usize>, anchor: &str) {
-    if let (Some(i), Some(page_ctx)) = (page, ctx.page.as_mut()) {
-        page_ctx.content = body(site, i, &site.hrefs[i], "", anchor);
-    }
-    match &mut ctx.own {
-        KindCtx::Feed { feed } => {
-            for e in &mut feed.entries {
-                e.content = body(site, e.index, &site.hrefs[e.index], "", anchor);
-            }
-        }
-        KindCtx::Print { print } => print.par_iter_mut().for_each(|item| {
-            let prefix = format!("{}--", item.anchor);
-            item.content = body(site, item.index, &item.hrefs, &prefix, anchor);
-        }),
-        _ => {}
-    }
-}
-
-/// A page's body as HTML; raw HTML in an untrusted page is sanitized.
-fn body(site: &Site, i: usize, hrefs: &[String], id_prefix: &str, anchor: &str) -> String {
-    let page = &site.pages[i];
-    let html = markdown::render(&page.parsed, hrefs, id_prefix, anchor);
-    if page.untrusted && page.parsed.has_raw_html {
-        crate::sanitize::clean(&html)
-    } else {
-        html
     }
 }

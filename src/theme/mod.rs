@@ -196,6 +196,15 @@ pub mod keys {
         "month_9", "month_10", "month_11", "month_12",
     ];
 
+    /// The labels of note, tip, important, warning and caution callouts in a page's text.
+    pub const CALLOUTS: [&str; 5] = [
+        "callout_note",
+        "callout_tip",
+        "callout_important",
+        "callout_warning",
+        "callout_caution",
+    ];
+
     pub const ALL: &[&str] = &[
         TAGS,
         TAG,

@@ -3,13 +3,14 @@
 //! rewrites link destinations on the stored events; no HTML is ever pattern-matched.
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::html::escape_attr;
 use crate::slug::{UniqueIds, slugify};
 use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag,
-    TagEnd, html,
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
-use std::collections::HashMap;
+
+mod render;
+
+pub use render::{Words, render};
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -248,18 +249,7 @@ impl Pass<'_> {
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 parsed.anchors.push(format!("fn-{}", slugify(label)));
             }
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, label) = callout(*kind);
-                self.out.push(Event::Html(
-                    format!("<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n")
-                        .into(),
-                ));
-                return;
-            }
-            Event::End(TagEnd::BlockQuote(Some(_))) => {
-                self.out.push(Event::Html("</div>\n".into()));
-                return;
-            }
+            // Callouts stay events: their label is in the site's language, known at render.
             Event::Start(Tag::Paragraph) => self.in_paragraph = true,
             Event::End(TagEnd::Paragraph) => {
                 self.in_paragraph = false;
@@ -360,7 +350,7 @@ fn count_words(text: &str) -> usize {
         .count()
 }
 
-fn heading_number(level: HeadingLevel) -> u8 {
+pub(crate) fn heading_number(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
         HeadingLevel::H2 => 2,
@@ -369,131 +359,6 @@ fn heading_number(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
-}
-
-fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
-    match kind {
-        BlockQuoteKind::Note => ("note", "Note"),
-        BlockQuoteKind::Tip => ("tip", "Tip"),
-        BlockQuoteKind::Important => ("important", "Important"),
-        BlockQuoteKind::Warning => ("warning", "Warning"),
-        BlockQuoteKind::Caution => ("caution", "Caution"),
-    }
-}
-
-/// Renders a parsed page to HTML: link `i` goes to `hrefs[i]`, and every id the page defines
-/// (headings, footnotes) gets `id_prefix`, so that pages can share one document (the print page).
-/// Heading anchors are labelled `anchor_label` (the theme's text, `{title}` the heading's).
-pub fn render(parsed: &Parsed, hrefs: &[String], id_prefix: &str, anchor_label: &str) -> String {
-    let mut link = 0;
-    let mut heading = 0;
-    // Footnotes are numbered in order of first appearance, reference or definition.
-    let mut footnotes: HashMap<String, usize> = HashMap::new();
-    let mut number = |label: &str| -> usize {
-        let next = footnotes.len() + 1;
-        *footnotes.entry(label.to_string()).or_insert(next)
-    };
-    let id_attr = |id: &str| {
-        let mut out = String::new();
-        escape_attr(&mut out, &format!("{id_prefix}{id}"));
-        out
-    };
-    let mapped = parsed.events.iter().map(|e| match e {
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url: _,
-            title,
-            id,
-        }) => {
-            let dest = hrefs.get(link).cloned().unwrap_or_default();
-            link += 1;
-            Event::Start(Tag::Link {
-                link_type: *link_type,
-                dest_url: CowStr::from(dest),
-                title: title.clone(),
-                id: id.clone(),
-            })
-        }
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url: _,
-            title,
-            id,
-        }) => {
-            let dest = hrefs.get(link).cloned().unwrap_or_default();
-            link += 1;
-            Event::Start(Tag::Image {
-                link_type: *link_type,
-                dest_url: CowStr::from(dest),
-                title: title.clone(),
-                id: id.clone(),
-            })
-        }
-        Event::Start(Tag::Heading { level, classes, .. }) => {
-            let h = parsed
-                .headings
-                .get(heading)
-                .expect("parse records a Heading for each heading event");
-            Event::Html(heading_open(*level, &id_attr(&h.id), classes).into())
-        }
-        Event::End(TagEnd::Heading(level)) => {
-            let h = parsed
-                .headings
-                .get(heading)
-                .expect("parse records a Heading for each heading event");
-            heading += 1;
-            Event::Html(heading_close(*level, &id_attr(&h.id), &h.title, anchor_label).into())
-        }
-        Event::FootnoteReference(label) => {
-            let n = number(label);
-            let id = slugify(label);
-            Event::Html(
-                format!(
-                    "<sup class=\"footnote-reference\" id=\"{}\"><a href=\"#{}\">{n}</a></sup>",
-                    id_attr(&format!("fnref-{id}")),
-                    id_attr(&format!("fn-{id}"))
-                )
-                .into(),
-            )
-        }
-        Event::Start(Tag::FootnoteDefinition(label)) => {
-            let n = number(label);
-            let id = slugify(label);
-            Event::Html(
-                format!(
-                    "<div class=\"footnote-definition\" id=\"{}\"><span class=\"footnote-label\">{n}.</span> ",
-                    id_attr(&format!("fn-{id}"))
-                )
-                .into(),
-            )
-        }
-        Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>\n".into()),
-        other => other.clone(),
-    });
-    let mut out = String::new();
-    html::push_html(&mut out, mapped);
-    out
-}
-
-/// A heading's opening tag, with its (escaped) id and classes.
-fn heading_open(level: HeadingLevel, id: &str, classes: &[CowStr<'_>]) -> String {
-    let mut open = format!("<h{} id=\"{id}\"", heading_number(level));
-    if !classes.is_empty() {
-        open.push_str(" class=\"");
-        let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
-        escape_attr(&mut open, &joined.join(" "));
-        open.push('"');
-    }
-    open.push('>');
-    open
-}
-
-/// A heading's anchor link (to its `id`), labelled `label` as it is, and closing tag.
-fn heading_close(level: HeadingLevel, id: &str, title: &str, label: &str) -> String {
-    let mut escaped = String::new();
-    escape_attr(&mut escaped, title);
-    let (label, n) = (label.replace("{title}", &escaped), heading_number(level));
-    format!(" <a class=\"anchor\" href=\"#{id}\" aria-label=\"{label}\">#</a></h{n}>\n")
 }
 
 /// Whether a fence's info string is Rust as mdBook reads it: `rust` first, or only rustdoc's
@@ -674,7 +539,7 @@ mod tests {
     }
 
     /// The built-in English anchor label.
-    const ANCHOR: &str = "Link to this section: {title}";
+    const ANCHOR: &Words<'static> = &Words::ENGLISH;
 
     #[test]
     fn headings_get_stable_deduplicated_ids_and_anchors() {
