@@ -80,6 +80,7 @@ pub fn page(data: &[u8]) {
             history: HashMap::new(),
             style: handbook::urls::Style::Pretty,
             elsewhere: HashMap::new(),
+            files_up: String::new(),
         },
         &diags,
     );

@@ -144,7 +144,8 @@ pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> As
             }
         }
     }
-    for asset in &site.assets {
+    // A language's site links to the content files at the output's root (`files_up`).
+    for asset in site.assets.iter().filter(|_| prefix.is_empty()) {
         match crate::fsx::read_input(&asset.abs, &asset.shown) {
             Ok(bytes) => {
                 let from = Origin::Asset(asset.shown.clone());

@@ -63,6 +63,9 @@ pub struct Resolver<'a> {
     /// Pages this site does not have but another language's does: content path -> its path
     /// from this site's root (see [`Target::Elsewhere`]).
     pub elsewhere: &'a HashMap<String, String>,
+    /// From this site's root to where content and static files are (`../` for a language's
+    /// site under `es/`: they are written once, at the output's root).
+    pub files_up: &'a str,
 }
 
 impl Resolver<'_> {
@@ -227,7 +230,11 @@ impl Resolver<'_> {
         } else if self.assets.contains(target_rel.as_str())
             || self.static_files.contains(target_rel.as_str())
         {
-            return Target::File(target_rel, fragment.map(str::to_string));
+            let fragment = fragment.map(str::to_string);
+            return match self.files_up {
+                "" => Target::File(target_rel, fragment),
+                up => Target::Elsewhere(format!("{up}{target_rel}"), fragment),
+            };
         } else if target_rel.ends_with('/') || !last.contains('.') {
             Some((
                 format!("{}.md", target_rel.trim_end_matches('/')),

@@ -466,3 +466,24 @@ fn callouts_are_labelled_in_the_sites_language() {
         "{es}"
     );
 }
+
+#[test]
+fn content_and_static_files_are_written_once_and_reached_from_every_language() {
+    let t = two_languages("notice")
+        .file(
+            "content/acts/pic.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        )
+        .file("static/notes.txt", "notes\n")
+        .file(
+            "content/acts/ask.es.md",
+            "+++\ntitle = \"Pregunta\"\n+++\n![Un dibujo](pic.svg) y [notas](../notes.txt).\n",
+        );
+    let built = t.build().ok();
+    let es = built.html("es/acts/ask/index.html");
+    assert!(es.contains("src=\"../../../acts/pic.svg\""), "{es}");
+    assert!(es.contains("href=\"../../../notes.txt\""), "{es}");
+    assert!(t.exists("public/acts/pic.svg") && !t.exists("public/es/acts/pic.svg"));
+    let broken = crate::broken_relative_links(&t.path("public"));
+    assert!(broken.is_empty(), "{broken:?}");
+}

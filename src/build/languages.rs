@@ -79,6 +79,8 @@ impl Session {
                 content_shown: setup.content_shown.clone(),
                 history: history.clone(),
                 style: self.opts.style(),
+                // Content and static files are written once, at the root, one folder up.
+                files_up: lang.map_or_else(String::new, |_| "../".into()),
                 elsewhere: match (lang, sites.first()) {
                     (Some(l), Some(default)) if l.fallback == i18n::Fallback::Omit => {
                         elsewhere(default, &pages, &format!("{}/", l.code))

@@ -513,6 +513,7 @@ fn link_stage(
         history: sources.history.clone(),
         style,
         elsewhere: HashMap::new(),
+        files_up: String::new(),
     };
     let stage = Stage::run(|d| site::link(input, d));
     report.work.linked = true;

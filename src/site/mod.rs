@@ -278,6 +278,8 @@ pub struct LinkInput<'a> {
     /// See [`crate::links::Resolver::elsewhere`]; empty but in a language that omits its
     /// untranslated pages.
     pub elsewhere: HashMap<String, String>,
+    /// See [`crate::links::Resolver::files_up`].
+    pub files_up: String,
 }
 
 pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
@@ -292,6 +294,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         history,
         style,
         elsewhere,
+        files_up,
     } = input;
     let dirs = add_missing_sections(config, &mut pages, &content_shown);
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
@@ -322,6 +325,7 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         broken: &broken,
         outside_ok: config.mdbook.is_some(),
         elsewhere: &elsewhere,
+        files_up: &files_up,
     };
     let targets: Vec<Vec<Target>> = (0..pages.len())
         .map(|i| {
