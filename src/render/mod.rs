@@ -456,11 +456,23 @@ impl<'a> Renderer<'a> {
         kind: Kind,
         own: KindCtx<'a>,
     ) -> Ctx<'a> {
+        self.chrome_ctx(url.into(), title, kind, own, None)
+    }
+
+    /// [`Self::plain_ctx`] of the file made from page `page`, if it is one (its languages are
+    /// the page's).
+    fn chrome_ctx(
+        &self,
+        url: Cow<'a, str>,
+        title: String,
+        kind: Kind,
+        own: KindCtx<'a>,
+        page: Option<usize>,
+    ) -> Ctx<'a> {
         let s = &self.shared;
         let site = s.site;
         let home = site.sections[0].page;
-        let url = url.into();
-        let lang = langs::lang_ctx(site, url.strip_suffix("index.html").unwrap_or(&url), None);
+        let lang = langs::lang_ctx(site, url.strip_suffix("index.html").unwrap_or(&url), page);
         Ctx {
             site: s.site_ctx,
             nav: Cow::Borrowed(s.nav),

@@ -110,11 +110,8 @@ impl<'a> Renderer<'a> {
             1 => Cow::Borrowed(site.links[i].as_str()),
             n => Cow::Owned(site.style.link(&urls::pager(&site.urls[i], n))),
         };
-        let mut ctx = self.plain_ctx(url, String::new(), kind, own);
-        if site.lang.is_some() {
-            let url = urls::pager(&site.urls[i], part.n);
-            ctx.lang = super::langs::lang_ctx(site, &url, (part.n == 1).then_some(i));
-        }
+        // A further page of a listing is not the page itself in other languages.
+        let mut ctx = self.chrome_ctx(url, String::new(), kind, own, (part.n == 1).then_some(i));
         if let Some(nav) = self.shared.book_nav {
             ctx.nav = std::borrow::Cow::Owned(nav.around(Some(i)));
         }

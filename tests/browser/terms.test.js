@@ -29,27 +29,35 @@ const HAND_PICKED = [
   "𝒜𝓁𝓅𝒽𝒶 emoji 😀 text\u00ADsoft\u200Bhyphen e\u0301te\u0301 ﬀ ﬃ",
 ];
 
-test("search-engine.js gives the same words and stems as the index builder on more than 10,000 words", () => {
-  const lines = [
-    ...markdown(path.join(repo, "content")).flatMap((t) => t.split("\n")),
-    ...fs.readFileSync("/usr/share/dict/american-english", "utf8").split("\n"),
-    ...fs.readFileSync("/usr/share/dict/ngerman", "utf8").split("\n"),
-    ...HAND_PICKED,
-  ];
+/**
+ * Each indexed word of `lines` and its stem, as `word<TAB>stem` lines, from search-engine.js in
+ * `lang`; asserts they equal the index builder's (`handbook search-terms --language lang`).
+ * Returns them, with the stem function, for the caller's own checks.
+ */
+function sameAsIndexBuilder(lang, lines) {
   const input = lines.join("\n") + "\n";
-  const rust = execFileSync(bin, ["search-terms", "--language", "en"], { input, maxBuffer: 1 << 30 }).toString("utf8").split("\n").filter(Boolean);
+  const rust = execFileSync(bin, ["search-terms", "--language", lang], { input, maxBuffer: 1 << 30 }).toString("utf8").split("\n").filter(Boolean);
   const api = searchApi(null);
-  api.language("en");
-  const stem = api.stemmer("en");
+  api.language(lang);
+  const stem = api.stemmer(lang);
   const js = [];
   for (const line of lines) {
     for (const t of api.tokens(line)) if (t.indexed) js.push(`${t.w}\t${stem(t.w)}`);
   }
-  const distinct = new Set(js.map((l) => l.split("\t")[0]));
-  assert.ok(distinct.size >= 10000, `only ${distinct.size} distinct words`);
   const first = js.findIndex((l, i) => l !== rust[i]);
   assert.equal(first === -1 && js.length === rust.length, true,
     first === -1 ? `lengths differ: js ${js.length}, rust ${rust.length}` : `word ${first}: js ${JSON.stringify(js[first])}, rust ${JSON.stringify(rust[first])}`);
+  return { js, stem, fold: api.fold, distinct: new Set(js.map((l) => l.split("\t")[0])) };
+}
+
+test("search-engine.js gives the same words and stems as the index builder on more than 10,000 words", () => {
+  const { js, stem, distinct } = sameAsIndexBuilder("en", [
+    ...markdown(path.join(repo, "content")).flatMap((t) => t.split("\n")),
+    ...fs.readFileSync("/usr/share/dict/american-english", "utf8").split("\n"),
+    ...fs.readFileSync("/usr/share/dict/ngerman", "utf8").split("\n"),
+    ...HAND_PICKED,
+  ]);
+  assert.ok(distinct.size >= 10000, `only ${distinct.size} distinct words`);
   // The stemmer is really on: many words change, and inflections meet.
   assert.ok(js.filter((l) => { const [w, s] = l.split("\t"); return w !== s; }).length > distinct.size / 4);
   assert.equal(stem("apologizing"), stem("apologized"));
@@ -58,23 +66,11 @@ test("search-engine.js gives the same words and stems as the index builder on mo
 test("search-engine.js stems Spanish as the index builder does, over a Spanish dictionary", () => {
   // The shipped Spanish pages (`*.es.md`) and every word of Debian's wspanish list.
   const spanish = markdown(path.join(repo, "content")).filter((t) => /[áéíóúñ¿¡]/.test(t));
-  const lines = [
+  const { stem, distinct } = sameAsIndexBuilder("es", [
     ...spanish.flatMap((t) => t.split("\n")),
     ...fs.readFileSync("/usr/share/dict/spanish", "utf8").split("\n"),
-  ];
-  const input = lines.join("\n") + "\n";
-  const rust = execFileSync(bin, ["search-terms", "--language", "es"], { input, maxBuffer: 1 << 30 }).toString("utf8").split("\n").filter(Boolean);
-  const api = searchApi(null);
-  api.language("es");
-  const stem = api.stemmer("es");
-  const js = [];
-  for (const line of lines) {
-    for (const t of api.tokens(line)) if (t.indexed) js.push(`${t.w}\t${stem(t.w)}`);
-  }
-  assert.ok(new Set(js.map((l) => l.split("\t")[0])).size >= 50000);
-  const first = js.findIndex((l, i) => l !== rust[i]);
-  assert.equal(first === -1 && js.length === rust.length, true,
-    first === -1 ? `lengths differ: js ${js.length}, rust ${rust.length}` : `word ${first}: js ${JSON.stringify(js[first])}, rust ${JSON.stringify(rust[first])}`);
+  ]);
+  assert.ok(distinct.size >= 50000);
   // Inflections meet: singular and plural, verb forms, an attached pronoun.
   assert.equal(stem("preguntas"), stem("pregunta"));
   assert.equal(stem("escuchamos"), stem("escuchar"));
@@ -82,19 +78,7 @@ test("search-engine.js stems Spanish as the index builder does, over a Spanish d
 });
 
 test("search-engine.js stems German as the index builder does, over a German dictionary", () => {
-  const lines = fs.readFileSync("/usr/share/dict/ngerman", "utf8").split("\n");
-  const input = lines.join("\n") + "\n";
-  const rust = execFileSync(bin, ["search-terms", "--language", "de"], { input, maxBuffer: 1 << 30 }).toString("utf8").split("\n").filter(Boolean);
-  const api = searchApi(null);
-  api.language("de");
-  const stem = api.stemmer("de");
-  const js = [];
-  for (const line of lines) {
-    for (const t of api.tokens(line)) if (t.indexed) js.push(`${t.w}\t${stem(t.w)}`);
-  }
-  assert.ok(new Set(js.map((l) => l.split("\t")[0])).size >= 100000);
-  const first = js.findIndex((l, i) => l !== rust[i]);
-  assert.equal(first === -1 && js.length === rust.length, true,
-    first === -1 ? `lengths differ: js ${js.length}, rust ${rust.length}` : `word ${first}: js ${JSON.stringify(js[first])}, rust ${JSON.stringify(rust[first])}`);
-  assert.equal(stem(api.fold("Führungskräfte")), stem(api.fold("Führungskraft")));
+  const { stem, fold, distinct } = sameAsIndexBuilder("de", fs.readFileSync("/usr/share/dict/ngerman", "utf8").split("\n"));
+  assert.ok(distinct.size >= 100000);
+  assert.equal(stem(fold("Führungskräfte")), stem(fold("Führungskraft")));
 });
