@@ -24,6 +24,10 @@ pub struct SiteCtx<'a> {
     pub generator: &'static str,
     /// The search page, as links spell it.
     pub search_url: String,
+    /// The code of the file with the words of the site's language that the search engine needs
+    /// (`assets/search-<code>.js`): `None` for English, built into the engine, and for a
+    /// language search has no stemmer for.
+    pub search_language: Option<&'static str>,
     /// Each collection's share page (`site.share` in templates: the footer's invitations).
     pub share: Vec<ShareLink<'a>>,
     /// An mdBook book's `additional-css` and `additional-js`, as paths from the site's root.

@@ -146,6 +146,7 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
         } else {
             String::new()
         },
+        search_language: crate::search::Stems::code(&config.book.language).filter(|c| *c != "en"),
         share: config
             .collections
             .iter()

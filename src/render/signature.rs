@@ -70,13 +70,22 @@ impl SiteCtx<'_> {
             extra,
             generator,
             search_url,
+            search_language,
             share,
             extra_css,
             extra_js,
             dark_default,
         } = self;
         (title, description, language, authors, base_url, generator).hash(h);
-        (search_url, share, extra_css, extra_js, dark_default).hash(h);
+        (
+            search_url,
+            search_language,
+            share,
+            extra_css,
+            extra_js,
+            dark_default,
+        )
+            .hash(h);
         hash_table(extra, h);
     }
 }

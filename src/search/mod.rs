@@ -26,6 +26,7 @@
 
 mod docs;
 mod facets;
+mod stops;
 pub mod terms;
 
 use crate::json::string as json_str;

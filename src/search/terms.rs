@@ -11,6 +11,7 @@
 //!   client carries a port of each, applied like here to folded words); other languages are
 //!   matched by folded words and prefixes, without stems.
 
+use super::stops;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
@@ -19,51 +20,28 @@ use unicode_normalization::char::is_combining_mark;
 /// Longest indexed word, in characters (longer runs are noise: hashes, base64).
 pub const MAX_WORD: usize = 40;
 
-/// Words too common to be worth indexing (English; the client drops them from queries too).
-pub const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
-    "been", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have",
-    "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "my",
-    "no", "not", "of", "on", "one", "or", "our", "out", "she", "so", "than", "that", "the",
-    "their", "them", "then", "there", "these", "they", "this", "to", "up", "us", "was", "we",
-    "were", "what", "when", "which", "who", "will", "with", "would", "you", "your",
+/// The languages whose words search knows, as the client does: code, Snowball stemmer and stop
+/// words. English is built into the client (`assets/search-engine.js`); each other has a file of
+/// its own in the theme, `assets/search-<code>.js`, with the same stop words and a port of the
+/// stemmer (tested here and in the browser suite). A language not listed uses English's stop
+/// words and no stemmer.
+const LANGUAGES: &[(&str, Algorithm, &[&str])] = &[
+    ("en", Algorithm::English, stops::EN),
+    ("es", Algorithm::Spanish, stops::ES),
+    ("de", Algorithm::German, stops::DE),
 ];
 
-/// Spanish words too common to be worth indexing, folded (`más` is `mas`).
-pub const STOP_WORDS_ES: &[&str] = &[
-    "a", "al", "algo", "algunas", "algunos", "ante", "antes", "como", "con", "contra", "cual",
-    "cuando", "de", "del", "desde", "donde", "durante", "e", "el", "ella", "ellas", "ellos", "en",
-    "entre", "era", "eran", "es", "esa", "esas", "ese", "eso", "esos", "esta", "estan", "estar",
-    "estas", "este", "esto", "estos", "fue", "ha", "han", "hasta", "hay", "he", "la", "las", "le",
-    "les", "lo", "los", "mas", "me", "mi", "mis", "mucho", "muchos", "muy", "nada", "ni", "no",
-    "nos", "nosotros", "o", "os", "otra", "otras", "otro", "otros", "para", "pero", "poco", "por",
-    "porque", "que", "quien", "quienes", "se", "ser", "si", "sin", "sobre", "son", "su", "sus",
-    "tambien", "te", "ti", "tiene", "tienen", "todo", "todos", "tu", "tus", "un", "una", "uno",
-    "unos", "y", "ya", "yo",
-];
+/// The entry of [`LANGUAGES`] for a BCP 47 tag such as `en` or `es-MX`.
+fn known(language: &str) -> Option<&'static (&'static str, Algorithm, &'static [&'static str])> {
+    let primary = language.split(['-', '_']).next().unwrap_or("");
+    LANGUAGES
+        .iter()
+        .find(|(code, ..)| primary.eq_ignore_ascii_case(code))
+}
 
-/// German words too common to be worth indexing, folded (`für` is `fur`).
-pub const STOP_WORDS_DE: &[&str] = &[
-    "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an", "ander",
-    "andere", "anderem", "anderen", "anderer", "anderes", "auch", "auf", "aus", "bei", "beim",
-    "bin", "bis", "bist", "da", "damit", "dann", "das", "dass", "dem", "den", "der", "des", "dich",
-    "die", "dir", "doch", "dort", "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines",
-    "er", "es", "euch", "euer", "fur", "hat", "hatte", "hier", "ich", "ihm", "ihn", "ihr", "im",
-    "in", "ins", "ist", "ja", "jede", "jedem", "jeden", "jeder", "jedes", "kann", "kein", "keine",
-    "man", "mein", "mich", "mir", "mit", "muss", "nach", "nicht", "noch", "nun", "nur", "ob",
-    "oder", "ohne", "sehr", "sein", "sich", "sie", "sind", "so", "soll", "sondern", "uber", "um",
-    "und", "uns", "unser", "vom", "von", "vor", "war", "waren", "was", "weil", "welche", "wenn",
-    "wer", "werden", "wie", "wieder", "will", "wir", "wird", "wo", "zu", "zum", "zur", "zwischen",
-];
-
-/// The stop words of a language: Spanish's and German's for those, English's for every other
-/// (as before languages had their own).
+/// The stop words of a language (English's for a language search does not know).
 pub fn stop_words(language: &str) -> &'static [&'static str] {
-    match language.split(['-', '_']).next().unwrap_or("") {
-        l if l.eq_ignore_ascii_case("es") => STOP_WORDS_ES,
-        l if l.eq_ignore_ascii_case("de") => STOP_WORDS_DE,
-        _ => STOP_WORDS,
-    }
+    known(language).map_or(stops::EN, |l| l.2)
 }
 
 /// Characters that are words by themselves: CJK ideographs, Hiragana, Katakana.
@@ -153,16 +131,12 @@ pub struct Stems(Option<Stemmer>);
 impl Stems {
     /// The stemmer for a book's `language` (a BCP 47 tag such as `en` or `en-GB`).
     pub fn for_language(language: &str) -> Stems {
-        Stems(stemmer_language(language).map(Stemmer::create))
+        Stems(known(language).map(|l| Stemmer::create(l.1)))
     }
 
     /// The language code the client needs to stem queries the same way, if any.
     pub fn code(language: &str) -> Option<&'static str> {
-        stemmer_language(language).map(|a| match a {
-            Algorithm::Spanish => "es",
-            Algorithm::German => "de",
-            _ => "en",
-        })
+        known(language).map(|l| l.0)
     }
 
     /// The stem of a folded word.
@@ -172,17 +146,6 @@ impl Stems {
             Some(s) if word.chars().any(char::is_alphabetic) => s.stem(word),
             _ => Cow::Borrowed(word),
         }
-    }
-}
-
-/// The languages whose stemmer the client has a port of.
-fn stemmer_language(language: &str) -> Option<Algorithm> {
-    let primary = language.split(['-', '_']).next().unwrap_or("");
-    match primary.to_ascii_lowercase().as_str() {
-        "en" => Some(Algorithm::English),
-        "es" => Some(Algorithm::Spanish),
-        "de" => Some(Algorithm::German),
-        _ => None,
     }
 }
 
@@ -224,11 +187,11 @@ mod tests {
         ] {
             assert_eq!(en.stem(word), stem, "{word}");
         }
-        assert_eq!(Stems::for_language("fr").stem("apologizing"), "apologizing");
+        assert_eq!(Stems::for_language("ja").stem("apologizing"), "apologizing");
         assert_eq!(Stems::code("EN"), Some("en"));
         assert_eq!(Stems::code("es-MX"), Some("es"));
         assert_eq!(Stems::code("de"), Some("de"));
-        assert_eq!(Stems::code("fr"), None);
+        assert_eq!(Stems::code("ja"), None);
         let de = Stems::for_language("de");
         assert_eq!(de.stem("fuhrungskrafte"), de.stem("fuhrungskraft"));
         assert_eq!(de.stem("bedurfnissen"), "bedurfnis");
@@ -236,33 +199,41 @@ mod tests {
 
     #[test]
     fn client_uses_the_same_tables() {
-        let client = include_str!("../../themes/default/static/assets/search-engine.js");
+        let engine = include_str!("../../themes/default/static/assets/search-engine.js");
         for (lo, hi) in SINGLE_CHAR_RANGES {
             let range = format!("\\u{{{lo:X}}}-\\u{{{hi:X}}}");
-            assert!(client.contains(&range), "search-engine.js lacks {range}");
+            assert!(engine.contains(&range), "search-engine.js lacks {range}");
         }
-        for (lang, list) in [
-            ("en", STOP_WORDS),
-            ("es", STOP_WORDS_ES),
-            ("de", STOP_WORDS_DE),
-        ] {
+        assert!(engine.contains(&format!("MAX_WORD = {MAX_WORD}")));
+        for &(code, _, list) in LANGUAGES {
+            let (file, client, open) = if code == "en" {
+                (
+                    "search-engine.js".to_string(),
+                    engine,
+                    "STOPS_EN = new Set([",
+                )
+            } else {
+                let file = format!("search-{code}.js");
+                let path = format!("static/assets/{file}");
+                let (_, source) = crate::theme::DEFAULT_THEME
+                    .iter()
+                    .find(|(p, _)| *p == path)
+                    .unwrap_or_else(|| panic!("the default theme has no {path}"));
+                assert!(source.contains(&format!("languages.{code} = {{")), "{file}");
+                (file, *source, "stops: [")
+            };
             let start = client
-                .find(&format!("{lang}: new Set(["))
-                .unwrap_or_else(|| panic!("search-engine.js has no stop words for {lang}"));
-            let table = &client[start..start + client[start..].find("])").unwrap()];
-            let quoted: Vec<String> = list.iter().map(|w| format!("\"{w}\"")).collect();
+                .find(open)
+                .unwrap_or_else(|| panic!("{file} has no stop words"));
+            let table = &client[start..start + client[start..].find(']').unwrap()];
             assert_eq!(
                 table.matches('"').count(),
                 2 * list.len(),
-                "{lang}: same number of words"
+                "{file}: same number of stop words"
             );
-            for q in quoted {
-                assert!(
-                    table.contains(&q),
-                    "search-engine.js lacks {lang} stop word {q}"
-                );
+            for w in list {
+                assert!(table.contains(&format!("\"{w}\"")), "{file} lacks {w}");
             }
         }
-        assert!(client.contains(&format!("MAX_WORD = {MAX_WORD}")));
     }
 }

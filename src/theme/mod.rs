@@ -113,6 +113,14 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/static/assets/search-engine.js"),
     ),
     (
+        "static/assets/search-es.js",
+        include_str!("../../themes/default/static/assets/search-es.js"),
+    ),
+    (
+        "static/assets/search-de.js",
+        include_str!("../../themes/default/static/assets/search-de.js"),
+    ),
+    (
         "static/assets/share.js",
         include_str!("../../themes/default/static/assets/share.js"),
     ),

@@ -7,13 +7,16 @@ import { config } from "./harness.js";
 
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../..");
 
-/** What search-engine.js shares (fold, words, tokens, stemmer, engine, distance): the built site's
- *  copy, or with `dir` null the theme's source. */
+/** What search-engine.js shares (fold, words, tokens, stemmer, engine, distance), with the words
+ *  of every language that has a file of its own (assets/search-<code>.js): the built site's copy,
+ *  or with `dir` null the theme's source. */
 export function searchApi(dir = config.siteDir) {
-  const file = dir ? path.join(dir, "assets/search-engine.js") : path.join(repoRoot, "themes/default/static/assets/search-engine.js");
-  const src = fs.readFileSync(file, "utf8");
+  const assets = dir ? path.join(dir, "assets") : path.join(repoRoot, "themes/default/static/assets");
   const ctx = { window: {}, URL, TextEncoder };
-  vm.runInNewContext(src, ctx);
+  const languages = fs.readdirSync(assets).filter((f) => /^search-[a-z]+\.js$/.test(f) && f !== "search-engine.js");
+  for (const file of ["search-engine.js", ...languages]) {
+    vm.runInNewContext(fs.readFileSync(path.join(assets, file), "utf8"), ctx);
+  }
   return ctx.window.__handbookSearchEngine;
 }
 

@@ -15,40 +15,23 @@
   var DIGITS = /^\p{N}$/u;
   var MARKS = /\p{M}/gu;
   var MAX_WORD = 40;
-  /* Words too common to index, per language (src/search/terms.rs: the same tables); other
-     languages use English's. The index's language sets which (`language`). */
-  var STOPS = {
-    en: new Set(["a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at",
-      "be", "because", "been", "but", "by", "can", "could", "did", "do", "does", "for", "from",
-      "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-      "just", "me", "my", "no", "not", "of", "on", "one", "or", "our", "out", "she", "so", "than",
-      "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "up", "us",
-      "was", "we", "were", "what", "when", "which", "who", "will", "with", "would", "you", "your"]),
-    es: new Set([
-      "a", "al", "algo", "algunas", "algunos", "ante", "antes", "como", "con", "contra", "cual",
-      "cuando", "de", "del", "desde", "donde", "durante", "e", "el", "ella", "ellas", "ellos", "en",
-      "entre", "era", "eran", "es", "esa", "esas", "ese", "eso", "esos", "esta", "estan", "estar",
-      "estas", "este", "esto", "estos", "fue", "ha", "han", "hasta", "hay", "he", "la", "las", "le",
-      "les", "lo", "los", "mas", "me", "mi", "mis", "mucho", "muchos", "muy", "nada", "ni", "no",
-      "nos", "nosotros", "o", "os", "otra", "otras", "otro", "otros", "para", "pero", "poco", "por",
-      "porque", "que", "quien", "quienes", "se", "ser", "si", "sin", "sobre", "son", "su", "sus",
-      "tambien", "te", "ti", "tiene", "tienen", "todo", "todos", "tu", "tus", "un", "una", "uno",
-      "unos", "y", "ya", "yo"]),
-    de: new Set([
-      "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an", "ander",
-      "andere", "anderem", "anderen", "anderer", "anderes", "auch", "auf", "aus", "bei", "beim",
-      "bin", "bis", "bist", "da", "damit", "dann", "das", "dass", "dem", "den", "der", "des",
-      "dich", "die", "dir", "doch", "dort", "du", "durch", "ein", "eine", "einem", "einen",
-      "einer", "eines", "er", "es", "euch", "euer", "fur", "hat", "hatte", "hier", "ich", "ihm",
-      "ihn", "ihr", "im", "in", "ins", "ist", "ja", "jede", "jedem", "jeden", "jeder", "jedes",
-      "kann", "kein", "keine", "man", "mein", "mich", "mir", "mit", "muss", "nach", "nicht",
-      "noch", "nun", "nur", "ob", "oder", "ohne", "sehr", "sein", "sich", "sie", "sind", "so",
-      "soll", "sondern", "uber", "um", "und", "uns", "unser", "vom", "von", "vor", "war", "waren",
-      "was", "weil", "welche", "wenn", "wer", "werden", "wie", "wieder", "will", "wir", "wird",
-      "wo", "zu", "zum", "zur", "zwischen"])
-  };
-  var STOP = STOPS.en;
-  function language(lang) { STOP = STOPS[lang] || STOPS.en; }
+  /* Words too common to index: English's here (src/search/stops.rs: the same table). Other
+     languages' come with their stemmer in a file of their own (assets/search-<code>.js, loaded
+     by assets/search.js on their pages, see src/search/terms.rs), which registers them in
+     window.__handbookLanguages as {stops, stem}. The index's language sets which (`language`);
+     a language without such a file uses English's stop words and no stemmer. */
+  var STOPS_EN = new Set(["a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at",
+    "be", "because", "been", "but", "by", "can", "could", "did", "do", "does", "for", "from",
+    "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "just", "me", "my", "no", "not", "of", "on", "one", "or", "our", "out", "she", "so", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "up", "us",
+    "was", "we", "were", "what", "when", "which", "who", "will", "with", "would", "you", "your"]);
+  var LANGUAGES = window.__handbookLanguages || (window.__handbookLanguages = {});
+  var STOP = STOPS_EN;
+  function language(lang) {
+    var l = lang && LANGUAGES[lang];
+    STOP = l ? (l.stopSet || (l.stopSet = new Set(l.stops))) : STOPS_EN;
+  }
 
   function fold(w) {
     return w.toLowerCase().normalize("NFD").replace(MARKS, "").replace(/ς/g, "σ");
@@ -250,208 +233,9 @@
     return w;
   }
 
-  /**
-   * Snowball Spanish stemmer, giving the same output as rust-stemmers 1.2.0
-   * (Algorithm::Spanish) on folded words: the index folds accents away before stemming, so
-   * the algorithm's accented suffixes never match and are left out here.
-   * Algorithm: https://snowballstem.org/algorithms/spanish/stemmer.html
-   */
-  function esIsV(c) { return 'aeiou'.indexOf(c) >= 0; }
-
-  /* The longest of `list` (space-separated) that `w` ends with, or "". */
-  function esLongest(w, list) {
-    var best = "";
-    list.split(" ").forEach(function (s) {
-      if (s.length > best.length && w.length >= s.length && w.slice(w.length - s.length) === s) best = s;
-    });
-    return best;
-  }
-
-  function stemSpanish(w) {
-    var n = w.length, pV = n, p1 = n, p2 = n, i;
-    /* RV: after the next vowel when the second letter is a consonant; after the next
-       consonant when the first two are vowels; after the third letter otherwise. */
-    if (n >= 2) {
-      if (!esIsV(w.charAt(1))) {
-        for (i = 2; i < n && !esIsV(w.charAt(i)); i++);
-        if (i < n) pV = i + 1;
-      } else if (esIsV(w.charAt(0))) {
-        for (i = 2; i < n && esIsV(w.charAt(i)); i++);
-        if (i < n) pV = i + 1;
-      } else if (n >= 3) {
-        pV = 3;
-      }
-    }
-    /* R1 and R2: after the first non-vowel that follows a vowel (then again from there). */
-    function after(from) {
-      for (var j = from; j < n; j++) if (esIsV(w.charAt(j))) break;
-      for (j++; j < n; j++) if (!esIsV(w.charAt(j))) return j + 1;
-      return n;
-    }
-    p1 = after(0);
-    p2 = p1 < n ? after(p1) : n;
-
-    /* Step 0: an attached pronoun after a gerund or infinitive, all in RV. */
-    var pron = esLongest(w, 'me se sela selo selas selos la le lo las les los nos');
-    if (pron) {
-      var rest = w.slice(0, w.length - pron.length);
-      var verb = esLongest(rest, 'ando iendo ar er ir yendo');
-      if (verb && rest.length - verb.length >= pV) {
-        if (verb !== 'yendo' || rest.charAt(rest.length - 6) === 'u') w = rest;
-      }
-    }
-
-    /* Step 1: standard suffixes (else 2a, else 2b). */
-    function inR(k, p) { return k >= p; }
-    function step1() {
-      var s = esLongest(w, 'anza anzas ico ica icos icas ismo ismos able ables ible ibles ista ' +
-        'istas oso osa osos osas amiento amientos imiento imientos adora ador adoras adores aciones ' +
-        'ante antes ancia ancias uciones encia encias amente mente idad idades iva ivo ivas ivos');
-      if (!s) return false;
-      var k = w.length - s.length, t;
-      if (s === 'amente') {
-        if (!inR(k, p1)) return false;
-        w = w.slice(0, k);
-        t = esLongest(w, 'iv os ic ad');
-        if (t && inR(w.length - t.length, p2)) {
-          w = w.slice(0, w.length - t.length);
-          if (t === 'iv' && /at$/.test(w) && inR(w.length - 2, p2)) w = w.slice(0, -2);
-        }
-        return true;
-      }
-      if (!inR(k, p2)) return false;
-      if (s === 'uciones') { w = w.slice(0, k) + 'u'; return true; }
-      if (s === 'encia' || s === 'encias') { w = w.slice(0, k) + 'ente'; return true; }
-      w = w.slice(0, k);
-      if (/^(adora|ador|adoras|adores|aciones|ante|antes|ancia|ancias)$/.test(s)) {
-        if (/ic$/.test(w) && inR(w.length - 2, p2)) w = w.slice(0, -2);
-      } else if (s === 'mente') {
-        t = esLongest(w, 'ante able ible');
-        if (t && inR(w.length - t.length, p2)) w = w.slice(0, w.length - t.length);
-      } else if (s === 'idad' || s === 'idades') {
-        t = esLongest(w, 'abil ic iv');
-        if (t && inR(w.length - t.length, p2)) w = w.slice(0, w.length - t.length);
-      } else if (/^iv[ao]s?$/.test(s)) {
-        if (/at$/.test(w) && inR(w.length - 2, p2)) w = w.slice(0, -2);
-      }
-      return true;
-    }
-    /* Step 2a: verb suffixes beginning y, in RV, after u. */
-    function step2a() {
-      var s = esLongest(w.slice(pV), 'ya ye yan yen yeron yendo yo yas yes yais yamos');
-      if (!s || w.charAt(w.length - s.length - 1) !== 'u') return false;
-      w = w.slice(0, w.length - s.length);
-      return true;
-    }
-    /* Step 2b: other verb suffixes, in RV. */
-    function step2b() {
-      var s = esLongest(w.slice(pV), 'en es emos aremos eremos iremos aba ada ida ara iera ad ed ' +
-        'id ase iese aste iste an aban aran ieran asen iesen aron ieron ado ido ando iendo ar er ir ' +
-        'as abas adas idas aras ieras ases ieses abais arais ierais aseis ieseis asteis isteis ados ' +
-        'idos amos imos');
-      if (!s) return false;
-      var k = w.length - s.length;
-      if ((s === 'en' || s === 'es' || s === 'emos') && w.slice(k - 2, k) === 'gu') k--;
-      w = w.slice(0, k);
-      return true;
-    }
-    if (!step1() && !step2a()) step2b();
-
-    /* Step 3: residual suffixes, in RV. */
-    var r = esLongest(w, 'os a o e');
-    if (r && w.length - r.length >= pV) {
-      w = w.slice(0, w.length - r.length);
-      if (r === 'e' && /gu$/.test(w) && w.length - 1 >= pV) w = w.slice(0, -1);
-    }
-    return w;
-  }
-
-  /**
-   * Snowball German stemmer, giving the same output as rust-stemmers 1.2.0 (Algorithm::German)
-   * on folded words (umlauts already gone; ß is still there and becomes ss).
-   * Algorithm: https://snowballstem.org/algorithms/german/stemmer.html
-   */
-  function deIsV(c) { return 'aeiouy'.indexOf(c) >= 0; }
-
-  function stemGerman(w) {
-    var i, n;
-    w = w.replace(/ß/g, "ss");
-    /* u and y between vowels are consonants here (marked U and Y). */
-    var a = w.split("");
-    for (i = 0; i + 2 < a.length; ) {
-      if (deIsV(a[i]) && (a[i + 1] === "u" || a[i + 1] === "y") && deIsV(a[i + 2])) {
-        a[i + 1] = a[i + 1].toUpperCase();
-        i += 3;
-      } else {
-        i++;
-      }
-    }
-    w = a.join("");
-    n = w.length;
-    /* R1 (at least 3 letters before it) and R2. */
-    var p1 = n, p2 = n;
-    if (n >= 3) {
-      var after = function (from) {
-        for (var j = from; j < n; j++) if (deIsV(w.charAt(j))) break;
-        for (j++; j < n; j++) if (!deIsV(w.charAt(j))) return j + 1;
-        return -1;
-      };
-      var r1 = after(0);
-      if (r1 >= 0) {
-        p1 = Math.max(r1, 3);
-        var r2 = after(r1);
-        p2 = r2 >= 0 ? r2 : n;
-      }
-    }
-    function ends(s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
-    function longest(list) {
-      var best = "";
-      list.split(" ").forEach(function (s) { if (s.length > best.length && ends(s)) best = s; });
-      return best;
-    }
-    var s, k;
-    /* Step 1. */
-    s = longest("em ern er e en es s");
-    k = w.length - s.length;
-    if (s && k >= p1) {
-      if (s === "s") {
-        if (k >= 1 && "bdfghklmnrt".indexOf(w.charAt(k - 1)) >= 0) w = w.slice(0, k);
-      } else {
-        w = w.slice(0, k);
-        if ((s === "e" || s === "en" || s === "es") && ends("niss")) w = w.slice(0, -1);
-      }
-    }
-    /* Step 2. */
-    s = longest("en er est st");
-    k = w.length - s.length;
-    if (s && k >= p1) {
-      if (s !== "st") w = w.slice(0, k);
-      else if (k >= 1 && "bdfghklmnt".indexOf(w.charAt(k - 1)) >= 0 && k - 1 >= 3) w = w.slice(0, k);
-    }
-    /* Step 3: d-suffixes, in R2. */
-    s = longest("end ung ig ik isch lich heit keit");
-    k = w.length - s.length;
-    if (s && k >= p2) {
-      if (s === "end" || s === "ung") {
-        w = w.slice(0, k);
-        if (ends("ig") && w.charAt(w.length - 3) !== "e" && w.length - 2 >= p2) w = w.slice(0, -2);
-      } else if (s === "ig" || s === "ik" || s === "isch") {
-        if (w.charAt(k - 1) !== "e") w = w.slice(0, k);
-      } else if (s === "lich" || s === "heit") {
-        w = w.slice(0, k);
-        if ((ends("er") || ends("en")) && w.length - 2 >= p1) w = w.slice(0, -2);
-      } else {
-        w = w.slice(0, k);
-        var t = ends("lich") ? "lich" : ends("ig") ? "ig" : "";
-        if (t && w.length - t.length >= p2) w = w.slice(0, w.length - t.length);
-      }
-    }
-    return w.replace(/U/g, "u").replace(/Y/g, "y");
-  }
-
   /* The stem function for a manifest's language (see Stems in src/search/terms.rs). */
   function stemmer(lang) {
-    var stem = lang === "en" ? stemEnglish : lang === "es" ? stemSpanish : lang === "de" ? stemGerman : null;
+    var stem = lang === "en" ? stemEnglish : lang && LANGUAGES[lang] ? LANGUAGES[lang].stem : null;
     if (!stem) return function (w) { return w; };
     var cache = new Map();
     return function (w) {

@@ -47,20 +47,31 @@
   }
   load.cached = function (name) { return loaded[name]; };
 
-  /* The engine, loaded once: resolves to {api, search}. */
+  /* A script of this folder, loaded once. */
+  function loadScript(file) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = new URL(file, script.src).href;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("cannot load " + file)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  /* The engine, loaded once with the words of the page's language when they have a file of
+     their own (data-language: its stop words and stemmer, assets/search-<code>.js): resolves
+     to {api, search}. */
   var engineReady = null;
   function withEngine() {
     if (!engineReady) {
-      engineReady = new Promise(function (resolve, reject) {
-        var s = document.createElement("script");
-        s.src = new URL("search-engine.js", script.src).href;
-        s.onload = function () {
-          var api = window.__handbookSearchEngine;
-          if (!api) { reject(new Error("no search engine")); return; }
-          resolve({ api: api, search: api.engine(load) });
-        };
-        s.onerror = function () { reject(new Error("cannot load the search engine")); };
-        document.head.appendChild(s);
+      var lang = script.dataset.language;
+      engineReady = Promise.all([
+        loadScript("search-engine.js"),
+        lang ? loadScript("search-" + lang + ".js") : null
+      ]).then(function () {
+        var api = window.__handbookSearchEngine;
+        if (!api) throw new Error("no search engine");
+        return { api: api, search: api.engine(load) };
       });
     }
     return engineReady;

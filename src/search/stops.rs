@@ -1,0 +1,40 @@
+//! Words too common to be worth indexing, per language, folded as the index stores words
+//! (`más` is `mas`). The client has the same tables (`assets/search-engine.js` for English,
+//! `assets/search-<code>.js` for the others; tested in `terms.rs`).
+
+/// Words too common to be worth indexing (English; the client drops them from queries too).
+pub const EN: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
+    "been", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have",
+    "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "my",
+    "no", "not", "of", "on", "one", "or", "our", "out", "she", "so", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "to", "up", "us", "was", "we",
+    "were", "what", "when", "which", "who", "will", "with", "would", "you", "your",
+];
+
+/// Spanish words too common to be worth indexing, folded (`más` is `mas`).
+pub const ES: &[&str] = &[
+    "a", "al", "algo", "algunas", "algunos", "ante", "antes", "como", "con", "contra", "cual",
+    "cuando", "de", "del", "desde", "donde", "durante", "e", "el", "ella", "ellas", "ellos", "en",
+    "entre", "era", "eran", "es", "esa", "esas", "ese", "eso", "esos", "esta", "estan", "estar",
+    "estas", "este", "esto", "estos", "fue", "ha", "han", "hasta", "hay", "he", "la", "las", "le",
+    "les", "lo", "los", "mas", "me", "mi", "mis", "mucho", "muchos", "muy", "nada", "ni", "no",
+    "nos", "nosotros", "o", "os", "otra", "otras", "otro", "otros", "para", "pero", "poco", "por",
+    "porque", "que", "quien", "quienes", "se", "ser", "si", "sin", "sobre", "son", "su", "sus",
+    "tambien", "te", "ti", "tiene", "tienen", "todo", "todos", "tu", "tus", "un", "una", "uno",
+    "unos", "y", "ya", "yo",
+];
+
+/// German words too common to be worth indexing, folded (`für` is `fur`).
+pub const DE: &[&str] = &[
+    "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an", "ander",
+    "andere", "anderem", "anderen", "anderer", "anderes", "auch", "auf", "aus", "bei", "beim",
+    "bin", "bis", "bist", "da", "damit", "dann", "das", "dass", "dem", "den", "der", "des", "dich",
+    "die", "dir", "doch", "dort", "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines",
+    "er", "es", "euch", "euer", "fur", "hat", "hatte", "hier", "ich", "ihm", "ihn", "ihr", "im",
+    "in", "ins", "ist", "ja", "jede", "jedem", "jeden", "jeder", "jedes", "kann", "kein", "keine",
+    "man", "mein", "mich", "mir", "mit", "muss", "nach", "nicht", "noch", "nun", "nur", "ob",
+    "oder", "ohne", "sehr", "sein", "sich", "sie", "sind", "so", "soll", "sondern", "uber", "um",
+    "und", "uns", "unser", "vom", "von", "vor", "war", "waren", "was", "weil", "welche", "wenn",
+    "wer", "werden", "wie", "wieder", "will", "wir", "wird", "wo", "zu", "zum", "zur", "zwischen",
+];
