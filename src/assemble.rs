@@ -20,7 +20,8 @@ pub struct Inputs<'a> {
     pub index: &'a search::Index,
     /// Theme and project static files, output path -> bytes.
     pub static_files: &'a BTreeMap<&'a String, &'a Vec<u8>>,
-    /// The last good output, which holds the bytes of files rendered as unchanged.
+    /// The last good output, which holds the bytes of files rendered as unchanged (under
+    /// `prefix`).
     pub last: Option<&'a Files>,
     /// Where the site starts in the output: `""`, or a language's folder (`es/`), whose files
     /// are all under it (and `robots.txt` only at the root).
@@ -71,8 +72,11 @@ pub fn assemble(inputs: Inputs<'_>, sinks: Sinks<'_>, diags: &Diagnostics) -> As
             Body::New(b) => Bytes::New(b),
             Body::Sent => Bytes::Gone,
             Body::Unchanged => Bytes::New(Arc::clone(
-                last.and_then(|f| f.get(&file.path))
-                    .expect("an unchanged signature comes from the last output"),
+                last.and_then(|f| match prefix {
+                    "" => f.get(&file.path),
+                    _ => f.get(&format!("{prefix}{}", file.path)),
+                })
+                .expect("an unchanged signature comes from the last output"),
             )),
         };
         if out.add(file.path.clone(), bytes, from, diags) {

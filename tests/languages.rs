@@ -477,12 +477,35 @@ fn content_and_static_files_are_written_once_and_reached_from_every_language() {
         .file("static/notes.txt", "notes\n")
         .file(
             "content/acts/ask.es.md",
-            "+++\ntitle = \"Pregunta\"\n+++\n![Un dibujo](pic.svg) y [notas](../notes.txt).\n",
+            "+++\ntitle = \"Pregunta\"\n+++\n![Un dibujo](pic.svg) y [notas](../notes.txt).\n\n\
+             <p><img src=\"../pic.svg\" alt=\"Otro\"> <a href='../../notes.txt#top'>notas</a> \
+             <a href=\"../\">actos</a> <a href=\"https://example.org/x.svg\">fuera</a></p>\n",
+        )
+        // Shown untranslated under `es/` too: its raw HTML was written for `acts/`.
+        .file(
+            "content/acts/own.md",
+            "+++\ntitle = \"Own\"\n+++\n<img src=\"../pic.svg\" alt=\"A drawing\">\n",
         );
     let built = t.build().ok();
     let es = built.html("es/acts/ask/index.html");
     assert!(es.contains("src=\"../../../acts/pic.svg\""), "{es}");
     assert!(es.contains("href=\"../../../notes.txt\""), "{es}");
+    // Raw HTML's relative URLs to those files lead to the root's copy as well; a link to a
+    // page stays in the language, other URLs stay as written.
+    assert!(
+        es.contains("<img src=\"../../../acts/pic.svg\" alt=\"Otro\">"),
+        "{es}"
+    );
+    assert!(es.contains("href='../../../notes.txt#top'"), "{es}");
+    assert!(es.contains("<a href=\"../\">actos</a>"), "{es}");
+    assert!(es.contains("href=\"https://example.org/x.svg\""), "{es}");
+    let fallback = built.html("es/acts/own/index.html");
+    assert!(
+        fallback.contains("<img src=\"../../../acts/pic.svg\""),
+        "{fallback}"
+    );
+    let en = built.html("acts/own/index.html");
+    assert!(en.contains("<img src=\"../pic.svg\""), "{en}");
     assert!(t.exists("public/acts/pic.svg") && !t.exists("public/es/acts/pic.svg"));
     let broken = crate::broken_relative_links(&t.path("public"));
     assert!(broken.is_empty(), "{broken:?}");

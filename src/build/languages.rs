@@ -2,9 +2,10 @@
 //! assembled as a site of its own (the default language at the output's root, every other
 //! under `<code>/`), each knowing the others' URLs for its switcher and `hreflang` links.
 //!
-//! Every such run renders every language whole: the incremental short-cuts of a one-language
-//! session (reusing the linked site, rendering only changed signatures) are not taken, which
-//! keeps "incremental == full build" true by construction, at the cost of speed under `serve`.
+//! A run after an edit links and indexes every language again, but renders only the files whose
+//! render signature changed (the last output's signatures are kept under their output paths,
+//! `es/…` for Spanish). The one-language short-cuts that skip linking (`incremental.rs`) are not
+//! taken: a translation's edit changes its switcher links in every language.
 
 use super::session::{Clock, Session, Setup, SiteOutput, Stage};
 use super::{BuildReport, StageName};
@@ -115,10 +116,11 @@ impl Session {
         }
         let no_statics = BTreeMap::new();
         let keep = !self.one_shot;
-        let no_sigs = HashMap::new();
+        let mut previous = previous_sigs(self.last.as_ref(), &languages);
+        let mut sigs = HashMap::new();
         let mut files = output::Files::new();
         let mut notes: Vec<String> = Vec::new();
-        for (site, lang) in sites.iter().zip(&languages.sites) {
+        for ((site, lang), previous) in sites.iter().zip(&languages.sites).zip(&mut previous) {
             let prefix = lang.prefix.as_str();
             let sink = |path: &str, bytes: &Arc<Vec<u8>>| {
                 if let Some(w) = &writer {
@@ -126,20 +128,22 @@ impl Session {
                 }
             };
             let job = render::Job {
-                previous: &no_sigs,
+                previous: &*previous,
                 scope: Scope::All,
                 sink: Some(&sink),
                 keep,
             };
             let rendered = render::render_site(site, theme, job, diags);
             report.work.rendered += rendered.rendered;
+            clock.lap(report, StageName::Render);
             let index = search::Index::build(site);
+            clock.lap(report, StageName::SearchIndex);
             let Assembled {
                 files: own,
                 count,
                 search,
                 notes: own_notes,
-                ..
+                sigs: own_sigs,
             } = assemble::assemble(
                 assemble::Inputs {
                     site,
@@ -150,7 +154,7 @@ impl Session {
                     } else {
                         &no_statics
                     },
-                    last: None,
+                    last: self.last.as_ref().map(|l| &*l.files),
                     prefix,
                 },
                 assemble::Sinks {
@@ -168,15 +172,20 @@ impl Session {
                 }
             }
             files.extend(own);
+            sigs.extend(
+                own_sigs
+                    .into_iter()
+                    .map(|(p, s)| (format!("{prefix}{p}"), s)),
+            );
+            clock.lap(report, StageName::Assemble);
         }
         report.notes = notes;
-        clock.lap(report, StageName::Render);
         if diags.has_errors() {
             return Ok(());
         }
         self.last = keep.then(|| SiteOutput {
             files: Arc::new(files),
-            sigs: HashMap::new(),
+            sigs,
         });
         if let Some(writer) = writer {
             report.written = Some(writer.finish()?.commit()?);
@@ -187,6 +196,26 @@ impl Session {
         clock.lap(report, StageName::Write);
         Ok(())
     }
+}
+
+/// The last output's render signatures, split by language (in the order of `languages`) and
+/// keyed by the paths each language's site renders: an output path under a language's prefix
+/// (`es/…`) is that language's, every other the default language's.
+fn previous_sigs(last: Option<&SiteOutput>, languages: &Languages) -> Vec<HashMap<String, u64>> {
+    let mut out = vec![HashMap::new(); languages.sites.len()];
+    for (path, sig) in last.map(|l| &l.sigs).into_iter().flatten() {
+        let (i, rest) = languages
+            .sites
+            .iter()
+            .enumerate()
+            .find_map(|(i, l)| {
+                let rest = path.strip_prefix(&l.prefix)?;
+                (!l.prefix.is_empty()).then_some((i, rest))
+            })
+            .unwrap_or((0, path.as_str()));
+        out[i].insert(rest.to_string(), *sig);
+    }
+    out
 }
 
 /// The pages of each language's site, the default language's first: its own pages, and (with

@@ -10,7 +10,7 @@ use pulldown_cmark::{
 
 mod render;
 
-pub use render::{Words, render};
+pub use render::{RawUrls, Words, render};
 
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -403,6 +403,12 @@ fn hidden_line(line: &str) -> Option<&str> {
 /// Raw HTML with every relative `src` and `href` one folder further up (`img/a.png` ->
 /// `../img/a.png`); absolute URLs, `/paths`, `#fragments` and `?queries` as they are.
 fn one_folder_up(html: &str) -> String {
+    map_relative_urls(html, |value| Some(format!("../{value}")))
+}
+
+/// Raw HTML with each relative `src` and `href` value replaced by what `f` gives for it (kept
+/// when `None`); absolute URLs, `/paths`, `#fragments` and `?queries` are not given to `f`.
+pub fn map_relative_urls(html: &str, f: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(html.len() + 8);
     let mut rest = html;
     loop {
@@ -425,12 +431,15 @@ fn one_folder_up(html: &str) -> String {
         if let (true, Some(q)) = (attribute, quote) {
             out.push(q);
             rest = &rest[1..];
-            let value = &rest[..rest.find(q).unwrap_or(rest.len())];
+            let end = rest.find(q).unwrap_or(rest.len());
+            let value = &rest[..end];
             let scheme = value
                 .find(':')
                 .is_some_and(|c| !value[..c].contains(['/', '?', '#']));
-            if !value.is_empty() && !scheme && !value.starts_with(['/', '#', '?']) {
-                out.push_str("../");
+            let relative = !value.is_empty() && !scheme && !value.starts_with(['/', '#', '?']);
+            if let Some(new) = relative.then(|| f(value)).flatten() {
+                out.push_str(&new);
+                rest = &rest[end..];
             }
         }
     }
@@ -535,7 +544,7 @@ mod tests {
     fn html_of(body: &str) -> String {
         let p = parse_str(body);
         let hrefs: Vec<String> = p.links.iter().map(|l| l.dest.clone()).collect();
-        render(&p, &hrefs, "", ANCHOR)
+        render(&p, &hrefs, "", ANCHOR, None)
     }
 
     /// The built-in English anchor label.
@@ -580,6 +589,7 @@ mod tests {
             &["../../acts/a/#why".into(), "p.png".into()],
             "",
             ANCHOR,
+            None,
         );
         assert!(
             html.contains("<a href=\"../../acts/a/#why\">x</a>"),
@@ -597,7 +607,7 @@ mod tests {
     #[test]
     fn ids_take_a_prefix_for_shared_documents() {
         let p = parse_str("## Why\n\nClaim[^a].\n\n[^a]: Source.\n");
-        let html = render(&p, &[], "p-x--", ANCHOR);
+        let html = render(&p, &[], "p-x--", ANCHOR, None);
         assert!(html.contains("<h2 id=\"p-x--why\">"), "{html}");
         assert!(html.contains("href=\"#p-x--why\""), "{html}");
         assert!(

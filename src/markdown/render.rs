@@ -35,10 +35,21 @@ impl Words<'_> {
     };
 }
 
+/// What rewrites a relative URL of raw HTML, if anything (see [`render`]).
+pub type RawUrls<'a> = Option<&'a dyn Fn(&str) -> Option<String>>;
+
 /// Renders a parsed page to HTML: link `i` goes to `hrefs[i]`, and every id the page defines
 /// (headings, footnotes) gets `id_prefix`, so that pages can share one document (the print page).
 /// Heading anchors are labelled `anchor_label` (the theme's text, `{title}` the heading's).
-pub fn render(parsed: &Parsed, hrefs: &[String], id_prefix: &str, words: &Words<'_>) -> String {
+/// `raw_urls`, when given, rewrites relative URLs in the page's raw HTML
+/// ([`super::map_relative_urls`]).
+pub fn render(
+    parsed: &Parsed,
+    hrefs: &[String],
+    id_prefix: &str,
+    words: &Words<'_>,
+    raw_urls: RawUrls<'_>,
+) -> String {
     let anchor_label = words.anchor;
     let mut link = 0;
     let mut heading = 0;
@@ -135,6 +146,12 @@ pub fn render(parsed: &Parsed, hrefs: &[String], id_prefix: &str, words: &Words<
             )
         }
         Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
+        Event::Html(html) if raw_urls.is_some() => {
+            Event::Html(super::map_relative_urls(html, raw_urls.expect("just checked")).into())
+        }
+        Event::InlineHtml(html) if raw_urls.is_some() => {
+            Event::InlineHtml(super::map_relative_urls(html, raw_urls.expect("just checked")).into())
+        }
         other => other.clone(),
     });
     let mut out = String::new();

@@ -90,6 +90,11 @@ pub struct Site {
     pub assets: Vec<SourceFile>,
     /// See [`LinkInput::history`].
     pub history: HashMap<String, String>,
+    /// See [`LinkInput::files_up`]; empty but in a language's site under its own folder.
+    pub files_up: String,
+    /// With `files_up`: the output paths of the static files written once at the output's root
+    /// (content files are `assets`).
+    pub root_statics: HashSet<String>,
     /// In a handbook with several languages: this site's language and the others.
     pub lang: Option<crate::i18n::SiteLang>,
 }
@@ -362,6 +367,11 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
         hrefs,
         assets,
         history,
+        root_statics: match files_up.is_empty() {
+            true => HashSet::new(),
+            false => static_files,
+        },
+        files_up,
         lang: None,
     }
 }
