@@ -38,3 +38,32 @@ pub const DE: &[&str] = &[
     "und", "uns", "unser", "vom", "von", "vor", "war", "waren", "was", "weil", "welche", "wenn",
     "wer", "werden", "wie", "wieder", "will", "wir", "wird", "wo", "zu", "zum", "zur", "zwischen",
 ];
+
+/// Portuguese words too common to be worth indexing, folded (`não` is `nao`).
+pub const PT: &[&str] = &[
+    "ao", "aos", "aquela", "aquelas", "aquele", "aqueles", "aquilo", "as", "ate", "com", "como",
+    "da", "das", "de", "dela", "delas", "dele", "deles", "depois", "desde", "do", "dos", "ela",
+    "elas", "ele", "eles", "em", "entre", "era", "eram", "essa", "essas", "esse", "esses", "esta",
+    "estamos", "estao", "estar", "estas", "estava", "estavam", "este", "estes", "esteve", "estou",
+    "eu", "foi", "foram", "fui", "ha", "havia", "houve", "isso", "isto", "ja", "lhe", "lhes",
+    "mais", "mas", "me", "mesmo", "meu", "meus", "minha", "minhas", "muito", "na", "nao", "nas",
+    "nem", "no", "nos", "nossa", "nossas", "nosso", "nossos", "num", "numa", "os", "ou", "para",
+    "pela", "pelas", "pelo", "pelos", "por", "porque", "qual", "quando", "que", "quem", "sao",
+    "se", "seja", "sejam", "sem", "ser", "sera", "seria", "seu", "seus", "so", "sobre", "somos",
+    "sou", "sua", "suas", "tambem", "te", "tem", "temos", "tenha", "tenho", "ter", "teu", "teus",
+    "teve", "tinha", "tinham", "tu", "tua", "tuas", "um", "uma", "umas", "uns", "voce", "voces",
+    "vos",
+];
+
+/// Dutch words too common to be worth indexing (the Snowball list and a few pronouns).
+pub const NL: &[&str] = &[
+    "aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de",
+    "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge",
+    "geen", "geweest", "haar", "had", "heb", "hebben", "heeft", "hem", "hen", "het", "hier", "hij",
+    "hoe", "hun", "iemand", "iets", "ik", "in", "is", "ja", "je", "jij", "jullie", "kan", "kon",
+    "kunnen", "maar", "me", "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet",
+    "niets", "nog", "nu", "of", "om", "omdat", "onder", "ons", "onze", "ook", "op", "over",
+    "reeds", "te", "tegen", "toch", "toen", "tot", "uit", "uw", "van", "veel", "voor", "want",
+    "waren", "was", "wat", "werd", "wezen", "wie", "wij", "wil", "worden", "wordt", "zal", "ze",
+    "zelf", "zich", "zij", "zijn", "zo", "zonder", "zou",
+];

@@ -7,9 +7,9 @@
 //!   words of their own (those scripts do not separate words with spaces).
 //! - A word is lowercased, decomposed (NFD) and stripped of combining marks, so `Café` is
 //!   `cafe`; final sigma is folded to sigma.
-//! - Its stem comes from the Snowball stemmer of the book's language (English and Spanish: the
-//!   client carries a port of each, applied like here to folded words); other languages are
-//!   matched by folded words and prefixes, without stems.
+//! - Its stem comes from the Snowball stemmer of the book's language (English, Spanish, German,
+//!   Portuguese and Dutch: the client carries a port of each, applied like here to folded
+//!   words); other languages are matched by folded words and prefixes, without stems.
 
 use super::stops;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -29,6 +29,8 @@ const LANGUAGES: &[(&str, Algorithm, &[&str])] = &[
     ("en", Algorithm::English, stops::EN),
     ("es", Algorithm::Spanish, stops::ES),
     ("de", Algorithm::German, stops::DE),
+    ("pt", Algorithm::Portuguese, stops::PT),
+    ("nl", Algorithm::Dutch, stops::NL),
 ];
 
 /// The entry of [`LANGUAGES`] for a BCP 47 tag such as `en` or `es-MX`.
@@ -175,7 +177,7 @@ mod tests {
     }
 
     #[test]
-    fn english_spanish_and_german_stem_and_other_languages_do_not() {
+    fn known_languages_stem_and_other_languages_do_not() {
         let en = Stems::for_language("en-GB");
         for (word, stem) in [
             ("apologizing", "apolog"),
@@ -191,10 +193,21 @@ mod tests {
         assert_eq!(Stems::code("EN"), Some("en"));
         assert_eq!(Stems::code("es-MX"), Some("es"));
         assert_eq!(Stems::code("de"), Some("de"));
+        assert_eq!(Stems::code("pt-BR"), Some("pt"));
+        assert_eq!(Stems::code("nl-BE"), Some("nl"));
         assert_eq!(Stems::code("ja"), None);
         let de = Stems::for_language("de");
         assert_eq!(de.stem("fuhrungskrafte"), de.stem("fuhrungskraft"));
         assert_eq!(de.stem("bedurfnissen"), "bedurfnis");
+        // Portuguese and Dutch stem folded words: `ações` is `acoes`.
+        let pt = Stems::for_language("pt-BR");
+        assert_eq!(pt.stem("perguntas"), pt.stem("pergunta"));
+        assert_eq!(pt.stem("acoes"), "aco");
+        assert_eq!(pt.stem("liderancas"), "lideranc");
+        let nl = Stems::for_language("nl");
+        assert_eq!(nl.stem("vrijwilligers"), nl.stem("vrijwilliger"));
+        assert_eq!(nl.stem("leiderschap"), "leiderschap");
+        assert_eq!(nl.stem("vragen"), "vrag");
     }
 
     #[test]

@@ -121,6 +121,14 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/static/assets/search-de.js"),
     ),
     (
+        "static/assets/search-pt.js",
+        include_str!("../../themes/default/static/assets/search-pt.js"),
+    ),
+    (
+        "static/assets/search-nl.js",
+        include_str!("../../themes/default/static/assets/search-nl.js"),
+    ),
+    (
         "static/assets/share.js",
         include_str!("../../themes/default/static/assets/share.js"),
     ),

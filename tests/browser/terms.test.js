@@ -1,7 +1,8 @@
 // search-engine.js folds and stems words in the browser exactly as the index builder does in Rust
 // (src/search/terms.rs, through `handbook search-terms`): over the shipped content, an English
 // and a German word list (accents and umlauts) and some hand-picked cases, both sides must give
-// the same words and stems, in the same order.
+// the same words and stems, in the same order; so must each language's port
+// (assets/search-<code>.js) over a dictionary of that language.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -81,4 +82,40 @@ test("search-engine.js stems German as the index builder does, over a German dic
   const { stem, fold, distinct } = sameAsIndexBuilder("de", fs.readFileSync("/usr/share/dict/ngerman", "utf8").split("\n"));
   assert.ok(distinct.size >= 100000);
   assert.equal(stem(fold("Führungskräfte")), stem(fold("Führungskraft")));
+});
+
+test("search-engine.js stems Portuguese as the index builder does, over a Portuguese dictionary", () => {
+  // Every word of Debian's wportuguese list, and words for the corners of the algorithm: nasal
+  // vowels and ç folded away, -mente and -idade with their inner suffixes, e after gu and ci, a
+  // letter outside the BMP where the regions are counted.
+  const { stem, fold, distinct } = sameAsIndexBuilder("pt", [
+    ...fs.readFileSync("/usr/share/dict/portuguese", "utf8").split("\n"),
+    "ações lições São João irmãos põe amigavelmente rapidamente cientificamente felicidade",
+    "probabilidade tecnologias brasileira brasileiras argumentativo conservativa fique averigue",
+    "ciência paciência comunicação 𝒜osa 𝒜oes 𝒜aarem ßaco",
+    ...HAND_PICKED,
+  ]);
+  assert.ok(distinct.size >= 380000, `only ${distinct.size} distinct words`);
+  // Inflections meet: singular and plural, verb forms.
+  assert.equal(stem("perguntas"), stem("pergunta"));
+  assert.equal(stem(fold("lideranças")), stem(fold("liderança")));
+  assert.equal(stem("escutamos"), stem("escutar"));
+});
+
+test("search-engine.js stems Dutch as the index builder does, over a Dutch dictionary", () => {
+  // Every word of Debian's wdutch list, and words for the corners of the algorithm: diaereses
+  // folded away, y and i as consonants, -heden, -heid, -lijk, -baar, double vowels, and R1
+  // counted in bytes when the second letter is not ASCII (aßen).
+  const { stem, distinct } = sameAsIndexBuilder("nl", [
+    ...fs.readFileSync("/usr/share/dict/dutch", "utf8").split("\n"),
+    "ideeën geëerd knieën beïnvloeden yoghurt yyyy kooien gemeenten lichamelijk vrijheden",
+    "heerlijkheden bedrijvigheid vriendelijkheid bruikbaar eetbare uitgeverijen aardig",
+    "aßen aøen a𝒜en baa𝒜",
+    ...HAND_PICKED,
+  ]);
+  assert.ok(distinct.size >= 380000, `only ${distinct.size} distinct words`);
+  // Inflections meet: singular and plural, verb forms (with the long vowel made single).
+  assert.equal(stem("vrijwilligers"), stem("vrijwilliger"));
+  assert.equal(stem("vragen"), stem("vraag"));
+  assert.equal(stem("lopen"), stem("loop"));
 });
