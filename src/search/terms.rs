@@ -7,9 +7,10 @@
 //!   words of their own (those scripts do not separate words with spaces).
 //! - A word is lowercased, decomposed (NFD) and stripped of combining marks, so `Café` is
 //!   `cafe`; final sigma is folded to sigma.
-//! - Its stem comes from the Snowball stemmer of the book's language (English and Spanish: the
-//!   client carries a port of each, applied like here to folded words); other languages are
-//!   matched by folded words and prefixes, without stems.
+//! - Its stem comes from the Snowball stemmer of the book's language (English, Spanish, German,
+//!   Swedish and Russian: the client carries a port of each, applied like here to folded words,
+//!   so the Russian stemmer sees `й` as `и` and `ё` as `е`); other languages are matched by
+//!   folded words and prefixes, without stems.
 
 use super::stops;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -29,6 +30,8 @@ const LANGUAGES: &[(&str, Algorithm, &[&str])] = &[
     ("en", Algorithm::English, stops::EN),
     ("es", Algorithm::Spanish, stops::ES),
     ("de", Algorithm::German, stops::DE),
+    ("sv", Algorithm::Swedish, stops::SV),
+    ("ru", Algorithm::Russian, stops::RU),
 ];
 
 /// The entry of [`LANGUAGES`] for a BCP 47 tag such as `en` or `es-MX`.
@@ -175,7 +178,7 @@ mod tests {
     }
 
     #[test]
-    fn english_spanish_and_german_stem_and_other_languages_do_not() {
+    fn languages_with_a_stemmer_stem_and_others_do_not() {
         let en = Stems::for_language("en-GB");
         for (word, stem) in [
             ("apologizing", "apolog"),
@@ -195,6 +198,15 @@ mod tests {
         let de = Stems::for_language("de");
         assert_eq!(de.stem("fuhrungskrafte"), de.stem("fuhrungskraft"));
         assert_eq!(de.stem("bedurfnissen"), "bedurfnis");
+        let sv = Stems::for_language("sv-SE");
+        assert_eq!(sv.stem("ledarskapen"), "ledarskap");
+        assert_eq!(sv.stem("fragorna"), sv.stem("fraga"));
+        let ru = Stems::for_language("ru");
+        assert_eq!(ru.stem("вопросами"), "вопрос");
+        assert_eq!(ru.stem("красивого"), "красив");
+        // Folded, `новый` is `новыи`: no adjective ending, a noun's `-и` goes (the client agrees).
+        assert_eq!(ru.stem("новыи"), "новы");
+        assert_eq!(Stems::code("ru-RU"), Some("ru"));
     }
 
     #[test]
