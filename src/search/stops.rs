@@ -67,3 +67,37 @@ pub const NL: &[&str] = &[
     "waren", "was", "wat", "werd", "wezen", "wie", "wij", "wil", "worden", "wordt", "zal", "ze",
     "zelf", "zich", "zij", "zijn", "zo", "zonder", "zou",
 ];
+
+/// Swedish words too common to be worth indexing, folded (`på` is `pa`; `här` and `har` are
+/// one word): the Snowball list less `sitta` (to sit).
+pub const SV: &[&str] = &[
+    "alla", "allt", "an", "ar", "at", "att", "av", "blev", "bli", "blir", "blivit", "da", "dar",
+    "de", "dem", "den", "denna", "deras", "dess", "dessa", "det", "detta", "dig", "din", "dina",
+    "ditt", "du", "efter", "ej", "eller", "en", "er", "era", "ert", "ett", "for", "fran", "ha",
+    "hade", "han", "hans", "har", "henne", "hennes", "hon", "honom", "hur", "icke", "ingen",
+    "inom", "inte", "jag", "ju", "kan", "kunde", "man", "med", "mellan", "men", "mig", "min",
+    "mina", "mitt", "mot", "mycket", "nagon", "nagot", "nagra", "nar", "ni", "nu", "och", "om",
+    "oss", "over", "pa", "sa", "sadan", "sadana", "sadant", "samma", "sedan", "sig", "sin", "sina",
+    "sjalv", "skulle", "som", "till", "under", "upp", "ut", "utan", "vad", "var", "vara", "varfor",
+    "varit", "varje", "vars", "vart", "vem", "vi", "vid", "vilka", "vilkas", "vilken", "vilket",
+];
+
+/// Russian words too common to be worth indexing, folded (`й` is `и`, `ё` is `е`): the
+/// Snowball list less its content words (`человек`, `жизнь`, `хорошо`, forms of `сказать`,
+/// `два`, ...), plus `это`, `эта` and `также`.
+// rustfmt counts Cyrillic in bytes and would give each word a line of its own.
+#[rustfmt::skip]
+pub const RU: &[&str] = &[
+    "без", "более", "больше", "будет", "будто", "бы", "был", "была", "были", "было", "быть", "вам",
+    "вас", "вдруг", "ведь", "во", "вот", "впрочем", "все", "всегда", "всего", "всех", "всю", "вы",
+    "где", "да", "даже", "для", "до", "другои", "его", "ее", "еи", "ему", "если", "есть", "еще",
+    "же", "за", "зачем", "здесь", "из", "или", "им", "иногда", "их", "как", "какая", "какои",
+    "когда", "конечно", "кто", "куда", "ли", "между", "меня", "мне", "много", "может", "можно",
+    "мои", "моя", "мы", "на", "над", "надо", "наконец", "нас", "не", "него", "нее", "неи", "нельзя",
+    "нет", "ни", "нибудь", "никогда", "ним", "них", "ничего", "но", "ну", "об", "один", "он", "она",
+    "они", "опять", "от", "перед", "по", "под", "после", "потом", "потому", "почти", "при", "про",
+    "раз", "разве", "сам", "свою", "себе", "себя", "сеичас", "со", "совсем", "так", "также",
+    "такои", "там", "тебя", "тем", "теперь", "то", "тогда", "того", "тоже", "только", "том", "тот",
+    "тут", "ты", "уж", "уже", "хоть", "чего", "чем", "через", "что", "чтоб", "чтобы", "чуть", "эта",
+    "эти", "это", "этого", "этои", "этом", "этот", "эту",
+];

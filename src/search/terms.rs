@@ -8,8 +8,9 @@
 //! - A word is lowercased, decomposed (NFD) and stripped of combining marks, so `Café` is
 //!   `cafe`; final sigma is folded to sigma.
 //! - Its stem comes from the Snowball stemmer of the book's language (English, Spanish, German,
-//!   Portuguese and Dutch: the client carries a port of each, applied like here to folded
-//!   words); other languages are matched by folded words and prefixes, without stems.
+//!   Portuguese, Dutch, Swedish and Russian: the client carries a port of each, applied like
+//!   here to folded words); other languages are matched by folded words and prefixes, without
+//!   stems.
 
 use super::stops;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -31,6 +32,8 @@ const LANGUAGES: &[(&str, Algorithm, &[&str])] = &[
     ("de", Algorithm::German, stops::DE),
     ("pt", Algorithm::Portuguese, stops::PT),
     ("nl", Algorithm::Dutch, stops::NL),
+    ("sv", Algorithm::Swedish, stops::SV),
+    ("ru", Algorithm::Russian, stops::RU),
 ];
 
 /// The entry of [`LANGUAGES`] for a BCP 47 tag such as `en` or `es-MX`.
@@ -208,6 +211,15 @@ mod tests {
         assert_eq!(nl.stem("vrijwilligers"), nl.stem("vrijwilliger"));
         assert_eq!(nl.stem("leiderschap"), "leiderschap");
         assert_eq!(nl.stem("vragen"), "vrag");
+        let sv = Stems::for_language("sv-SE");
+        assert_eq!(sv.stem("ledarskapen"), "ledarskap");
+        assert_eq!(sv.stem("fragorna"), sv.stem("fraga"));
+        let ru = Stems::for_language("ru");
+        assert_eq!(ru.stem("вопросами"), "вопрос");
+        assert_eq!(ru.stem("красивого"), "красив");
+        // Folded, `новый` is `новыи`: no adjective ending, a noun's `-и` goes (the client agrees).
+        assert_eq!(ru.stem("новыи"), "новы");
+        assert_eq!(Stems::code("ru-RU"), Some("ru"));
     }
 
     #[test]

@@ -129,6 +129,14 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/static/assets/search-nl.js"),
     ),
     (
+        "static/assets/search-sv.js",
+        include_str!("../../themes/default/static/assets/search-sv.js"),
+    ),
+    (
+        "static/assets/search-ru.js",
+        include_str!("../../themes/default/static/assets/search-ru.js"),
+    ),
+    (
         "static/assets/share.js",
         include_str!("../../themes/default/static/assets/share.js"),
     ),
