@@ -245,8 +245,23 @@ pub const STORY_PROMPT: &str = "What was the situation? What did you do, what ha
 /// The words a story should have, as the prompt asks.
 pub const STORY_WORDS: (usize, usize) = (150, 400);
 
+/// The words of a recipe's comment lines: what a description is for, and what the author field
+/// takes. The share page of a language's site gives that language's (the theme's strings).
+#[derive(Debug, Clone, Copy)]
+pub struct RecipeWords<'a> {
+    pub description: &'a str,
+    pub author: &'a str,
+}
+
+impl RecipeWords<'_> {
+    pub const ENGLISH: RecipeWords<'static> = RecipeWords {
+        description: "One sentence that makes someone want to read it.",
+        author: "Your name or a pseudonym (leave out to stay anonymous)",
+    };
+}
+
 /// The front matter of a new item of `c`, from its relations and fields.
-pub fn recipe(c: &Collection) -> Vec<Line> {
+pub fn recipe(c: &Collection, words: &RecipeWords<'_>) -> Vec<Line> {
     let value = |key: &str, fallback: Option<String>| Line::Value {
         key: key.to_string(),
         fallback,
@@ -254,7 +269,10 @@ pub fn recipe(c: &Collection) -> Vec<Line> {
     let mut lines = vec![
         Line::Text("+++".into()),
         value("title", None),
-        Line::Text("# description = \"One sentence that makes someone want to read it.\"".into()),
+        Line::Text(format!(
+            "# description = {}",
+            toml_string(words.description)
+        )),
         Line::Date { key: "date".into() },
     ];
     for r in &c.relations {
@@ -263,7 +281,7 @@ pub fn recipe(c: &Collection) -> Vec<Line> {
     }
     for f in &c.fields {
         let fallback = if c.author_field.as_ref() == Some(f) {
-            format!("# {f} = \"Your name or a pseudonym (leave out to stay anonymous)\"")
+            format!("# {f} = {}", toml_string(words.author))
         } else {
             format!("# {f} = \"\"")
         };
@@ -453,7 +471,7 @@ fn item_text(
         tags: req.tags.clone(),
         body: req.body.clone(),
     };
-    render(&recipe(c), &answers).map_err(|key| {
+    render(&recipe(c, &RecipeWords::ENGLISH), &answers).map_err(|key| {
         vec![Diagnostic::error(
             Code::InvalidArgument,
             "handbook new",
@@ -576,10 +594,13 @@ mod tests {
         a.values.insert("act", "own-the-problem");
         a.values.insert("context", "work");
         assert_eq!(
-            render(&recipe(&c), &a).unwrap(),
+            render(&recipe(&c, &RecipeWords::ENGLISH), &a).unwrap(),
             "+++\ntitle = \"Late\"\n# description = \"One sentence that makes someone want to read it.\"\ndate = 2026-01-02\nact = \"own-the-problem\"\n# contributor = \"Your name or a pseudonym (leave out to stay anonymous)\"\ncontext = \"work\"\ntags = [\"meetings\", \"remote work\"]\n+++\n\nFirst line.\n\nSecond.\n"
         );
         a.values.remove("act");
-        assert_eq!(render(&recipe(&c), &a), Err("act".to_string()));
+        assert_eq!(
+            render(&recipe(&c, &RecipeWords::ENGLISH), &a),
+            Err("act".to_string())
+        );
     }
 }

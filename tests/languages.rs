@@ -64,6 +64,13 @@ fn each_language_is_a_site_under_its_code() {
     // A story shared from the Spanish site is a Spanish file.
     let share = built.html("es/examples/share/index.html");
     assert!(share.contains("data-ext=\".es.md\""), "{share}");
+    // Its file's comment lines are in Spanish too, in the template and the form's recipe.
+    assert_eq!(
+        share.matches("Una frase que dé ganas de leerla.").count(),
+        2,
+        "{share}"
+    );
+    assert!(!share.contains("One sentence"), "{share}");
     assert!(
         built
             .html("examples/share/index.html")

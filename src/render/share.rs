@@ -121,6 +121,10 @@ impl<'a> Renderer<'a> {
             let words = ShareWords {
                 prompt: self.words(keys::SHARE_PROMPT, &[("min", &min), ("max", &max)]),
                 title: self.word(keys::SHARE_FILE_TITLE),
+                file: scaffold::RecipeWords {
+                    description: self.word(keys::SHARE_FILE_DESCRIPTION),
+                    author: self.word(keys::SHARE_FILE_AUTHOR),
+                },
             };
             let own = KindCtx::Share {
                 share: Box::new(share_ctx(site, c, words)),
@@ -143,6 +147,8 @@ struct ShareWords<'a> {
     prompt: String,
     /// What to write in place of the title.
     title: &'a str,
+    /// The file's comment lines.
+    file: scaffold::RecipeWords<'a>,
 }
 
 fn share_ctx<'a>(site: &'a Site, c: &'a Collection, words: ShareWords<'a>) -> ShareCtx<'a> {
@@ -217,7 +223,7 @@ fn share_ctx<'a>(site: &'a Site, c: &'a Collection, words: ShareWords<'a>) -> Sh
             title: &site.pages[p].fm.title,
             url: &site.links[p],
         });
-    let recipe = scaffold::recipe(c);
+    let recipe = scaffold::recipe(c, &words.file);
     let folder = urls::shown(&config.build.content.join(&c.section));
     let ext = match site.lang.as_ref().map(|l| l.site()) {
         Some(l) if !l.prefix.is_empty() => format!(".{}.md", l.code),

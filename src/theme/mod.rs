@@ -209,6 +209,10 @@ pub mod keys {
     pub const SHARE: &str = "share_title";
     /// The title in the share page's file template, for readers without JavaScript.
     pub const SHARE_FILE_TITLE: &str = "share_file_title";
+    /// The comment line of the share page's file about the description.
+    pub const SHARE_FILE_DESCRIPTION: &str = "share_file_description";
+    /// The comment line of the share page's file about the author field.
+    pub const SHARE_FILE_AUTHOR: &str = "share_file_author";
     /// What to write in place of the story: `{min}`, `{max}` words.
     pub const SHARE_PROMPT: &str = "share_story_prompt";
     /// The label of a heading's anchor link in a page's text: `{title}`, the heading's.
@@ -239,6 +243,8 @@ pub mod keys {
         PRINT,
         SHARE,
         SHARE_FILE_TITLE,
+        SHARE_FILE_DESCRIPTION,
+        SHARE_FILE_AUTHOR,
         SHARE_PROMPT,
         HEADING_ANCHOR,
         DATE_FORMAT,
