@@ -54,7 +54,10 @@ fn share_page_offers_the_collections_choices_and_the_forge() {
     assert!(html.contains("data-email=\"stories@example.org\""));
     assert!(html.contains("under the CC BY-SA 4.0 licence"));
     // The recipe `share.js` fills in is the one `handbook new` uses.
-    let recipe = scaffold::recipe_json(&scaffold::recipe(&Collection::default_examples()));
+    let recipe = scaffold::recipe_json(&scaffold::recipe(
+        &Collection::default_examples(),
+        &scaffold::RecipeWords::ENGLISH,
+    ));
     assert!(html.contains(&recipe), "{recipe}");
     // Without JavaScript: the template with placeholders.
     assert!(html.contains("title = &quot;Your title&quot;\n"), "{html}");
