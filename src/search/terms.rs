@@ -7,9 +7,9 @@
 //!   words of their own (those scripts do not separate words with spaces).
 //! - A word is lowercased, decomposed (NFD) and stripped of combining marks, so `Café` is
 //!   `cafe`; final sigma is folded to sigma.
-//! - Its stem comes from the Snowball stemmer of the book's language (English and Spanish: the
-//!   client carries a port of each, applied like here to folded words); other languages are
-//!   matched by folded words and prefixes, without stems.
+//! - Its stem comes from the Snowball stemmer of the book's language (English, Spanish, German,
+//!   French and Italian: the client carries a port of each, applied like here to folded words);
+//!   other languages are matched by folded words and prefixes, without stems.
 
 use super::stops;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -29,6 +29,8 @@ const LANGUAGES: &[(&str, Algorithm, &[&str])] = &[
     ("en", Algorithm::English, stops::EN),
     ("es", Algorithm::Spanish, stops::ES),
     ("de", Algorithm::German, stops::DE),
+    ("fr", Algorithm::French, stops::FR),
+    ("it", Algorithm::Italian, stops::IT),
 ];
 
 /// The entry of [`LANGUAGES`] for a BCP 47 tag such as `en` or `es-MX`.
@@ -175,7 +177,7 @@ mod tests {
     }
 
     #[test]
-    fn english_spanish_and_german_stem_and_other_languages_do_not() {
+    fn listed_languages_stem_and_other_languages_do_not() {
         let en = Stems::for_language("en-GB");
         for (word, stem) in [
             ("apologizing", "apolog"),
@@ -191,10 +193,19 @@ mod tests {
         assert_eq!(Stems::code("EN"), Some("en"));
         assert_eq!(Stems::code("es-MX"), Some("es"));
         assert_eq!(Stems::code("de"), Some("de"));
+        assert_eq!(Stems::code("fr-CA"), Some("fr"));
+        assert_eq!(Stems::code("it"), Some("it"));
         assert_eq!(Stems::code("ja"), None);
         let de = Stems::for_language("de");
         assert_eq!(de.stem("fuhrungskrafte"), de.stem("fuhrungskraft"));
         assert_eq!(de.stem("bedurfnissen"), "bedurfnis");
+        let fr = Stems::for_language("fr-CA");
+        assert_eq!(fr.stem("questions"), fr.stem("question"));
+        assert_eq!(fr.stem("heureuse"), "heureux");
+        assert_eq!(fr.stem("chanterons"), "chant");
+        let it = Stems::for_language("it");
+        assert_eq!(it.stem("lavoratori"), it.stem("lavoratore"));
+        assert_eq!(it.stem("mangiandolo"), "mang");
     }
 
     #[test]
