@@ -101,3 +101,36 @@ pub const RU: &[&str] = &[
     "тут", "ты", "уж", "уже", "хоть", "чего", "чем", "через", "что", "чтоб", "чтобы", "чуть", "эта",
     "эти", "это", "этого", "этои", "этом", "этот", "эту",
 ];
+
+/// French words too common to be worth indexing, folded (`été` is `ete`, `même` is `meme`).
+pub const FR: &[&str] = &[
+    "ai", "aie", "aient", "aies", "ait", "as", "au", "aura", "aurai", "auraient", "aurais",
+    "aurait", "auras", "aurez", "auriez", "aurions", "aurons", "auront", "aux", "avaient", "avais",
+    "avait", "avec", "avez", "aviez", "avions", "avons", "ayant", "ayez", "ayons", "ce", "ceci",
+    "cela", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "elles", "en", "es", "est",
+    "et", "etaient", "etais", "etait", "etant", "ete", "etes", "etiez", "etions", "eu", "eue",
+    "eues", "eurent", "eus", "eut", "eux", "furent", "fus", "fut", "ici", "il", "ils", "je", "la",
+    "le", "les", "leur", "leurs", "lui", "ma", "mais", "me", "meme", "mes", "moi", "mon", "ne",
+    "nos", "notre", "nous", "on", "ont", "ou", "par", "pas", "pour", "qu", "que", "quel", "quelle",
+    "quelles", "quels", "qui", "sa", "sans", "se", "sera", "serai", "seraient", "serais", "serait",
+    "seras", "serez", "seriez", "serions", "serons", "seront", "ses", "soi", "soient", "sois",
+    "soit", "sommes", "son", "sont", "soyez", "soyons", "suis", "sur", "ta", "te", "tes", "toi",
+    "ton", "tu", "un", "une", "vos", "votre", "vous",
+];
+
+/// Italian words too common to be worth indexing, folded (`più` is `piu`, `perché` is `perche`).
+pub const IT: &[&str] = &[
+    "abbia", "abbiamo", "ad", "agl", "agli", "ai", "al", "all", "alla", "alle", "allo", "anche",
+    "avete", "aveva", "avevano", "avrebbe", "avuto", "che", "chi", "ci", "coi", "col", "come",
+    "con", "contro", "cui", "da", "dagl", "dagli", "dai", "dal", "dall", "dalla", "dalle", "dallo",
+    "degl", "degli", "dei", "del", "dell", "della", "delle", "dello", "di", "dov", "dove", "ed",
+    "era", "erano", "fosse", "fu", "gli", "ha", "hai", "hanno", "ho", "il", "in", "io", "la", "le",
+    "lei", "li", "lo", "loro", "lui", "ma", "mi", "mia", "mie", "miei", "mio", "ne", "negl",
+    "negli", "nei", "nel", "nell", "nella", "nelle", "nello", "noi", "non", "nostra", "nostre",
+    "nostri", "nostro", "per", "perche", "piu", "quale", "quanta", "quante", "quanti", "quanto",
+    "quella", "quelle", "quelli", "quello", "questa", "queste", "questi", "questo", "sarebbe",
+    "se", "sei", "si", "sia", "siamo", "siano", "siete", "sono", "su", "sua", "sue", "sugl",
+    "sugli", "sui", "sul", "sull", "sulla", "sulle", "sullo", "suo", "suoi", "ti", "tra", "tu",
+    "tua", "tue", "tuo", "tuoi", "tutti", "tutto", "un", "una", "uno", "vi", "voi", "vostra",
+    "vostre", "vostri", "vostro",
+];

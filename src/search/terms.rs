@@ -8,9 +8,9 @@
 //! - A word is lowercased, decomposed (NFD) and stripped of combining marks, so `Café` is
 //!   `cafe`; final sigma is folded to sigma.
 //! - Its stem comes from the Snowball stemmer of the book's language (English, Spanish, German,
-//!   Portuguese, Dutch, Swedish and Russian: the client carries a port of each, applied like
-//!   here to folded words); other languages are matched by folded words and prefixes, without
-//!   stems.
+//!   French, Italian, Portuguese, Dutch, Swedish and Russian: the client carries a port of each,
+//!   applied like here to folded words); other languages are matched by folded words and
+//!   prefixes, without stems.
 
 use super::stops;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -34,6 +34,8 @@ const LANGUAGES: &[(&str, Algorithm, &[&str])] = &[
     ("nl", Algorithm::Dutch, stops::NL),
     ("sv", Algorithm::Swedish, stops::SV),
     ("ru", Algorithm::Russian, stops::RU),
+    ("fr", Algorithm::French, stops::FR),
+    ("it", Algorithm::Italian, stops::IT),
 ];
 
 /// The entry of [`LANGUAGES`] for a BCP 47 tag such as `en` or `es-MX`.
@@ -198,6 +200,8 @@ mod tests {
         assert_eq!(Stems::code("de"), Some("de"));
         assert_eq!(Stems::code("pt-BR"), Some("pt"));
         assert_eq!(Stems::code("nl-BE"), Some("nl"));
+        assert_eq!(Stems::code("fr-CA"), Some("fr"));
+        assert_eq!(Stems::code("it"), Some("it"));
         assert_eq!(Stems::code("ja"), None);
         let de = Stems::for_language("de");
         assert_eq!(de.stem("fuhrungskrafte"), de.stem("fuhrungskraft"));
@@ -220,6 +224,13 @@ mod tests {
         // Folded, `новый` is `новыи`: no adjective ending, a noun's `-и` goes (the client agrees).
         assert_eq!(ru.stem("новыи"), "новы");
         assert_eq!(Stems::code("ru-RU"), Some("ru"));
+        let fr = Stems::for_language("fr-CA");
+        assert_eq!(fr.stem("questions"), fr.stem("question"));
+        assert_eq!(fr.stem("heureuse"), "heureux");
+        assert_eq!(fr.stem("chanterons"), "chant");
+        let it = Stems::for_language("it");
+        assert_eq!(it.stem("lavoratori"), it.stem("lavoratore"));
+        assert_eq!(it.stem("mangiandolo"), "mang");
     }
 
     #[test]

@@ -137,6 +137,14 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../../themes/default/static/assets/search-ru.js"),
     ),
     (
+        "static/assets/search-fr.js",
+        include_str!("../../themes/default/static/assets/search-fr.js"),
+    ),
+    (
+        "static/assets/search-it.js",
+        include_str!("../../themes/default/static/assets/search-it.js"),
+    ),
+    (
         "static/assets/share.js",
         include_str!("../../themes/default/static/assets/share.js"),
     ),

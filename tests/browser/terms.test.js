@@ -161,3 +161,36 @@ test("search-engine.js stems Russian as the index builder does, over a Russian d
   assert.equal(stem(fold("читаешь")), stem(fold("читать")));
   assert.equal(stem(fold("красивая")), stem(fold("красивого")));
 });
+
+test("search-engine.js stems French as the index builder does, over a French dictionary", () => {
+  // Every word of Debian's wfrench list, and words for the stemmer's corners: u, i and y taken
+  // for consonants (and the letter after one that was), the col/par/tap exception, suffixes
+  // that rewrite a word and go on (-amment, -emment, -ment), a letter beyond the BMP.
+  const { stem, fold, distinct } = sameAsIndexBuilder("fr", [
+    ...fs.readFileSync("/usr/share/dict/french", "utf8").split("\n"),
+    "Évidemment couramment vraiment aïeul ouïe yeux payer essayaient jouir québécoises aiaia",
+    "colonnes parlement tapissiers chevaux beaux heureuses continuellement finissions ai𝒜ir 𝒜aies",
+  ]);
+  assert.ok(distinct.size >= 300000, `only ${distinct.size} distinct words`);
+  // Inflections meet: singular and plural, masculine and feminine, verb forms.
+  assert.equal(stem("questions"), stem("question"));
+  assert.equal(stem("heureuse"), stem("heureux"));
+  assert.equal(stem(fold("générales")), stem(fold("général")));
+  assert.equal(stem("chanterons"), stem("chantait"));
+});
+
+test("search-engine.js stems Italian as the index builder does, over an Italian dictionary", () => {
+  // Every word of Debian's witalian list, and words for the stemmer's corners: u after q, u and
+  // i between vowels, attached pronouns, -amente and what goes before it, ch and gh, a letter
+  // beyond the BMP.
+  const { stem, distinct } = sameAsIndexBuilder("it", [
+    ...fs.readFileSync("/usr/share/dict/italian", "utf8").split("\n"),
+    "quando aiuola gioiello mangiandolo dargliene portandoglielo prendendola attivamente",
+    "amiche banche luoghi capacità perché lavoratrici spiritualmente 𝒜aii 𝒜are",
+  ]);
+  assert.ok(distinct.size >= 100000, `only ${distinct.size} distinct words`);
+  // Inflections meet: singular and plural, verb forms, an attached pronoun.
+  assert.equal(stem("lavoratori"), stem("lavoratore"));
+  assert.equal(stem("parlavamo"), stem("parlare"));
+  assert.equal(stem("mangiandolo"), stem("mangiando"));
+});
