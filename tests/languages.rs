@@ -461,17 +461,37 @@ fn a_collection_can_show_every_languages_stories_with_a_badge() {
 }
 
 #[test]
-fn callouts_are_labelled_in_the_sites_language() {
-    let t = two_languages("notice").file(
-        "content/acts/ask.es.md",
-        "+++\ntitle = \"Pregunta\"\n+++\n> [!TIP]\n> Pregunta a quien calla.\n",
-    );
+fn callouts_are_labelled_in_the_language_of_the_text() {
+    let t = two_languages("notice")
+        .file(
+            "content/acts/ask.es.md",
+            "+++\ntitle = \"Pregunta\"\n+++\n> [!TIP]\n> Pregunta a quien calla.\n\n## Cómo\n",
+        )
+        .file(
+            "content/about.md",
+            "+++\ntitle = \"About\"\n+++\n> [!TIP]\n> Ask the quiet one.\n\n## How\n",
+        );
     let built = t.build().ok();
     let es = built.html("es/acts/ask/index.html");
     assert!(
         es.contains("<div class=\"callout callout-tip\" role=\"note\" aria-label=\"Consejo\">"),
         "{es}"
     );
+    // A page shown untranslated keeps its text's words in its own language, on its page and on
+    // the language's print page; the page around it is in the site's.
+    for file in ["es/about/index.html", "es/print/index.html"] {
+        let page = built.html(file);
+        assert!(
+            page.contains("<div class=\"callout callout-tip\" role=\"note\" aria-label=\"Tip\">"),
+            "{file}: {page}"
+        );
+        assert!(
+            page.contains("aria-label=\"Link to this section: How\""),
+            "{file}: {page}"
+        );
+        assert!(!page.contains("aria-label=\"Consejo\">\n<p>Ask"), "{file}");
+    }
+    assert!(built.html("es/about/index.html").contains("lang=\"es\""));
 }
 
 #[test]

@@ -5,27 +5,44 @@ use super::context::{Ctx, KindCtx};
 use crate::markdown;
 use crate::site::Site;
 use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Puts the page bodies a context shows into it, now that it is to be rendered (signatures
-/// stand in for them until then).
+/// stand in for them until then). A body shows the theme's `words`, or for a page shown in
+/// another language (untranslated), that language's from `others`.
 pub(super) fn fill_bodies(
     site: &Site,
     ctx: &mut Ctx<'_>,
     page: Option<usize>,
     words: &markdown::Words<'_>,
+    others: &HashMap<&str, markdown::Words<'_>>,
 ) {
+    let words_of = |i: usize| {
+        super::langs::other_language(site, i)
+            .and_then(|l| others.get(l))
+            .unwrap_or(words)
+    };
     if let (Some(i), Some(page_ctx)) = (page, ctx.page.as_mut()) {
-        page_ctx.content = body(site, i, &site.hrefs[i], "", words, Some(&site.urls[i]));
+        page_ctx.content = body(
+            site,
+            i,
+            &site.hrefs[i],
+            "",
+            words_of(i),
+            Some(&site.urls[i]),
+        );
     }
     match &mut ctx.own {
         KindCtx::Feed { feed } => {
             for e in &mut feed.entries {
+                let words = words_of(e.index);
                 e.content = body(site, e.index, &site.hrefs[e.index], "", words, None);
             }
         }
         KindCtx::Print { print } => print.par_iter_mut().for_each(|item| {
             let prefix = format!("{}--", item.anchor);
             let at = Some(crate::urls::PRINT);
+            let words = words_of(item.index);
             item.content = body(site, item.index, &item.hrefs, &prefix, words, at);
         }),
         _ => {}

@@ -199,6 +199,23 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
         .map(FeedDef::link)
         .collect();
     let strings = theme.strings_for(&config.book.language, diags);
+    // The other languages' words, for the text of a page shown untranslated (each language's
+    // own site reports its missing words).
+    let other_strings: Vec<(&str, crate::theme::Strings)> = site
+        .lang
+        .iter()
+        .flat_map(|l| l.languages.sites.iter().filter(|s| s.code != l.site().code))
+        .map(|s| {
+            (
+                s.code.as_str(),
+                theme.strings_for(&s.code, &Diagnostics::new()),
+            )
+        })
+        .collect();
+    let text_words: HashMap<&str, markdown::Words<'_>> = other_strings
+        .iter()
+        .map(|(code, strings)| (*code, text_words(strings)))
+        .collect();
     let global = {
         let mut h = Sig::new();
         theme.key.hash(&mut h);
@@ -223,6 +240,7 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
             shares: &shares,
             book_nav: book_nav.as_ref().filter(|b| b.windowed()),
             strings: &strings,
+            text_words,
             t: words::safe_strings(&strings),
             dates: dates::DateStyle::new(&strings),
         },
@@ -299,6 +317,8 @@ struct Shared<'a> {
     book_nav: Option<&'a book_nav::BookNav<'a>>,
     /// The theme's words in the site's language.
     strings: &'a crate::theme::Strings,
+    /// The words of a page's text in each other language, by code (see [`bodies::fill_bodies`]).
+    text_words: HashMap<&'a str, markdown::Words<'a>>,
     /// The same as templates get them (`t.languages`): safe strings, written as they are.
     t: tera::Value,
     /// How dates are written in the site's language.
@@ -314,6 +334,14 @@ struct Emitter<'a> {
     previous: &'a HashMap<String, u64>,
     sink: Option<Sink<'a>>,
     keep: bool,
+}
+
+/// The theme's words a page's text shows (heading anchors, callouts), from `strings`.
+fn text_words(strings: &crate::theme::Strings) -> markdown::Words<'_> {
+    markdown::Words {
+        anchor: crate::theme::word(strings, keys::HEADING_ANCHOR),
+        callouts: keys::CALLOUTS.map(|k| crate::theme::word(strings, k)),
+    }
 }
 
 struct Renderer<'a> {
@@ -536,11 +564,9 @@ impl<'a> Renderer<'a> {
                 page,
             });
         }
-        let words = markdown::Words {
-            anchor: self.word(keys::HEADING_ANCHOR),
-            callouts: keys::CALLOUTS.map(|k| self.word(k)),
-        };
-        bodies::fill_bodies(self.shared.site, &mut ctx, page, &words);
+        let words = text_words(self.shared.strings);
+        let site = self.shared.site;
+        bodies::fill_bodies(site, &mut ctx, page, &words, &self.shared.text_words);
         let shown = page.map(|i| self.shared.site.pages[i].shown.as_str());
         let bytes = Arc::new(self.render(template, &ctx, shown)?);
         let body = match out.sink {
