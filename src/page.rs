@@ -21,7 +21,8 @@ pub struct Page {
     pub parsed: Parsed,
     /// Whole file text, kept for positioning link diagnostics.
     pub text: String,
-    /// Hash of `text`: everything parsed from the file is a function of it (and the config).
+    /// Hash of `text`, and of the text its directives included: everything parsed from the
+    /// file is a function of it (and the config).
     pub key: u64,
     /// Its content comes from the public (see [`Config::is_untrusted`]).
     pub untrusted: bool,
@@ -31,6 +32,9 @@ pub struct Page {
     /// The language of a translation (`about.es.md`: `es`, and `rel` is `about.md`); `None`
     /// for the default language's pages.
     pub lang: Option<String>,
+    /// The files an mdBook chapter's directives read (or tried to), as paths from the chapter's
+    /// folder joined: when one changes, the chapter is read again (`watch`).
+    pub includes: Vec<std::path::PathBuf>,
 }
 
 /// Reads and parses one Markdown file; pure apart from reading it.
@@ -118,18 +122,28 @@ pub fn parse_fingerprinted(
     fm.description = fm.description.as_deref().map(smarten);
     // An mdBook chapter's `{{#include}}`s, read relative to its folder.
     let mut include_problems = Vec::new();
+    let includes = std::cell::RefCell::new(Vec::new());
+    let read = |path: &std::path::Path| {
+        includes.borrow_mut().push(path.to_path_buf());
+        crate::fsx::read_text(path)
+    };
     let expansion = chapter
         .filter(|_| text[body_offset..].contains("{{#"))
         .map(|_| {
             let dir = file.abs.parent().unwrap_or(std::path::Path::new("."));
             let (expanded, problems) =
-                crate::mdbook::include::expand(&text[body_offset..], dir, &crate::fsx::read_text);
+                crate::mdbook::include::expand(&text[body_offset..], dir, &read);
             include_problems = problems;
             expanded
         });
     let body = expansion
         .as_ref()
         .map_or(&text[body_offset..], |x| x.text.as_str());
+    // What the page shows is a function of the included files too.
+    let key = match &expansion {
+        Some(x) => key ^ crate::fingerprint::of_bytes(x.text.as_bytes()).rotate_left(1),
+        None => key,
+    };
     let html_title = expansion
         .as_ref()
         .and_then(|x| x.title.clone())
@@ -179,6 +193,7 @@ pub fn parse_fingerprinted(
         key,
         text,
         html_title,
+        includes: includes.into_inner(),
     })
 }
 

@@ -14,6 +14,7 @@ use anyhow::{Context, Result};
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{PollWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, RecommendedCache};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -42,6 +43,9 @@ pub struct Layout {
     pub root: PathBuf,
     pub content: PathBuf,
     pub output: PathBuf,
+    /// Files that pages include (an mdBook chapter's `{{#include}}`s), wherever they are: an
+    /// edit of one is an edit of the pages that include it.
+    pub included: HashSet<PathBuf>,
 }
 
 impl Layout {
@@ -51,6 +55,7 @@ impl Layout {
             content: crate::output::absolute(&root.join(content)),
             output: crate::output::absolute(output),
             root,
+            included: HashSet::new(),
         }
     }
 }
@@ -58,6 +63,9 @@ impl Layout {
 pub fn classify(layout: &Layout, path: &Path) -> Kind {
     if path.starts_with(&layout.output) {
         return Kind::Ignored;
+    }
+    if layout.included.contains(path) {
+        return Kind::Content;
     }
     let Ok(rel) = path.strip_prefix(&layout.root) else {
         return Kind::Ignored;
@@ -217,7 +225,7 @@ pub fn watch(
     build.root = crate::output::absolute(&build.root);
     build.output = build.output.as_deref().map(crate::output::absolute);
     // Watch first, so that nothing saved during the first build is missed.
-    let layout = layout_of(&build);
+    let mut layout = layout_of(&build);
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut watcher = Debouncer::new(opts.poll, tx)?;
     let watch_dir = |w: &mut Debouncer, dir: &Path, mode| -> Result<()> {
@@ -246,6 +254,14 @@ pub fn watch(
     }
     let first = Changes::default();
     let report = session.run(&first)?;
+    let mut outside: HashSet<PathBuf> = HashSet::new();
+    watch_included(
+        &mut watcher,
+        &mut layout,
+        &session,
+        &recursive,
+        &mut outside,
+    );
     let mut last_diagnostics = report.diagnostics.clone();
     on_update(Update::Built {
         changes: &first,
@@ -302,6 +318,13 @@ pub fn watch(
             continue;
         };
         let mut report = session.run(&changes)?;
+        watch_included(
+            &mut watcher,
+            &mut layout,
+            &session,
+            &recursive,
+            &mut outside,
+        );
         if opts.ready_before_write && !report.has_errors() {
             on_update(Update::Ready {
                 report: &report,
@@ -322,6 +345,34 @@ pub fn watch(
             report: &report,
             session: &session,
         });
+    }
+}
+
+/// Takes in the files the session's pages include, and watches the folders of those outside
+/// the folders watched already (`recursive`; `outside` is the folders added so far). A folder
+/// that cannot be watched is skipped: its files are then read at the next rebuild only.
+fn watch_included(
+    watcher: &mut Debouncer,
+    layout: &mut Layout,
+    session: &Session,
+    recursive: &[PathBuf],
+    outside: &mut HashSet<PathBuf>,
+) {
+    layout.included = session.included_files();
+    for file in &layout.included {
+        let Some(dir) = file.parent() else { continue };
+        let covered = dir == layout.root || recursive.iter().any(|r| dir.starts_with(r));
+        if covered || outside.contains(dir) || !dir.is_dir() {
+            continue;
+        }
+        match watcher.watch(dir, RecursiveMode::NonRecursive) {
+            Ok(()) => {
+                outside.insert(dir.to_path_buf());
+            }
+            Err(e) => {
+                tracing::debug!(dir = %dir.display(), error = %e, "cannot watch an include's folder")
+            }
+        }
     }
 }
 
@@ -402,6 +453,7 @@ mod tests {
             root: PathBuf::from("/p"),
             content: PathBuf::from("/p/content"),
             output: PathBuf::from("/p/public"),
+            included: HashSet::from([PathBuf::from("/elsewhere/listing.rs")]),
         }
     }
 
@@ -428,6 +480,9 @@ mod tests {
             ("/p/README.md", Kind::Ignored),
             ("/p/sub/book.toml", Kind::Ignored),
             ("/elsewhere/book.toml", Kind::Ignored),
+            // A file a page includes is content wherever it is.
+            ("/elsewhere/listing.rs", Kind::Content),
+            ("/elsewhere/other.rs", Kind::Ignored),
             ("/p/.public.handbook-tmp-1-2/index.html", Kind::Ignored),
         ] {
             assert_eq!(classify(&l, Path::new(path)), kind, "{path}");

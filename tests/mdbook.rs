@@ -239,6 +239,20 @@ fn includes_expand_and_keep_positions_in_the_chapter() {
     assert!(html.contains("<pre><code class=\"language-rust\"><span class=\"boring\">use std::io;\n</span>fn main() {\n    println!(\"hi\");\n}\n</code></pre>"), "{html}");
     assert!(html.contains("<p>fn main() {</p>"), "{html}");
     assert!(html.contains("Literal: {{#include nothing.md}}"), "{html}");
+    // A playground is the whole file as a Rust block, its hidden lines hidden (it is not run:
+    // the site makes no requests of its own, to the Rust playground or elsewhere).
+    let t = t
+        .file(
+            "listings/play.rs",
+            "# use std::io;\nfn main() {\n    println!(\"play\");\n}\n",
+        )
+        .file(
+            "src/chapter_1.md",
+            "# Chapter 1\n\n{{#playground ../listings/play.rs editable}}\n\nAfter.\n",
+        );
+    let html = t.build().ok().site.read("book/chapter_1/index.html");
+    assert!(html.contains("<pre><code class=\"language-rust\"><span class=\"boring\">use std::io;\n</span>fn main() {\n    println!(\"play\");\n}\n</code></pre>"), "{html}");
+    assert!(html.contains("<p>After.</p>"), "{html}");
     // A missing file is an error at the directive; the book's files are untouched.
     let t = t.file(
         "src/chapter_1.md",
@@ -404,4 +418,60 @@ fn a_title_directive_sets_the_documents_title() {
     );
     assert_eq!(page.matches("<h1").count(), 1, "{page}");
     assert!(!page.contains("{{#title"));
+}
+
+/// `watch` reads a chapter again when a file it includes changes: one inside the book but
+/// outside `src/`, and one outside the book's folder (mdBook's guide includes such files).
+#[test]
+fn watch_rebuilds_a_chapter_when_an_included_file_changes() {
+    use handbook::build::BuildOptions;
+    use handbook::watch::{self, Update, WatchOptions};
+    use std::sync::mpsc::channel;
+    use std::time::Duration;
+    let t = SiteTest::empty()
+        .file("book/book.toml", "[book]\ntitle = \"My book\"\n")
+        .file("book/src/SUMMARY.md", "# Summary\n\n- [Chapter 1](./chapter_1.md)\n")
+        .file(
+            "book/src/chapter_1.md",
+            "# Chapter 1\n\n{{#include ../listings/inside.txt}}\n\n{{#include ../../shared/outside.txt}}\n",
+        )
+        .file("book/listings/inside.txt", "Inside one.\n")
+        .file("shared/outside.txt", "Outside one.\n");
+    let opts = WatchOptions {
+        build: BuildOptions {
+            root: t.path("book"),
+            write: true,
+            ..BuildOptions::default()
+        },
+        poll: None,
+        ready_before_write: false,
+    };
+    let (stop_tx, stop) = channel::<()>();
+    let (seen_tx, seen) = channel::<String>();
+    let thread = std::thread::spawn(move || {
+        watch::watch(&opts, Some(stop), |update| {
+            if let Update::Built { session, .. } = update {
+                let page = session
+                    .output()
+                    .and_then(|o| o.files.get("chapter_1/index.html"))
+                    .map(|b| String::from_utf8_lossy(b).into_owned())
+                    .unwrap_or_default();
+                let _ = seen_tx.send(page);
+            }
+        })
+    });
+    let wait = Duration::from_secs(20);
+    let first = seen.recv_timeout(wait).unwrap();
+    assert!(first.contains("<p>Inside one.</p>") && first.contains("<p>Outside one.</p>"));
+    for (file, text) in [
+        ("book/listings/inside.txt", "Inside two."),
+        ("shared/outside.txt", "Outside two."),
+    ] {
+        t.write(file, format!("{text}\n").as_bytes());
+        let page = seen.recv_timeout(wait).unwrap();
+        assert!(page.contains(&format!("<p>{text}</p>")), "{file}: {page}");
+        assert!(t.read("book/book/chapter_1/index.html").contains(text));
+    }
+    drop(stop_tx);
+    thread.join().unwrap().unwrap();
 }

@@ -146,11 +146,37 @@ impl Session {
         let found = self.cache.found.as_ref()?;
         self.cache.theme.as_ref()?.value.as_ref()?;
         self.cache.statics.as_ref()?;
-        let mut swaps = Vec::new();
+        // The pages edited, and those including an edited file (read again whatever their own
+        // bytes: `force`).
+        let mut edited: Vec<(&crate::discover::SourceFile, bool)> = Vec::new();
         for path in &changes.content {
-            let file = found.value.pages.iter().find(|f| f.abs == *path)?;
+            let includers: Vec<_> = found
+                .value
+                .pages
+                .iter()
+                .filter(|f| {
+                    self.cache
+                        .parsed
+                        .get(&f.rel)
+                        .is_some_and(|c| c.page.as_ref().is_ok_and(|p| p.includes.contains(path)))
+                })
+                .map(|f| (f, true))
+                .collect();
+            match found.value.pages.iter().find(|f| f.abs == *path) {
+                Some(file) => edited.push((file, false)),
+                None if includers.is_empty() => return None,
+                None => {}
+            }
+            edited.extend(includers);
+        }
+        // Each page once, read again if any reason says so.
+        edited.sort_by(|a, b| (&a.0.rel, !a.1).cmp(&(&b.0.rel, !b.1)));
+        edited.dedup_by(|a, b| a.0.rel == b.0.rel);
+        let mut swaps = Vec::new();
+        for (file, force) in edited {
             let old = self.cache.parsed.get(&file.rel).cloned();
-            let new = read_page(file, &setup.config, old.clone(), &mut report.work.parsed);
+            let previous = if force { None } else { old.clone() };
+            let new = read_page(file, &setup.config, previous, &mut report.work.parsed);
             self.cache.parsed.insert(file.rel.clone(), new.clone());
             let (Some(Ok(old)), Ok(new)) = (old.map(|c| c.page), new.page) else {
                 return None;

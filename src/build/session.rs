@@ -224,6 +224,16 @@ impl Session {
         self.last.as_ref()
     }
 
+    /// Every file that the last run's pages include (mdBook directives), as they name them.
+    pub fn included_files(&self) -> HashSet<PathBuf> {
+        self.cache
+            .parsed
+            .values()
+            .filter_map(|c| c.page.as_ref().ok())
+            .flat_map(|p| p.includes.iter().cloned())
+            .collect()
+    }
+
     pub(super) fn options(&self) -> &BuildOptions {
         &self.opts
     }

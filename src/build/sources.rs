@@ -119,6 +119,11 @@ pub(super) fn parse(
         .pages
         .par_iter()
         .map(|file| match old.get(&file.rel) {
+            // A file it includes changed: parsed again, whatever its own bytes.
+            Some(c) if includes_changed(c, &changed) => {
+                let mut n = 0;
+                (read_page(file, config, None, &mut n), n)
+            }
             Some(c) if !changed.contains(file.abs.as_path()) => (c.clone(), 0),
             previous => {
                 let mut n = 0;
@@ -152,6 +157,14 @@ pub(super) fn parse(
         drafts,
         broken,
     }
+}
+
+/// Whether a file that the cached page's directives read is among the `changed` ones.
+fn includes_changed(cached: &Cached, changed: &HashSet<&Path>) -> bool {
+    cached
+        .page
+        .as_ref()
+        .is_ok_and(|p| p.includes.iter().any(|f| changed.contains(f.as_path())))
 }
 
 /// Reads one source file and parses it, unless its bytes are those of `old` (an editor saving

@@ -1,7 +1,9 @@
 //! mdBook's link preprocessor: `{{#include file}}` (whole, `:10`, `:10:20`, `::20`, `:10:`,
 //! `:anchor` between `ANCHOR: name` and `ANCHOR_END: name`), `{{#rustdoc_include …}}` (the whole
-//! file, the lines outside the selection as hidden `# ` lines) and `{{#title …}}` (taken out),
-//! everywhere in a chapter's text as mdBook does, code blocks included; `\{{#…}}` stays literal.
+//! file, the lines outside the selection as hidden `# ` lines), `{{#playground file attrs…}}`
+//! (the whole file as a Rust code block, the attributes after `rust,` in its fence; `playpen` is
+//! its old name) and `{{#title …}}` (taken out), everywhere in a chapter's text as mdBook does,
+//! code blocks included; `\{{#…}}` stays literal.
 //!
 //! The expanded text keeps a map back to the chapter's own bytes, so that a diagnostic about
 //! expanded text points at the chapter: at the same place for the chapter's own text, at the
@@ -57,7 +59,7 @@ pub fn include_paths(text: &str) -> Vec<std::ops::Range<usize>> {
     directives(text)
         .filter(|d| !d.escaped && d.include().is_some())
         .map(|d| {
-            let file = d.args.split_once(':').map_or(d.args, |(f, _)| f).trim();
+            let file = d.file();
             // `file` is a slice of `text`.
             let start = file.as_ptr() as usize - text.as_ptr() as usize;
             start..start + file.len()
@@ -85,9 +87,9 @@ pub fn expand(
             continue;
         }
         let replacement = match (d.name, d.include()) {
-            (_, Some(rustdoc)) => {
+            (_, Some(kind)) => {
                 let mut stack = Vec::new();
-                match include(rustdoc, d.args, dir, read, &mut stack) {
+                match include(kind, &d, dir, read, &mut stack) {
                     Ok(t) => Some(t),
                     // A missing anchor includes nothing, as in mdBook; a missing file or a
                     // cycle leaves the directive as written.
@@ -105,7 +107,7 @@ pub fn expand(
                 out.title = Some(d.args.to_string());
                 Some(String::new())
             }
-            // Anything else (`{{#playground}}`, a templating engine's braces) stays as written.
+            // Anything else (a templating engine's braces) stays as written.
             _ => None,
         };
         if let Some(r) = replacement {
@@ -136,8 +138,8 @@ fn push_copy(out: &mut Expanded, text: &str, from: usize, to: usize) {
 
 /// The text an include directive stands for, its own directives expanded.
 fn include(
-    rustdoc: bool,
-    args: &str,
+    kind: Kind,
+    d: &Directive<'_>,
     dir: &Path,
     read: &dyn Fn(&Path) -> std::io::Result<String>,
     stack: &mut Vec<PathBuf>,
@@ -148,9 +150,10 @@ fn include(
         hint: hint.to_string(),
         warning,
     };
-    let (file, spec) = match args.split_once(':') {
-        Some((f, s)) => (f.trim(), Some(s.trim())),
-        None => (args, None),
+    let file = d.file();
+    let spec = match kind {
+        Kind::Playground => None,
+        _ => d.args.split_once(':').map(|(_, s)| s.trim()),
     };
     if file.is_empty() {
         return Err(problem(
@@ -181,7 +184,16 @@ fn include(
     let lines: Vec<&str> = content.lines().collect();
     let selected = select(&lines, spec).map_err(|(message, hint)| problem(message, hint, true))?;
     let is_anchor = |l: &str| l.contains("ANCHOR:") || l.contains("ANCHOR_END:");
-    let body: Vec<String> = if rustdoc {
+    let body: Vec<String> = if kind == Kind::Playground {
+        // The file as it is, in a fence of its own (as mdBook writes it).
+        let attrs: Vec<&str> = d.args.split_whitespace().skip(1).collect();
+        let info = match attrs.is_empty() {
+            true => "rust".to_string(),
+            false => format!("rust,{}", attrs.join(",")),
+        };
+        let end = if content.ends_with('\n') { "" } else { "\n" };
+        vec![format!("```{info}\n{content}{end}```")]
+    } else if kind == Kind::Rustdoc {
         lines
             .iter()
             .enumerate()
@@ -226,9 +238,9 @@ fn expand_nested(
         if d.escaped {
             out.push_str(&text[copied_from..d.start - 1]);
             copied_from = d.start;
-        } else if let Some(rustdoc) = d.include() {
+        } else if let Some(kind) = d.include() {
             out.push_str(&text[copied_from..d.start]);
-            out.push_str(&include(rustdoc, d.args, dir, read, stack)?);
+            out.push_str(&include(kind, &d, dir, read, stack)?);
             copied_from = d.end;
         }
     }
@@ -246,15 +258,40 @@ struct Directive<'t> {
     escaped: bool,
 }
 
+/// What a directive that reads a file makes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `include`: the lines selected.
+    Plain,
+    /// `rustdoc_include`: every line, those not selected hidden.
+    Rustdoc,
+    /// `playground` (or `playpen`): the file as a Rust code block.
+    Playground,
+}
+
 impl Directive<'_> {
-    /// `Some(rustdoc)` for an include with a file (without one it is prose about the
+    /// What the directive includes, when it names a file (without one it is prose about the
     /// directive, as mdBook reads it: text).
-    fn include(&self) -> Option<bool> {
+    fn include(&self) -> Option<Kind> {
+        let kind = match self.name {
+            "include" => Kind::Plain,
+            "rustdoc_include" => Kind::Rustdoc,
+            "playground" | "playpen" => Kind::Playground,
+            _ => return None,
+        };
+        (!self.args.is_empty()).then_some(kind)
+    }
+
+    /// The file it names: before the line selection (`file.rs:10:20`), or before the fence's
+    /// attributes (`{{#playground file.rs editable}}`).
+    fn file(&self) -> &str {
         match self.name {
-            "include" | "rustdoc_include" if !self.args.is_empty() => {
-                Some(self.name == "rustdoc_include")
-            }
-            _ => None,
+            "playground" | "playpen" => self.args.split_whitespace().next().unwrap_or(""),
+            _ => self
+                .args
+                .split_once(':')
+                .map_or(self.args, |(f, _)| f)
+                .trim(),
         }
     }
 }
@@ -389,9 +426,16 @@ mod tests {
             ("\\{{#include a.txt}}", "{{#include a.txt}}"),
             ("{{#title A better title}}x", "x"),
             (
-                "{{#playground a.rs}} and {{ handlebars }}",
-                "{{#playground a.rs}} and {{ handlebars }}",
+                "{{ handlebars }} {{#other a.rs}}",
+                "{{ handlebars }} {{#other a.rs}}",
             ),
+            // The whole file, anchors too, in a fence of its own.
+            ("{{#playground a.txt}}\n", "```rust\n1\n2\n3\n4\n5\n```\n"),
+            (
+                "{{#playground  code.rs editable  ignore }}\n",
+                &format!("```rust,editable,ignore\n{CODE}```\n"),
+            ),
+            ("{{#playpen a.txt}}", "```rust\n1\n2\n3\n4\n5\n```"),
             ("lines `{{#include}}`d", "lines `{{#include}}`d"),
         ];
         for (input, expected) in cases {

@@ -33,7 +33,7 @@ mod words;
 use crate::diagnostics::Diagnostics;
 use crate::markdown;
 use crate::site::Site;
-use crate::theme::{Theme, keys, template_errors};
+use crate::theme::{Theme, template_errors};
 use crate::urls::{self, relative_url};
 use context::*;
 use feeds::{FeedDef, PrintPlan};
@@ -199,22 +199,10 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
         .map(FeedDef::link)
         .collect();
     let strings = theme.strings_for(&config.book.language, diags);
-    // The other languages' words, for the text of a page shown untranslated (each language's
-    // own site reports its missing words).
-    let other_strings: Vec<(&str, crate::theme::Strings)> = site
-        .lang
-        .iter()
-        .flat_map(|l| l.languages.sites.iter().filter(|s| s.code != l.site().code))
-        .map(|s| {
-            (
-                s.code.as_str(),
-                theme.strings_for(&s.code, &Diagnostics::new()),
-            )
-        })
-        .collect();
+    let other_strings = words::other_strings(site, theme);
     let text_words: HashMap<&str, markdown::Words<'_>> = other_strings
         .iter()
-        .map(|(code, strings)| (*code, text_words(strings)))
+        .map(|(code, strings)| (*code, words::text_words(strings)))
         .collect();
     let global = {
         let mut h = Sig::new();
@@ -334,14 +322,6 @@ struct Emitter<'a> {
     previous: &'a HashMap<String, u64>,
     sink: Option<Sink<'a>>,
     keep: bool,
-}
-
-/// The theme's words a page's text shows (heading anchors, callouts), from `strings`.
-fn text_words(strings: &crate::theme::Strings) -> markdown::Words<'_> {
-    markdown::Words {
-        anchor: crate::theme::word(strings, keys::HEADING_ANCHOR),
-        callouts: keys::CALLOUTS.map(|k| crate::theme::word(strings, k)),
-    }
 }
 
 struct Renderer<'a> {
@@ -564,7 +544,7 @@ impl<'a> Renderer<'a> {
                 page,
             });
         }
-        let words = text_words(self.shared.strings);
+        let words = words::text_words(self.shared.strings);
         let site = self.shared.site;
         bodies::fill_bodies(site, &mut ctx, page, &words, &self.shared.text_words);
         let shown = page.map(|i| self.shared.site.pages[i].shown.as_str());

@@ -40,3 +40,27 @@ impl<'a> Renderer<'a> {
         }
     }
 }
+
+/// The theme's words a page's text shows (heading anchors, callouts), from `strings`.
+pub(super) fn text_words(strings: &Strings) -> crate::markdown::Words<'_> {
+    crate::markdown::Words {
+        anchor: crate::theme::word(strings, keys::HEADING_ANCHOR),
+        callouts: keys::CALLOUTS.map(|k| crate::theme::word(strings, k)),
+    }
+}
+
+/// In a handbook of several languages, each other language's words, for the text of a page
+/// shown untranslated (each language's own site reports its missing words).
+pub(super) fn other_strings<'s>(
+    site: &'s crate::site::Site,
+    theme: &crate::theme::Theme,
+) -> Vec<(&'s str, Strings)> {
+    site.lang
+        .iter()
+        .flat_map(|l| l.languages.sites.iter().filter(|s| s.code != l.site().code))
+        .map(|s| {
+            let quiet = crate::diagnostics::Diagnostics::new();
+            (s.code.as_str(), theme.strings_for(&s.code, &quiet))
+        })
+        .collect()
+}

@@ -69,6 +69,7 @@ pub(super) fn add_missing_sections(
             untrusted: false,
             html_title: None,
             lang: None,
+            includes: Vec::new(),
         }));
     }
     dirs
