@@ -12,17 +12,22 @@
    */
   function deIsV(c) { return 'aeiouy'.indexOf(c) >= 0; }
 
-  function stemGerman(w) {
+  function stemGerman(word) {
     var i, n;
+    /* A letter beyond the BMP is one character to Rust but two units here: each stands in as
+       one unit (never a vowel, never in a suffix, never removed) and is put back at the end, so
+       that R1's least start (3) and the regions are counted in letters. */
+    var astral = word.match(/[\ud800-\udbff][\udc00-\udfff]|\ue000/g);
+    var w = astral ? word.replace(/[\ud800-\udbff][\udc00-\udfff]|\ue000/g, "\ue000") : word;
     w = w.replace(/ß/g, "ss");
-    /* u and y between vowels are consonants here (marked U and Y). */
+    /* u and y between vowels are consonants here (marked U and Y), left to right on the word
+       as marked so far: a marked letter is no longer a vowel (`euue` is `eUue`), and each
+       letter in turn, the one right after a mark too, may be the vowel before the next
+       (`uueuig` is `uUeUig`). */
     var a = w.split("");
-    for (i = 0; i + 2 < a.length; ) {
+    for (i = 0; i + 2 < a.length; i++) {
       if (deIsV(a[i]) && (a[i + 1] === "u" || a[i + 1] === "y") && deIsV(a[i + 2])) {
         a[i + 1] = a[i + 1].toUpperCase();
-        i += 3;
-      } else {
-        i++;
       }
     }
     w = a.join("");
@@ -85,7 +90,13 @@
         if (t && w.length - t.length >= p2) w = w.slice(0, w.length - t.length);
       }
     }
-    return w.replace(/U/g, "u").replace(/Y/g, "y");
+    /* Marked letters back to lower case, letters beyond the BMP back in place. */
+    w = w.replace(/U/g, "u").replace(/Y/g, "y");
+    if (astral) {
+      i = 0;
+      w = w.replace(/\ue000/g, function () { return astral[i++]; });
+    }
+    return w;
   }
 
   languages.de = {
