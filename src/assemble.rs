@@ -333,8 +333,9 @@ fn book_redirects(site: &Site, book: &crate::mdbook::Book) -> Vec<(String, Strin
         let Some(stem) = page.rel.strip_suffix(".md") else {
             continue;
         };
-        // A README is already its folder's `index.html`.
-        if page.is_section || !book.chapters.contains_key(&page.rel) {
+        // A README is already its folder's `index.html`; with mdBook's URLs, every chapter is
+        // where it was.
+        if page.is_section || book.html_urls || !book.chapters.contains_key(&page.rel) {
             continue;
         }
         let old = format!("{stem}.html");

@@ -304,6 +304,9 @@ fn book_toml(config: &Config, book: &Book, title: &str) -> String {
     if !book.search {
         t += "search = false\n";
     }
+    if book.html_urls {
+        t += "html_urls = true\n";
+    }
     if !book.redirects.is_empty() {
         t += "\n[mdbook.redirects]\n";
         for (from, to) in &book.redirects {

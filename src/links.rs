@@ -49,6 +49,26 @@ impl Target {
     }
 }
 
+/// A relative link written in folder `dir` as a path from the site's root, climbing above it
+/// when it does (`a` and `../../std/x` give `../std/x`).
+fn from_root(dir: &str, link: &str) -> String {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in link.split('/') {
+        match part {
+            "." | "" => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut out = parts.join("/");
+    if link.ends_with('/') && !out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
 pub struct Resolver<'a> {
     pub pages: &'a [Arc<Page>],
     pub by_rel: &'a HashMap<&'a str, usize>,
@@ -57,8 +77,9 @@ pub struct Resolver<'a> {
     pub drafts: &'a HashSet<String>,
     /// Pages that failed to parse (reported already): links to them are not errors too.
     pub broken: &'a HashSet<String>,
-    /// Links that leave the content folder are kept as written, with a warning: an mdBook book
-    /// links to the sites beside it on its host (the Rust book to `../std/`).
+    /// Links that leave the content folder are kept, pointing at the same place, with a
+    /// warning: an mdBook book links to the sites beside it on its host (the Rust book to
+    /// `../std/`).
     pub outside_ok: bool,
     /// Pages this site does not have but another language's does: content path -> its path
     /// from this site's root (see [`Target::Elsewhere`]).
@@ -137,12 +158,16 @@ impl Resolver<'_> {
                     Diagnostic::warning(
                         Code::BrokenLink,
                         &page.shown,
-                        format!("link `{dest}` leaves the book; kept as written"),
+                        format!("link `{dest}` leaves the book; kept pointing at the same place"),
                     )
                     .at(&page.text, link.offset)
                     .hint("it works where the book is served next to what it links to"),
                 );
-                return Target::Verbatim(dest.to_string());
+                // The same place from wherever the link is shown (a page one folder down with
+                // pretty URLs, the print page): as a path from the site's root.
+                let raw = dest.split('#').next().unwrap_or(dest);
+                let fragment = fragment.map(str::to_string);
+                return Target::Elsewhere(from_root(&page.dir, raw), fragment);
             }
             error(
                 Code::BrokenLink,

@@ -155,7 +155,11 @@ pub fn parse_fingerprinted(
             body_offset,
             shown,
             mdbook: chapter.is_some(),
-            raw_html_up: chapter.is_some() && !is_section,
+            // A chapter is one folder down from mdBook's `chapter.html`, unless it keeps
+            // mdBook's URL.
+            raw_html_up: chapter.is_some()
+                && !is_section
+                && !config.mdbook.as_ref().is_some_and(|b| b.html_urls),
             expansion: expansion.as_ref(),
         },
     );

@@ -42,9 +42,14 @@ pub fn pager(listing: &str, n: usize) -> String {
     }
 }
 
-/// The output file that serves a site URL: `acts/x/` -> `acts/x/index.html`.
+/// The output file that serves a site URL: `acts/x/` -> `acts/x/index.html`; a file URL
+/// (an mdBook chapter's `chapter_1.html`) is its own file.
 pub fn output_path(url: &str) -> String {
-    format!("{url}index.html")
+    if url.ends_with(".html") {
+        url.to_string()
+    } else {
+        format!("{url}index.html")
+    }
 }
 
 /// How links spell a site URL.

@@ -135,11 +135,19 @@ fn links_out_of_the_book_are_warnings_and_kept() {
     let built = t.build().ok();
     assert_eq!(
         built.messages(),
-        ["src/chapter_1.md:3:5: link `../std/index.html` leaves the book; kept as written"]
+        [
+            "src/chapter_1.md:3:5: link `../std/index.html` leaves the book; kept pointing at the same place"
+        ]
     );
+    // One folder further up from the page, which is one folder down from mdBook's
+    // `chapter_1.html`; and from the print page.
     assert!(
         t.read("book/chapter_1/index.html")
-            .contains("href=\"../std/index.html\"")
+            .contains("href=\"../../std/index.html\"")
+    );
+    assert!(
+        t.read("book/print/index.html")
+            .contains("href=\"../../std/index.html\"")
     );
 }
 
@@ -474,4 +482,81 @@ fn watch_rebuilds_a_chapter_when_an_included_file_changes() {
     }
     drop(stop_tx);
     thread.join().unwrap().unwrap();
+}
+
+/// `[output.handbook] html-urls = true`: chapters keep mdBook's addresses (no redirect pages),
+/// in folders too; links, raw HTML and the print page follow. The same in a converted
+/// handbook's `[mdbook]` table.
+#[test]
+fn html_urls_keep_mdbooks_addresses() {
+    let book = |toml: &str| {
+        init_book()
+            .file("book.toml", toml)
+            .file(
+                "src/SUMMARY.md",
+                "[Intro](README.md)\n- [Chapter 1](chapter_1.md)\n- [Guide](guide/README.md)\n  - [Setup](guide/setup.md)\n",
+            )
+            .file("src/README.md", "# Intro\n\nSee [setup](guide/setup.md#step).\n")
+            .file(
+                "src/chapter_1.md",
+                "# Chapter 1\n\n<img src=\"img/logo.svg\" alt=\"Logo\">\n\n[std](../std/index.html)\n",
+            )
+            .file("src/guide/README.md", "# Guide\n\nOn to [setup](setup.md).\n")
+            .file("src/guide/setup.md", "# Setup\n\n## Step\n\nBack to [chapter 1](../chapter_1.md).\n")
+            .file("src/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+    };
+    let t = book("[book]\ntitle = \"B\"\n\n[output.handbook]\noptional = true\nhtml-urls = true\n");
+    let built = t.build().ok();
+    assert_eq!(
+        built.messages(),
+        [
+            "src/chapter_1.md:5:1: link `../std/index.html` leaves the book; kept pointing at the same place"
+        ]
+    );
+    for file in [
+        "index.html",
+        "chapter_1.html",
+        "guide/index.html",
+        "guide/setup.html",
+    ] {
+        assert!(t.exists(&format!("book/{file}")), "{file}");
+    }
+    assert!(!t.exists("book/chapter_1/index.html") && !t.exists("book/guide/setup/index.html"));
+    let home = t.read("book/index.html");
+    assert!(home.contains("href=\"guide/setup.html#step\""), "{home}");
+    let setup = t.read("book/guide/setup.html");
+    assert!(setup.contains("href=\"../chapter_1.html\""), "{setup}");
+    assert!(setup.contains("href=\"../assets/style.css\""), "{setup}");
+    // Raw HTML and links out of the book stay as mdBook has them: the page did not move.
+    let chapter = t.read("book/chapter_1.html");
+    assert!(
+        chapter.contains("<img src=\"img/logo.svg\" alt=\"Logo\">"),
+        "{chapter}"
+    );
+    assert!(chapter.contains("href=\"../std/index.html\""), "{chapter}");
+    // From the print page, one folder down: the same files.
+    let print = t.read("book/print/index.html");
+    assert!(print.contains("<img src=\"../img/logo.svg\""), "{print}");
+    assert!(print.contains("href=\"../../std/index.html\""), "{print}");
+    let broken = crate::broken_relative_links(&t.path("book"));
+    assert!(
+        broken.iter().all(|b| b.contains("std/index.html")),
+        "{broken:?}"
+    );
+
+    // A converted handbook says it in `[mdbook]`; the same files.
+    let converted = SiteTest::empty()
+        .file(
+            "book.toml",
+            "[book]\ntitle = \"B\"\n\n[mdbook]\nhtml_urls = true\n",
+        )
+        .file("content/SUMMARY.md", "- [Chapter 1](chapter_1.md)\n")
+        .file("content/_index.md", "+++\ntitle = \"Intro\"\n+++\n")
+        .file(
+            "content/chapter_1.md",
+            "+++\ntitle = \"Chapter 1\"\n+++\nText.\n",
+        );
+    converted.build().ok();
+    assert!(converted.exists("public/chapter_1.html"));
+    assert!(!converted.exists("public/chapter_1/index.html"));
 }

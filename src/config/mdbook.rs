@@ -65,6 +65,7 @@ pub(super) struct RawMdbook {
     dark_by_default: bool,
     print: bool,
     search: bool,
+    html_urls: bool,
     redirects: BTreeMap<String, String>,
 }
 
@@ -77,6 +78,7 @@ impl Default for RawMdbook {
             dark_by_default: false,
             print: true,
             search: true,
+            html_urls: false,
             redirects: BTreeMap::new(),
         }
     }
@@ -118,6 +120,7 @@ pub(super) fn outline_book(m: RawMdbook, content: &Path, check: &mut Checker<'_>
         dark: m.dark_by_default,
         print: m.print,
         search: m.search,
+        html_urls: m.html_urls,
         chapters: Default::default(),
     }
 }
@@ -172,6 +175,7 @@ pub fn load(
         dark: false,
         print: true,
         search: true,
+        html_urls: false,
     };
     let text_of = |v: &toml::Value| v.as_str().map(str::to_string);
     for (key, value) in &values {
@@ -216,11 +220,16 @@ pub fn load(
             "build.create-missing"
             | "output.html.no-section-label"
             | "output.html.print.enable"
-            | "output.html.search.enable" => match value.as_bool() {
+            | "output.html.search.enable"
+            | "output.handbook.html-urls"
+            // mdBook's own key of every renderer: skip this one when it is not installed.
+            | "output.handbook.optional" => match value.as_bool() {
                 Some(b) => match k {
                     "build.create-missing" => book.create_missing = b,
                     "output.html.no-section-label" => book.no_section_label = b,
                     "output.html.print.enable" => book.print = b,
+                    "output.handbook.html-urls" => book.html_urls = b,
+                    "output.handbook.optional" => {}
                     _ => book.search = b,
                 },
                 None => error(

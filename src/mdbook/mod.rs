@@ -48,6 +48,10 @@ pub struct Book {
     /// `[output.html] print.enable` and `search.enable` (both default true).
     pub print: bool,
     pub search: bool,
+    /// Chapters keep mdBook's URLs (`chapter_1.html`, a README its folder's `index.html`)
+    /// instead of pretty ones with redirect pages at those (`[output.handbook] html-urls`, or
+    /// `html_urls` in `[mdbook]`).
+    pub html_urls: bool,
     /// The chapters by their page's content-relative path (`cli/init.md`; `cli/_index.md` for
     /// `cli/README.md`: see [`site_rel`]).
     pub chapters: HashMap<String, Chapter>,

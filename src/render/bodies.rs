@@ -83,7 +83,9 @@ fn body(
 fn raw_url(site: &Site, from: &str, at: &str, value: &str) -> Option<String> {
     let path = value.split(['?', '#']).next().unwrap_or(value);
     let suffix = &value[path.len()..];
-    let mut parts: Vec<&str> = from.split('/').filter(|p| !p.is_empty()).collect();
+    // The folders of the page's URL (a file URL, `chapter.html`, is in its folder).
+    let folder = |url: &'_ str| -> usize { url.matches('/').count() };
+    let mut parts: Vec<&str> = from.split('/').take(folder(from)).collect();
     for part in path.split('/') {
         match part {
             "" | "." => {}
@@ -103,7 +105,7 @@ fn raw_url(site: &Site, from: &str, at: &str, value: &str) -> Option<String> {
     if !root_file && at == from {
         return None;
     }
-    let up = "../".repeat(at.split('/').filter(|p| !p.is_empty()).count());
+    let up = "../".repeat(folder(at));
     let files_up = if root_file {
         site.files_up.as_str()
     } else {

@@ -95,7 +95,12 @@ pub fn print_plan(site: &Site) -> PrintPlan {
         if !page.is_section && large[section] {
             continue;
         }
-        let name = site.urls[i].trim_matches('/').replace('/', "-");
+        let url = &site.urls[i];
+        let name = url
+            .strip_suffix(".html")
+            .unwrap_or(url)
+            .trim_matches('/')
+            .replace('/', "-");
         let anchor = ids.unique(&format!(
             "p-{}",
             if name.is_empty() { "home" } else { &name }

@@ -457,6 +457,7 @@ pub(super) fn page_ref<'a>(
         url: &site.links[i],
         name: site.urls[i]
             .trim_end_matches('/')
+            .trim_end_matches(".html")
             .rsplit('/')
             .next()
             .unwrap_or(""),

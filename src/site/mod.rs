@@ -304,7 +304,8 @@ pub fn link(input: LinkInput<'_>, diags: &Diagnostics) -> Site {
     let dirs = add_missing_sections(config, &mut pages, &content_shown);
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
     let (mut sections, section_of) = make_sections(config, &pages, &dirs);
-    let urls = compute_urls(&pages, &sections, &section_of);
+    let html_urls = config.mdbook.as_ref().is_some_and(|b| b.html_urls);
+    let urls = compute_urls(&pages, &sections, &section_of, html_urls);
     let links: Vec<String> = urls.iter().map(|u| style.link(u)).collect();
     check_collisions(&pages, &urls, diags);
     order_sections(config, &pages, &mut sections, &section_of);

@@ -127,7 +127,23 @@ pub(super) fn compute_urls(
     pages: &[Arc<Page>],
     sections: &[Section],
     section_of: &[usize],
+    html_urls: bool,
 ) -> Vec<String> {
+    // mdBook's own addresses: the source paths as they are, `.md` as `.html`, a README (a
+    // section's page) its folder's `index.html`.
+    if html_urls {
+        return pages
+            .iter()
+            .map(|p| match (p.is_section, p.rel.strip_suffix(".md")) {
+                (true, _) => match p.dir.as_str() {
+                    "" => String::new(),
+                    dir => format!("{dir}/"),
+                },
+                (false, Some(stem)) => format!("{stem}.html"),
+                (false, None) => format!("{}.html", p.rel),
+            })
+            .collect();
+    }
     let mut section_urls: Vec<String> = vec![String::new(); sections.len()];
     // Parents sort before children (sorted folder names), so their URLs are ready.
     for (i, s) in sections.iter().enumerate().skip(1) {
