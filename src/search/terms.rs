@@ -6,7 +6,12 @@
 //! - Words are runs of Unicode letters and digits; Han, Hiragana and Katakana characters are
 //!   words of their own (those scripts do not separate words with spaces).
 //! - A word is lowercased, decomposed (NFD) and stripped of combining marks, so `Café` is
-//!   `cafe`; final sigma is folded to sigma.
+//!   `cafe`; final sigma is folded to sigma. One letter keeps its mark: Cyrillic `и` directly
+//!   followed by the combining breve (U+0306, as NFD writes `й` and `Й`) is `й`. In Russian,
+//!   Ukrainian, Belarusian and Bulgarian `й` is a letter of its own, not an accented `и`, and
+//!   Russian stemming needs it: folded to `и`, `новый` and `нового` would get different stems.
+//!   Every other letter loses its marks: `ё` is `е` (Russian writes them interchangeably), `ў`
+//!   is `у`, `ї` is `і`.
 //! - Its stem comes from the Snowball stemmer of the book's language (English, Spanish, German,
 //!   French, Italian, Portuguese, Dutch, Swedish and Russian: the client carries a port of each,
 //!   applied like here to folded words); other languages are matched by folded words and
@@ -67,7 +72,10 @@ fn is_single(c: char) -> bool {
         .any(|&(lo, hi)| (lo..=hi).contains(&c))
 }
 
-/// A word as the index stores it: lowercased, accents removed.
+/// The combining breve: after Cyrillic `и` it makes `й`, which folding keeps.
+const BREVE: char = '\u{306}';
+
+/// A word as the index stores it: lowercased, accents removed, `й` kept (see the module docs).
 pub fn fold(word: &str) -> Cow<'_, str> {
     if word
         .bytes()
@@ -75,13 +83,18 @@ pub fn fold(word: &str) -> Cow<'_, str> {
     {
         return Cow::Borrowed(word);
     }
-    Cow::Owned(
-        word.to_lowercase()
-            .nfd()
-            .filter(|c| !is_combining_mark(*c))
-            .map(|c| if c == 'ς' { 'σ' } else { c })
-            .collect(),
-    )
+    let lower = word.to_lowercase();
+    let mut folded = String::with_capacity(lower.len());
+    let mut chars = lower.nfd().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            'и' if chars.next_if_eq(&BREVE).is_some() => folded.push('й'),
+            'ς' => folded.push('σ'),
+            c if is_combining_mark(c) => {}
+            c => folded.push(c),
+        }
+    }
+    Cow::Owned(folded)
 }
 
 /// Whether a folded word is indexed: not a stop word, not too long, and at least two
@@ -172,12 +185,32 @@ mod tests {
             ("ΣΟΦΟΣ σοφός", vec!["σοφοσ", "σοφοσ"]),
             ("领导力 is 小さな", vec!["领", "导", "力", "小", "さ", "な"]),
             ("2026 x 7", vec!["2026", "7"]),
+            // `й` is a letter of its own, `ё` is `е` with a mark.
+            ("Йогурт ёлка ЙОД", vec!["йогурт", "елка", "йод"]),
             (
                 "<img src=x onerror=alert(1)>",
                 vec!["img", "src", "onerror", "alert", "1"],
             ),
         ] {
             assert_eq!(words(text, "en"), want, "{text}");
+        }
+    }
+
+    /// Cyrillic `й` is kept however it is written (precomposed, upper case or decomposed), and
+    /// only after `и`: the same breve leaves `ў` as `у`.
+    #[test]
+    fn fold_keeps_short_i() {
+        for (word, want) in [
+            ("й", "й"),
+            ("Й", "й"),
+            ("и\u{306}", "й"),
+            ("И\u{306}\u{306}", "й"),
+            ("ёЁ", "ее"),
+            ("ўї", "уі"),
+            ("и\u{301}", "и"),
+            ("ĭ", "i"),
+        ] {
+            assert_eq!(fold(word), want, "{word}");
         }
     }
 
@@ -221,8 +254,14 @@ mod tests {
         let ru = Stems::for_language("ru");
         assert_eq!(ru.stem("вопросами"), "вопрос");
         assert_eq!(ru.stem("красивого"), "красив");
-        // Folded, `новый` is `новыи`: no adjective ending, a noun's `-и` goes (the client agrees).
-        assert_eq!(ru.stem("новыи"), "новы");
+        // `й` survives folding, so the algorithm's endings with it apply: `новый` meets
+        // `нового` (folded to `новыи`, it stemmed to `новы`), and `музей` loses `-ей` as `музею`
+        // loses `-ею`. `музея` keeps `музе` with either folding: Snowball has no ending `-ея`.
+        assert_eq!(ru.stem(&fold("новый")), "нов");
+        assert_eq!(ru.stem(&fold("нового")), "нов");
+        assert_eq!(ru.stem(&fold("музей")), "муз");
+        assert_eq!(ru.stem(&fold("музею")), "муз");
+        assert_eq!(ru.stem(&fold("музея")), "музе");
         assert_eq!(Stems::code("ru-RU"), Some("ru"));
         let fr = Stems::for_language("fr-CA");
         assert_eq!(fr.stem("questions"), fr.stem("question"));

@@ -33,8 +33,14 @@
     STOP = l ? (l.stopSet || (l.stopSet = new Set(l.stops))) : STOPS_EN;
   }
 
+  /* A word as the index stores it (src/search/terms.rs `fold`): lowercased, decomposed (NFD),
+     combining marks removed, final sigma as sigma; but Cyrillic и directly followed by the
+     combining breve (U+0306, as NFD writes й and Й) is й, a letter of its own in Russian,
+     Ukrainian, Belarusian and Bulgarian that Russian stemming needs. Other marks go: ё is е,
+     ў is у, ї is і. */
   function fold(w) {
-    return w.toLowerCase().normalize("NFD").replace(MARKS, "").replace(/ς/g, "σ");
+    return w.toLowerCase().normalize("NFD").replace(/и\u0306/g, "й").replace(MARKS, "")
+      .replace(/ς/g, "σ");
   }
 
   /* Every word of text with its place: {w (folded), start, end, indexed}. */
