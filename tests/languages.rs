@@ -537,3 +537,44 @@ fn content_and_static_files_are_written_once_and_reached_from_every_language() {
     let broken = crate::broken_relative_links(&t.path("public"));
     assert!(broken.is_empty(), "{broken:?}");
 }
+
+/// Under `watch`, a body edit reuses every language's linked site (the page is swapped in
+/// where it shows, its translation's site too); a retitle links again. Both equal a full build
+/// (the incremental property test checks that over random edits).
+#[test]
+fn a_body_edit_reuses_every_languages_linked_site() {
+    use handbook::build::{BuildOptions, Changes, Session};
+    let t = two_languages("notice");
+    let mut session = Session::new(BuildOptions {
+        root: handbook::output::absolute(t.root()),
+        write: true,
+        ..Default::default()
+    });
+    assert!(session.run(&Changes::default()).unwrap().work.linked);
+    let about = handbook::output::absolute(&t.path("content/about.md"));
+    let mut edit = |text: &str| {
+        t.write("content/about.md", text.as_bytes());
+        let changes = Changes {
+            content: vec![about.clone()],
+            ..Changes::default()
+        };
+        session.run(&changes).unwrap()
+    };
+    let report = edit("+++\ntitle = \"About\"\n+++\nNew about text.\n");
+    assert!(!report.work.linked, "a body edit links nothing");
+    assert!(
+        t.read("public/about/index.html")
+            .contains("New about text.")
+    );
+    // Shown untranslated in Spanish: the same new text there.
+    assert!(
+        t.read("public/es/about/index.html")
+            .contains("New about text.")
+    );
+    let report = edit("+++\ntitle = \"About us\"\n+++\nNew about text.\n");
+    assert!(report.work.linked, "a retitle links again");
+    assert!(
+        t.read("public/es/about/index.html")
+            .contains("<h1>About us</h1>")
+    );
+}

@@ -2,10 +2,12 @@
 //! assembled as a site of its own (the default language at the output's root, every other
 //! under `<code>/`), each knowing the others' URLs for its switcher and `hreflang` links.
 //!
-//! A run after an edit links and indexes every language again, but renders only the files whose
-//! render signature changed (the last output's signatures are kept under their output paths,
-//! `es/…` for Spanish). The one-language short-cuts that skip linking (`incremental.rs`) are not
-//! taken: a translation's edit changes its switcher links in every language.
+//! A run after an edit renders only the files whose render signature changed (the last
+//! output's signatures are kept under their output paths, `es/…` for Spanish). When the edit
+//! changed only pages' bodies (nothing linking reads, in every language), each language's last
+//! linked site is taken with the new bodies swapped in and its search index updated for them;
+//! any other edit links and indexes every language again. The one-language short-cut that
+//! renders only the edited pages' files (`incremental.rs`) is not taken.
 
 use super::session::{Clock, Session, Setup, SiteOutput, Stage};
 use super::{BuildReport, StageName};
@@ -56,8 +58,48 @@ impl Session {
             history,
         } = input;
         diags.extend(stale_translations(&pages));
+        // The last run's linked sites, when only pages' bodies changed in every language: each
+        // is what linking would give with the new bodies swapped in.
+        let partitioned = partition(config, pages);
+        let reused: Option<Vec<LinkedLanguage>> = self
+            .cache
+            .languages
+            .take()
+            .filter(|p| {
+                p.sites.len() == partitioned.len()
+                    && (&p.assets, &p.drafts, &p.broken, &p.static_names, &p.history)
+                        == (&assets, &drafts, &broken, &static_names, &history)
+            })
+            .and_then(|p| {
+                let changed: Option<Vec<Vec<usize>>> = p
+                    .sites
+                    .iter()
+                    .zip(&partitioned)
+                    .map(|(l, (_, pages))| l.bodies_changed(pages))
+                    .collect();
+                Some(
+                    p.sites
+                        .into_iter()
+                        .zip(&partitioned)
+                        .zip(changed?)
+                        .map(|((l, (_, pages)), changed)| l.reuse(pages, &changed))
+                        .collect(),
+                )
+            });
         let mut sites: Vec<Site> = Vec::new();
-        for (lang, pages) in partition(config, pages) {
+        let mut indexes: Vec<Option<search::Index>> = Vec::new();
+        let mut link_diags: Vec<Vec<Diagnostic>> = Vec::new();
+        if let Some(reused) = reused {
+            for l in reused {
+                diags.extend(l.diags.iter().cloned());
+                link_diags.push(l.diags);
+                sites.push(l.site);
+                indexes.push(Some(l.index));
+            }
+        }
+        let relink = sites.is_empty();
+        report.work.linked |= relink;
+        for (lang, pages) in partitioned.into_iter().filter(|_| relink) {
             let config = config_for(config, lang);
             // A fallback page is the default language's: its problems are reported once, by
             // the default language's site.
@@ -90,8 +132,11 @@ impl Session {
                 },
             };
             let stage = Stage::run(|d| site::link(input, d));
-            diags.extend(stage.diags.into_iter().filter(own));
+            let own_diags: Vec<Diagnostic> = stage.diags.into_iter().filter(own).collect();
+            diags.extend(own_diags.iter().cloned());
+            link_diags.push(own_diags);
             sites.push(stage.value);
+            indexes.push(None);
         }
         let languages = Arc::new(languages_of(&sites));
         for (index, site) in sites.iter_mut().enumerate() {
@@ -120,7 +165,13 @@ impl Session {
         let mut sigs = HashMap::new();
         let mut files = output::Files::new();
         let mut notes: Vec<String> = Vec::new();
-        for ((site, lang), previous) in sites.iter().zip(&languages.sites).zip(&mut previous) {
+        let mut built_indexes = Vec::with_capacity(sites.len());
+        for (((site, lang), previous), index) in sites
+            .iter()
+            .zip(&languages.sites)
+            .zip(&mut previous)
+            .zip(indexes)
+        {
             let prefix = lang.prefix.as_str();
             let sink = |path: &str, bytes: &Arc<Vec<u8>>| {
                 if let Some(w) = &writer {
@@ -136,7 +187,7 @@ impl Session {
             let rendered = render::render_site(site, theme, job, diags);
             report.work.rendered += rendered.rendered;
             clock.lap(report, StageName::Render);
-            let index = search::Index::build(site);
+            let index = index.unwrap_or_else(|| search::Index::build(site));
             clock.lap(report, StageName::SearchIndex);
             let Assembled {
                 files: own,
@@ -177,6 +228,7 @@ impl Session {
                     .into_iter()
                     .map(|(p, s)| (format!("{prefix}{p}"), s)),
             );
+            built_indexes.push(index);
             clock.lap(report, StageName::Assemble);
         }
         report.notes = notes;
@@ -187,6 +239,21 @@ impl Session {
             files: Arc::new(files),
             sigs,
         });
+        if keep {
+            self.cache.languages = Some(LinkedLanguages {
+                sites: sites
+                    .into_iter()
+                    .zip(built_indexes)
+                    .zip(link_diags)
+                    .map(|((site, index), diags)| LinkedLanguage { site, index, diags })
+                    .collect(),
+                assets,
+                drafts,
+                broken,
+                static_names,
+                history,
+            });
+        }
         if let Some(writer) = writer {
             report.written = Some(writer.finish()?.commit()?);
             self.disk = self.last.as_ref().map(|l| Arc::clone(&l.files));
@@ -195,6 +262,61 @@ impl Session {
         }
         clock.lap(report, StageName::Write);
         Ok(())
+    }
+}
+
+/// The linked sites of a run of a handbook in several languages, kept for the next run with
+/// the link stage's input that is the same for every language.
+pub(super) struct LinkedLanguages {
+    sites: Vec<LinkedLanguage>,
+    assets: Vec<crate::discover::SourceFile>,
+    drafts: HashSet<String>,
+    broken: HashSet<String>,
+    static_names: HashSet<String>,
+    history: HashMap<String, String>,
+}
+
+/// One language's linked site, its search index and what linking reported (its own pages').
+struct LinkedLanguage {
+    site: Site,
+    index: search::Index,
+    diags: Vec<Diagnostic>,
+}
+
+impl LinkedLanguage {
+    /// The pages of this site that `pages` changes, when they are its pages but for edits that
+    /// change nothing linking reads ([`Page::same_outside`]); `None` otherwise.
+    fn bodies_changed(&self, pages: &[Arc<Page>]) -> Option<Vec<usize>> {
+        if self.site.pages.len() != pages.len() {
+            return None;
+        }
+        let mut changed = Vec::new();
+        for (i, (a, b)) in self.site.pages.iter().zip(pages).enumerate() {
+            if Arc::ptr_eq(a, b) {
+                continue;
+            }
+            if a.rel != b.rel || a.lang != b.lang || !a.same_outside(b) {
+                return None;
+            }
+            changed.push(i);
+        }
+        Some(changed)
+    }
+
+    /// This site with the `changed` pages of `pages` swapped in: what linking `pages` would
+    /// give. Its search index is updated for them.
+    fn reuse(self, pages: &[Arc<Page>], changed: &[usize]) -> LinkedLanguage {
+        let LinkedLanguage {
+            mut site,
+            mut index,
+            diags,
+        } = self;
+        for &i in changed {
+            let before = search::terms_of(&site, i);
+            site.replace_body(i, Arc::clone(&pages[i]));
+            index.update(&site, i, &before);
+        }
+        LinkedLanguage { site, index, diags }
     }
 }
 

@@ -81,6 +81,8 @@ pub(super) struct Cache {
     pub(super) statics: Option<Stage<BTreeMap<String, Vec<u8>>>>,
     /// Dates of the last commits touching content files, read once per config.
     pub(super) history: Option<HashMap<String, String>>,
+    /// A handbook in several languages: the last run's linked sites.
+    pub(super) languages: Option<super::languages::LinkedLanguages>,
 }
 
 /// A cached stage's result and the diagnostics it reported, replayed on every run.
