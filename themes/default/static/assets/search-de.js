@@ -12,13 +12,10 @@
    */
   function deIsV(c) { return 'aeiouy'.indexOf(c) >= 0; }
 
-  function stemGerman(word) {
+  /* The engine gives it words whose letters beyond the BMP are one unit each (\ue000), so
+     that R1's least start (3) and the regions are counted in letters. */
+  function stemGerman(w) {
     var i, n;
-    /* A letter beyond the BMP is one character to Rust but two units here: each stands in as
-       one unit (never a vowel, never in a suffix, never removed) and is put back at the end, so
-       that R1's least start (3) and the regions are counted in letters. */
-    var astral = word.match(/[\ud800-\udbff][\udc00-\udfff]|\ue000/g);
-    var w = astral ? word.replace(/[\ud800-\udbff][\udc00-\udfff]|\ue000/g, "\ue000") : word;
     w = w.replace(/ß/g, "ss");
     /* u and y between vowels are consonants here (marked U and Y), left to right on the word
        as marked so far: a marked letter is no longer a vowel (`euue` is `eUue`), and each
@@ -90,13 +87,8 @@
         if (t && w.length - t.length >= p2) w = w.slice(0, w.length - t.length);
       }
     }
-    /* Marked letters back to lower case, letters beyond the BMP back in place. */
-    w = w.replace(/U/g, "u").replace(/Y/g, "y");
-    if (astral) {
-      i = 0;
-      w = w.replace(/\ue000/g, function () { return astral[i++]; });
-    }
-    return w;
+    /* Marked letters back to lower case. */
+    return w.replace(/U/g, "u").replace(/Y/g, "y");
   }
 
   languages.de = {

@@ -239,9 +239,23 @@
     return w;
   }
 
+  /* A language file's stem function as the engine calls it: Rust counts letters, JS strings
+     UTF-16 units, so each letter beyond the BMP stands in as one unit (\ue000: never a vowel,
+     never in a suffix, never removed) and is put back after, and the stemmer's regions are
+     counted in letters. */
+  var ASTRAL = /[\ud800-\udbff][\udc00-\udfff]|\ue000/g;
+  function letterwise(stem) {
+    return function (w) {
+      var saved = w.match(ASTRAL);
+      if (!saved) return stem(w);
+      var i = 0;
+      return stem(w.replace(ASTRAL, "\ue000")).replace(/\ue000/g, function () { return saved[i++]; });
+    };
+  }
+
   /* The stem function for a manifest's language (see Stems in src/search/terms.rs). */
   function stemmer(lang) {
-    var stem = lang === "en" ? stemEnglish : lang && LANGUAGES[lang] ? LANGUAGES[lang].stem : null;
+    var stem = lang === "en" ? stemEnglish : lang && LANGUAGES[lang] ? letterwise(LANGUAGES[lang].stem) : null;
     if (!stem) return function (w) { return w; };
     var cache = new Map();
     return function (w) {

@@ -22,12 +22,8 @@
     return best;
   }
 
-  function stemSpanish(word) {
-    /* A letter beyond the BMP is one character to Rust but two units here: each stands in as
-       one unit (never a vowel, never in a suffix, never removed) and is put back at the end, so
-       that the regions are counted in letters. */
-    var astral = word.match(/[\ud800-\udbff][\udc00-\udfff]|\ue000/g);
-    var w = astral ? word.replace(/[\ud800-\udbff][\udc00-\udfff]|\ue000/g, "\ue000") : word;
+  /* The engine gives it words whose letters beyond the BMP are one unit each (\ue000). */
+  function stemSpanish(w) {
     var n = w.length, pV = n, p1 = n, p2 = n, i;
     /* RV: after the next vowel when the second letter is a consonant; after the next
        consonant when the first two are vowels; after the third letter otherwise. */
@@ -122,11 +118,6 @@
     if (r && w.length - r.length >= pV) {
       w = w.slice(0, w.length - r.length);
       if (r === 'e' && /gu$/.test(w) && w.length - 1 >= pV) w = w.slice(0, -1);
-    }
-    /* Letters beyond the BMP back in place. */
-    if (astral) {
-      i = 0;
-      w = w.replace(/\ue000/g, function () { return astral[i++]; });
     }
     return w;
   }

@@ -22,11 +22,8 @@
     return best;
   }
 
+  /* The engine gives it words whose letters beyond the BMP are one unit each (\ue000). */
   function stemFrench(word) {
-    /* A letter beyond the BMP is one character to Rust but two units here: each stands in as
-       one unit (never a vowel, never in a suffix, never removed) and is put back at the end. */
-    var astral = word.match(/[\ud800-\udbff][\udc00-\udfff]|\ue000/g);
-    if (astral) word = word.replace(/[\ud800-\udbff][\udc00-\udfff]|\ue000/g, "\ue000");
     var a = word.split(""), n = a.length, i;
     /* u or i between vowels, y next to a vowel and u after q are consonants (marked upper
        case), left to right: a letter marked is no longer a vowel for the next. */
@@ -152,13 +149,8 @@
     /* Step 5: a final double consonant is undoubled after e or o. */
     if (/(ell|eill|enn|onn|ett)$/.test(w)) w = w.slice(0, -1);
 
-    /* Marked letters back to lower case, letters beyond the BMP back in place. */
-    w = w.replace(/[IUY]/g, function (c) { return c.toLowerCase(); });
-    if (astral) {
-      i = 0;
-      w = w.replace(/\ue000/g, function () { return astral[i++]; });
-    }
-    return w;
+    /* Marked letters back to lower case. */
+    return w.replace(/[IUY]/g, function (c) { return c.toLowerCase(); });
   }
 
   languages.fr = {

@@ -22,11 +22,8 @@
     return best;
   }
 
+  /* The engine gives it words whose letters beyond the BMP are one unit each (\ue000). */
   function stemItalian(word) {
-    /* A letter beyond the BMP is one character to Rust but two units here: each stands in as
-       one unit (never a vowel, never in a suffix, never removed) and is put back at the end. */
-    var astral = word.match(/[\ud800-\udbff][\udc00-\udfff]|\ue000/g);
-    if (astral) word = word.replace(/[\ud800-\udbff][\udc00-\udfff]|\ue000/g, "\ue000");
     /* u after q, and u or i between vowels, are consonants (marked upper case), left to
        right: a letter marked is no longer a vowel for the next. */
     var a = word.replace(/qu/g, "qU").split(""), n = a.length, i;
@@ -126,13 +123,8 @@
     }
     if (/[cg]h$/.test(w) && w.length - 2 >= pV) cut('h');
 
-    /* Marked letters back to lower case, letters beyond the BMP back in place. */
-    w = w.replace(/[IU]/g, function (c) { return c.toLowerCase(); });
-    if (astral) {
-      i = 0;
-      w = w.replace(/\ue000/g, function () { return astral[i++]; });
-    }
-    return w;
+    /* Marked letters back to lower case. */
+    return w.replace(/[IU]/g, function (c) { return c.toLowerCase(); });
   }
 
   languages.it = {
