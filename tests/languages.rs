@@ -544,16 +544,20 @@ fn content_and_static_files_are_written_once_and_reached_from_every_language() {
 #[test]
 fn a_body_edit_reuses_every_languages_linked_site() {
     use handbook::build::{BuildOptions, Changes, Session};
-    let t = two_languages("notice");
+    // A folder without `_index.md` gets a section page from linking, in each language.
+    let t = two_languages("notice").file(
+        "content/notes/about.md",
+        "+++\ntitle = \"About\"\n+++\nAbout text.\n",
+    );
     let mut session = Session::new(BuildOptions {
         root: handbook::output::absolute(t.root()),
         write: true,
         ..Default::default()
     });
     assert!(session.run(&Changes::default()).unwrap().work.linked);
-    let about = handbook::output::absolute(&t.path("content/about.md"));
+    let about = handbook::output::absolute(&t.path("content/notes/about.md"));
     let mut edit = |text: &str| {
-        t.write("content/about.md", text.as_bytes());
+        t.write("content/notes/about.md", text.as_bytes());
         let changes = Changes {
             content: vec![about.clone()],
             ..Changes::default()
@@ -563,18 +567,18 @@ fn a_body_edit_reuses_every_languages_linked_site() {
     let report = edit("+++\ntitle = \"About\"\n+++\nNew about text.\n");
     assert!(!report.work.linked, "a body edit links nothing");
     assert!(
-        t.read("public/about/index.html")
+        t.read("public/notes/about/index.html")
             .contains("New about text.")
     );
     // Shown untranslated in Spanish: the same new text there.
     assert!(
-        t.read("public/es/about/index.html")
+        t.read("public/es/notes/about/index.html")
             .contains("New about text.")
     );
     let report = edit("+++\ntitle = \"About us\"\n+++\nNew about text.\n");
     assert!(report.work.linked, "a retitle links again");
     assert!(
-        t.read("public/es/about/index.html")
+        t.read("public/es/notes/about/index.html")
             .contains("<h1>About us</h1>")
     );
 }

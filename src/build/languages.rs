@@ -82,18 +82,20 @@ impl Session {
                         .into_iter()
                         .zip(&partitioned)
                         .zip(changed?)
-                        .map(|((l, (_, pages)), changed)| l.reuse(pages, &changed))
+                        .map(|((l, (_, pages)), changed)| l.reuse(pages.clone(), &changed))
                         .collect(),
                 )
             });
         let mut sites: Vec<Site> = Vec::new();
         let mut indexes: Vec<Option<search::Index>> = Vec::new();
         let mut link_diags: Vec<Vec<Diagnostic>> = Vec::new();
+        let mut inputs: Vec<Vec<Arc<Page>>> = Vec::new();
         if let Some(reused) = reused {
             for l in reused {
                 diags.extend(l.diags.iter().cloned());
                 link_diags.push(l.diags);
                 sites.push(l.site);
+                inputs.push(l.pages);
                 indexes.push(Some(l.index));
             }
         }
@@ -131,6 +133,7 @@ impl Session {
                     _ => HashMap::new(),
                 },
             };
+            inputs.push(pages.clone());
             let stage = Stage::run(|d| site::link(input, d));
             let own_diags: Vec<Diagnostic> = stage.diags.into_iter().filter(own).collect();
             diags.extend(own_diags.iter().cloned());
@@ -243,9 +246,15 @@ impl Session {
             self.cache.languages = Some(LinkedLanguages {
                 sites: sites
                     .into_iter()
+                    .zip(inputs)
                     .zip(built_indexes)
                     .zip(link_diags)
-                    .map(|((site, index), diags)| LinkedLanguage { site, index, diags })
+                    .map(|(((site, pages), index), diags)| LinkedLanguage {
+                        site,
+                        pages,
+                        index,
+                        diags,
+                    })
                     .collect(),
                 assets,
                 drafts,
@@ -276,9 +285,12 @@ pub(super) struct LinkedLanguages {
     history: HashMap<String, String>,
 }
 
-/// One language's linked site, its search index and what linking reported (its own pages').
+/// One language's linked site, the pages it was linked from (the site also has the section
+/// pages linking made for folders without one), its search index and what linking reported
+/// (its own pages').
 struct LinkedLanguage {
     site: Site,
+    pages: Vec<Arc<Page>>,
     index: search::Index,
     diags: Vec<Diagnostic>,
 }
@@ -287,36 +299,46 @@ impl LinkedLanguage {
     /// The pages of this site that `pages` changes, when they are its pages but for edits that
     /// change nothing linking reads ([`Page::same_outside`]); `None` otherwise.
     fn bodies_changed(&self, pages: &[Arc<Page>]) -> Option<Vec<usize>> {
-        if self.site.pages.len() != pages.len() {
+        if self.pages.len() != pages.len() {
             return None;
         }
         let mut changed = Vec::new();
-        for (i, (a, b)) in self.site.pages.iter().zip(pages).enumerate() {
+        for (a, b) in self.pages.iter().zip(pages) {
             if Arc::ptr_eq(a, b) {
                 continue;
             }
             if a.rel != b.rel || a.lang != b.lang || !a.same_outside(b) {
                 return None;
             }
-            changed.push(i);
+            changed.push(self.site.index_of(&b.rel)?);
         }
         Some(changed)
     }
 
-    /// This site with the `changed` pages of `pages` swapped in: what linking `pages` would
-    /// give. Its search index is updated for them.
-    fn reuse(self, pages: &[Arc<Page>], changed: &[usize]) -> LinkedLanguage {
+    /// This site linked from `pages`, whose `changed` pages (by their place in the site) are
+    /// new bodies: what linking `pages` would give. Its search index is updated for them.
+    fn reuse(self, pages: Vec<Arc<Page>>, changed: &[usize]) -> LinkedLanguage {
         let LinkedLanguage {
             mut site,
             mut index,
             diags,
+            ..
         } = self;
         for &i in changed {
             let before = search::terms_of(&site, i);
-            site.replace_body(i, Arc::clone(&pages[i]));
+            let new = pages
+                .binary_search_by(|p| p.rel.as_str().cmp(&site.pages[i].rel))
+                .map(|k| Arc::clone(&pages[k]))
+                .expect("a changed page is one of the pages");
+            site.replace_body(i, new);
             index.update(&site, i, &before);
         }
-        LinkedLanguage { site, index, diags }
+        LinkedLanguage {
+            site,
+            pages,
+            index,
+            diags,
+        }
     }
 }
 
