@@ -139,7 +139,8 @@ pub struct Changes {
     pub theme: bool,
     /// Anything under `static/`.
     pub statics: bool,
-    /// Files under the content folder whose text may have changed (absolute paths).
+    /// Files under the content folder whose text may have changed, and files that pages include
+    /// wherever they are (absolute paths).
     pub content: Vec<PathBuf>,
     /// Files or folders under the content folder appeared, disappeared or were renamed.
     pub structure: bool,
