@@ -64,37 +64,35 @@ pub fn render(
         escape_attr(&mut out, &format!("{id_prefix}{id}"));
         out
     };
+    // Links and images take their destinations in order.
+    let mut next_href = || {
+        let dest = hrefs.get(link).cloned().unwrap_or_default();
+        link += 1;
+        CowStr::from(dest)
+    };
     let mapped = parsed.events.iter().map(|e| match e {
         Event::Start(Tag::Link {
             link_type,
-            dest_url: _,
             title,
             id,
-        }) => {
-            let dest = hrefs.get(link).cloned().unwrap_or_default();
-            link += 1;
-            Event::Start(Tag::Link {
-                link_type: *link_type,
-                dest_url: CowStr::from(dest),
-                title: title.clone(),
-                id: id.clone(),
-            })
-        }
+            ..
+        }) => Event::Start(Tag::Link {
+            link_type: *link_type,
+            dest_url: next_href(),
+            title: title.clone(),
+            id: id.clone(),
+        }),
         Event::Start(Tag::Image {
             link_type,
-            dest_url: _,
             title,
             id,
-        }) => {
-            let dest = hrefs.get(link).cloned().unwrap_or_default();
-            link += 1;
-            Event::Start(Tag::Image {
-                link_type: *link_type,
-                dest_url: CowStr::from(dest),
-                title: title.clone(),
-                id: id.clone(),
-            })
-        }
+            ..
+        }) => Event::Start(Tag::Image {
+            link_type: *link_type,
+            dest_url: next_href(),
+            title: title.clone(),
+            id: id.clone(),
+        }),
         Event::Start(Tag::Heading { level, classes, .. }) => {
             let h = parsed
                 .headings
