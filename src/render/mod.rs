@@ -228,6 +228,7 @@ pub fn render_site(site: &Site, theme: &Theme, job: Job<'_>, diags: &Diagnostics
             shares: &shares,
             book_nav: book_nav.as_ref().filter(|b| b.windowed()),
             strings: &strings,
+            words: words::text_words(&strings),
             text_words,
             t: words::safe_strings(&strings),
             dates: dates::DateStyle::new(&strings),
@@ -305,6 +306,9 @@ struct Shared<'a> {
     book_nav: Option<&'a book_nav::BookNav<'a>>,
     /// The theme's words in the site's language.
     strings: &'a crate::theme::Strings,
+    /// The theme's words a page's text shows (heading anchors, callouts), in the site's
+    /// language.
+    words: markdown::Words<'a>,
     /// The words of a page's text in each other language, by code (see [`bodies::fill_bodies`]).
     text_words: HashMap<&'a str, markdown::Words<'a>>,
     /// The same as templates get them (`t.languages`): safe strings, written as they are.
@@ -544,9 +548,8 @@ impl<'a> Renderer<'a> {
                 page,
             });
         }
-        let words = words::text_words(self.shared.strings);
-        let site = self.shared.site;
-        bodies::fill_bodies(site, &mut ctx, page, &words, &self.shared.text_words);
+        let s = &self.shared;
+        bodies::fill_bodies(s.site, &mut ctx, page, &s.words, &s.text_words);
         let shown = page.map(|i| self.shared.site.pages[i].shown.as_str());
         let bytes = Arc::new(self.render(template, &ctx, shown)?);
         let body = match out.sink {
