@@ -7,9 +7,9 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex};
 
 /// A whole site: output path (relative, `/`-separated) -> bytes. Shared, so a rebuild can keep
 /// the bytes of unchanged files and a server can hold a snapshot while the next build runs.
@@ -231,36 +231,104 @@ impl Drop for Staging {
 /// thread of its own, so the file system's work (mostly creating folders, which the kernel does
 /// one at a time within a parent) overlaps the CPU work of making the rest of the site instead
 /// of following it.
+///
+/// The queue holds at most [`Background::IN_FLIGHT`] bytes: when the disk is slower than the
+/// renderer, senders wait instead of piling the site up in memory.
 pub struct Background {
     queue: Option<mpsc::Sender<(String, Arc<Vec<u8>>)>>,
+    gate: Arc<Gate>,
     thread: Option<std::thread::JoinHandle<Result<Staging>>>,
 }
 
+/// Bytes queued but not yet written, and whether the writer has stopped taking any.
+#[derive(Default)]
+struct Gate {
+    state: Mutex<(usize, bool)>,
+    drained: Condvar,
+}
+
+impl Gate {
+    fn lock(&self) -> std::sync::MutexGuard<'_, (usize, bool)> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Waits until `len` more bytes fit (one file always fits in an empty queue); false once
+    /// the writer has stopped.
+    fn enter(&self, len: usize, limit: usize) -> bool {
+        let mut state = self.lock();
+        while !state.1 && state.0 > 0 && state.0 + len > limit {
+            state = self
+                .drained
+                .wait(state)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        state.0 += len;
+        !state.1
+    }
+
+    fn leave(&self, len: usize) {
+        self.lock().0 -= len;
+        self.drained.notify_all();
+    }
+
+    fn close(&self) {
+        self.lock().1 = true;
+        self.drained.notify_all();
+    }
+}
+
+/// Closes the gate when the writer thread ends, however it ends.
+struct Closing(Arc<Gate>);
+
+impl Drop for Closing {
+    fn drop(&mut self) {
+        self.0.close();
+    }
+}
+
 impl Background {
+    /// The most bytes queued for the writer at once: enough to keep it busy while a rayon
+    /// batch renders, small next to a large site.
+    pub const IN_FLIGHT: usize = 32 << 20;
+
     pub fn start(output: &Path) -> Result<Background> {
         let staging = Staging::begin(output)?;
         let (queue, files) = mpsc::channel::<(String, Arc<Vec<u8>>)>();
+        let gate = Arc::new(Gate::default());
+        let closing = Closing(Arc::clone(&gate));
         let thread = std::thread::Builder::new()
             .name("handbook-writer".into())
             .spawn(move || {
+                let closing = closing;
                 // The first failure ends the thread (dropping the staging folder); `finish`
                 // reports it.
                 for (rel, bytes) in files {
-                    staging.put(&rel, &bytes)?;
+                    let written = staging.put(&rel, &bytes);
+                    closing.0.leave(bytes.len());
+                    written?;
                 }
                 Ok(staging)
             })
             .context("cannot start the writer thread")?;
         Ok(Background {
             queue: Some(queue),
+            gate,
             thread: Some(thread),
         })
     }
 
-    /// Queues a file; never blocks. After a failure the file is dropped: `finish` reports it.
+    /// Queues a file, waiting while the queue is full. After a failure the file is dropped:
+    /// `finish` reports it.
     pub fn send(&self, rel: String, bytes: Arc<Vec<u8>>) {
-        if let Some(queue) = &self.queue {
-            let _ = queue.send((rel, bytes));
+        let Some(queue) = &self.queue else { return };
+        let len = bytes.len();
+        if !self.gate.enter(len, Self::IN_FLIGHT) {
+            return;
+        }
+        if queue.send((rel, bytes)).is_err() {
+            self.gate.leave(len);
         }
     }
 
@@ -531,6 +599,53 @@ mod tests {
         }
         drop(writer);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    /// A sender waits while the queue holds its limit and goes on once the writer has written
+    /// enough; a file bigger than the limit still goes into an empty queue; once the writer
+    /// has stopped, nobody waits.
+    #[test]
+    fn the_writer_queue_is_bounded_by_bytes() {
+        let gate = Arc::new(Gate::default());
+        assert!(gate.enter(60, 100));
+        let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let waiter = {
+            let (gate, done) = (Arc::clone(&gate), Arc::clone(&done));
+            std::thread::spawn(move || {
+                let entered = gate.enter(60, 100);
+                done.store(true, Ordering::SeqCst);
+                entered
+            })
+        };
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        assert!(
+            !done.load(Ordering::SeqCst),
+            "60 + 60 bytes do not fit in 100"
+        );
+        gate.leave(60);
+        assert!(waiter.join().unwrap());
+        gate.leave(60);
+        assert!(gate.enter(500, 100), "an empty queue takes any file");
+        gate.close();
+        assert!(!gate.enter(500, 100), "a stopped writer takes nothing");
+    }
+
+    /// More bytes than the queue holds at once all arrive, each file whole.
+    #[test]
+    fn a_site_bigger_than_the_queue_is_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let writer = Background::start(&out).unwrap();
+        let size = Background::IN_FLIGHT / 4 + 1;
+        for n in 0..10u8 {
+            writer.send(format!("{n}.bin"), Arc::new(vec![n; size]));
+        }
+        writer.finish().unwrap().commit().unwrap();
+        for n in 0..10u8 {
+            let bytes = std::fs::read(out.join(format!("{n}.bin"))).unwrap();
+            assert_eq!(bytes.len(), size);
+            assert!(bytes.iter().all(|&b| b == n));
+        }
     }
 
     /// A folder holding one file `name` with `text`, and the names in `dir` (sorted).
