@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::discover::SourceFile;
 use crate::frontmatter::{self, Allowed, FrontMatter};
-use crate::markdown::{self, Parsed, SourceRef};
+use crate::markdown::{self, BodyText, Parsed, SourceRef};
 use crate::typography::smarten;
 use crate::urls::in_section;
 
@@ -19,8 +19,10 @@ pub struct Page {
     pub is_section: bool,
     pub fm: FrontMatter,
     pub parsed: Parsed,
-    /// Whole file text, kept for positioning link diagnostics.
+    /// Whole file text, kept for positioning link diagnostics and to render the body from.
     pub text: String,
+    /// Where the body is in `text`, for [`Page::events`].
+    pub body: BodyText,
     /// Hash of `text`, and of the text its directives included: everything parsed from the
     /// file is a function of it (and the config).
     pub key: u64,
@@ -148,18 +150,17 @@ pub fn parse_fingerprinted(
         .as_ref()
         .and_then(|x| x.title.clone())
         .or(leading_html_title);
+    let mdbook = chapter.is_some();
+    // A chapter is one folder down from mdBook's `chapter.html`, unless it keeps mdBook's URL.
+    let raw_html_up = mdbook && !is_section && !config.mdbook.as_ref().is_some_and(|b| b.html_urls);
     let mut parsed = markdown::parse(
         body,
         &SourceRef {
             text: &text,
             body_offset,
             shown,
-            mdbook: chapter.is_some(),
-            // A chapter is one folder down from mdBook's `chapter.html`, unless it keeps
-            // mdBook's URL.
-            raw_html_up: chapter.is_some()
-                && !is_section
-                && !config.mdbook.as_ref().is_some_and(|b| b.html_urls),
+            mdbook,
+            raw_html_up,
             expansion: expansion.as_ref(),
         },
     );
@@ -185,7 +186,14 @@ pub fn parse_fingerprinted(
         let ids = std::mem::take(&mut parsed.html_ids);
         parsed.anchors.extend(ids);
     }
+    let body = BodyText {
+        offset: body_offset,
+        expanded: expansion.map(|x| x.text),
+        mdbook,
+        raw_html_up,
+    };
     Ok(Page {
+        body,
         untrusted,
         rel,
         lang,
@@ -202,6 +210,12 @@ pub fn parse_fingerprinted(
 }
 
 impl Page {
+    /// The body's Markdown events, to render: parsed again each time they are needed, so that
+    /// no site holds every page's events at once.
+    pub fn events(&self) -> Vec<pulldown_cmark::Event<'_>> {
+        markdown::events(&self.text, &self.body)
+    }
+
     /// True if `other` (a re-parse of the same file) differs at most in what only its own page
     /// shows: its body text. Front matter, link destinations and anchors, which other pages see
     /// or link to, are the same.

@@ -1,6 +1,8 @@
-//! One pass over a page's Markdown: the event stream (kept for rendering once URLs are known),
-//! headings with unique ids, the links to resolve, plain text and author warnings. Rendering
-//! rewrites link destinations on the stored events; no HTML is ever pattern-matched.
+//! One pass over a page's Markdown: headings with unique ids, the links to resolve, plain text
+//! and author warnings ([`parse`]), and the event stream to render once URLs are known
+//! ([`events`]: the same pass again, so that a site's thousands of event streams are never held
+//! at once). Rendering rewrites link destinations on the events; no HTML is ever
+//! pattern-matched.
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::slug::{UniqueIds, slugify};
@@ -43,7 +45,6 @@ pub struct LinkRef {
 
 #[derive(Debug, Clone)]
 pub struct Parsed {
-    pub events: Vec<Event<'static>>,
     pub headings: Vec<Heading>,
     /// In event order; `render` takes one resolved destination per entry.
     pub links: Vec<LinkRef>,
@@ -80,10 +81,45 @@ pub struct SourceRef<'a> {
     pub expansion: Option<&'a crate::mdbook::include::Expanded>,
 }
 
-/// Parses a page body in one pass: the events to render later, and everything else derived from
-/// them (headings, links, anchors, summary, search text, word count, warnings).
+/// Parses a page body: everything derived from its events (headings, links, anchors, summary,
+/// search text, word count, warnings).
 pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
-    let raw: Vec<(Event<'_>, usize)> = Parser::new_ext(body, options())
+    pass(body, src).0
+}
+
+/// Where a page's Markdown body is in its file, and how it was read: what [`events`] needs to
+/// go over it again as [`parse`] did.
+#[derive(Debug, Clone, Default)]
+pub struct BodyText {
+    pub offset: usize,
+    /// An mdBook chapter's body with its `{{#include}}`s expanded, which is parsed instead.
+    pub expanded: Option<String>,
+    pub mdbook: bool,
+    pub raw_html_up: bool,
+}
+
+/// The events of the body of `text` (a page's whole file) that `body` places, exactly as
+/// [`parse`] saw them (headings carry their unique ids), to render.
+pub fn events<'b>(text: &'b str, body: &'b BodyText) -> Vec<Event<'b>> {
+    // Positions only place warnings, which the parse already reported.
+    let (text, offset) = match &body.expanded {
+        Some(expanded) => (expanded.as_str(), 0),
+        None => (text, body.offset),
+    };
+    let src = SourceRef {
+        text,
+        body_offset: offset,
+        shown: "",
+        mdbook: body.mdbook,
+        raw_html_up: body.raw_html_up,
+        expansion: None,
+    };
+    pass(&text[offset..], &src).1
+}
+
+/// The one pass [`parse`] and [`events`] share.
+fn pass<'b>(body: &'b str, src: &SourceRef<'_>) -> (Parsed, Vec<Event<'b>>) {
+    let raw: Vec<(Event<'b>, usize)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .map(|(e, r)| {
             let at = src.expansion.map_or(r.start, |x| x.original(r.start));
@@ -95,7 +131,6 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
         ids: UniqueIds::default(),
         out: Vec::with_capacity(raw.len()),
         parsed: Parsed {
-            events: Vec::new(),
             headings: Vec::new(),
             links: Vec::new(),
             anchors: Vec::new(),
@@ -119,7 +154,7 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
                 level, id, classes, ..
             }) => {
                 // The heading's own events, up to its end.
-                let inner: Vec<Event<'_>> = iter
+                let inner: Vec<Event<'b>> = iter
                     .by_ref()
                     .map(|(e, _)| e)
                     .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
@@ -137,11 +172,11 @@ pub fn parse(body: &str, src: &SourceRef<'_>) -> Parsed {
     pass.finish()
 }
 
-/// The state of one parse.
-struct Pass<'s> {
+/// The state of one parse; `'b` is the body's.
+struct Pass<'s, 'b> {
     src: &'s SourceRef<'s>,
     ids: UniqueIds,
-    out: Vec<Event<'static>>,
+    out: Vec<Event<'b>>,
     /// Everything but the events, filled as they go by.
     parsed: Parsed,
     summary_done: bool,
@@ -151,7 +186,7 @@ struct Pass<'s> {
     rust_block: bool,
 }
 
-impl Pass<'_> {
+impl<'b> Pass<'_, 'b> {
     /// Explicit heading ids (`{#id}`) win over generated ones, wherever they are on the page.
     fn reserve_explicit_ids(&mut self, raw: &[(Event<'_>, usize)]) {
         for (event, offset) in raw {
@@ -174,9 +209,9 @@ impl Pass<'_> {
     fn heading(
         &mut self,
         level: HeadingLevel,
-        id: Option<CowStr<'_>>,
-        classes: Vec<CowStr<'_>>,
-        inner: Vec<Event<'_>>,
+        id: Option<CowStr<'b>>,
+        classes: Vec<CowStr<'b>>,
+        inner: Vec<Event<'b>>,
     ) {
         let mut title = String::new();
         for e in &inner {
@@ -197,10 +232,10 @@ impl Pass<'_> {
         self.out.push(Event::Start(Tag::Heading {
             level,
             id: Some(CowStr::from(id.clone())),
-            classes: classes.into_iter().map(|c| c.into_static()).collect(),
+            classes,
             attrs: Vec::new(),
         }));
-        self.out.extend(inner.into_iter().map(Event::into_static));
+        self.out.extend(inner);
         self.out.push(Event::End(TagEnd::Heading(level)));
         self.parsed.anchors.push(id.clone());
         self.parsed.headings.push(Heading {
@@ -211,7 +246,7 @@ impl Pass<'_> {
         });
     }
 
-    fn image(&mut self, event: Event<'_>, offset: usize, has_alt: bool) {
+    fn image(&mut self, event: Event<'b>, offset: usize, has_alt: bool) {
         if let Event::Start(Tag::Image { dest_url, .. }) = &event {
             self.parsed.links.push(LinkRef {
                 dest: dest_url.to_string(),
@@ -227,13 +262,13 @@ impl Pass<'_> {
                     .hint("describe the image for readers who cannot see it: `![what it shows](path)`"),
             );
         }
-        self.out.push(event.into_static());
+        self.out.push(event);
     }
 
     /// Any other event: recorded in what it contributes to, and passed on (callouts become
     /// notes: `<div role="note">`, not `<aside>`, which would make each a landmark that must be
     /// named uniquely on the page).
-    fn event(&mut self, event: Event<'_>, offset: usize) {
+    fn event(&mut self, event: Event<'b>, offset: usize) {
         let parsed = &mut self.parsed;
         match &event {
             Event::Start(Tag::Link {
@@ -328,18 +363,17 @@ impl Pass<'_> {
             }
             _ => {}
         }
-        self.out.push(event.into_static());
+        self.out.push(event);
     }
 
-    fn finish(self) -> Parsed {
+    fn finish(self) -> (Parsed, Vec<Event<'b>>) {
         let mut parsed = self.parsed;
-        parsed.events = self.out;
         parsed.summary = parsed
             .summary
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        parsed
+        (parsed, self.out)
     }
 }
 
@@ -544,7 +578,17 @@ mod tests {
     fn html_of(body: &str) -> String {
         let p = parse_str(body);
         let hrefs: Vec<String> = p.links.iter().map(|l| l.dest.clone()).collect();
-        render(&p, &hrefs, "", ANCHOR, None)
+        render(&p, &events_of(body), &hrefs, "", ANCHOR, None)
+    }
+
+    fn events_of(body: &str) -> Vec<Event<'_>> {
+        static PLAIN: BodyText = BodyText {
+            offset: 0,
+            expanded: None,
+            mdbook: false,
+            raw_html_up: false,
+        };
+        events(body, &PLAIN)
     }
 
     /// The built-in English anchor label.
@@ -586,6 +630,7 @@ mod tests {
         assert!(p.links[1].is_image);
         let html = render(
             &p,
+            &events_of(body),
             &["../../acts/a/#why".into(), "p.png".into()],
             "",
             ANCHOR,
@@ -606,8 +651,15 @@ mod tests {
 
     #[test]
     fn ids_take_a_prefix_for_shared_documents() {
-        let p = parse_str("## Why\n\nClaim[^a].\n\n[^a]: Source.\n");
-        let html = render(&p, &[], "p-x--", ANCHOR, None);
+        let body = "## Why\n\nClaim[^a].\n\n[^a]: Source.\n";
+        let html = render(
+            &parse_str(body),
+            &events_of(body),
+            &[],
+            "p-x--",
+            ANCHOR,
+            None,
+        );
         assert!(html.contains("<h2 id=\"p-x--why\">"), "{html}");
         assert!(html.contains("href=\"#p-x--why\""), "{html}");
         assert!(

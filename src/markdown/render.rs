@@ -38,13 +38,14 @@ impl Words<'_> {
 /// What rewrites a relative URL of raw HTML, if anything (see [`render`]).
 pub type RawUrls<'a> = Option<&'a dyn Fn(&str) -> Option<String>>;
 
-/// Renders a parsed page to HTML: link `i` goes to `hrefs[i]`, and every id the page defines
+/// Renders a parsed page's `events` (see [`super::events`]) to HTML: link `i` goes to `hrefs[i]`, and every id the page defines
 /// (headings, footnotes) gets `id_prefix`, so that pages can share one document (the print page).
 /// Heading anchors are labelled `anchor_label` (the theme's text, `{title}` the heading's).
 /// `raw_urls`, when given, rewrites relative URLs in the page's raw HTML
 /// ([`super::map_relative_urls`]).
 pub fn render(
     parsed: &Parsed,
+    events: &[Event<'_>],
     hrefs: &[String],
     id_prefix: &str,
     words: &Words<'_>,
@@ -70,7 +71,7 @@ pub fn render(
         link += 1;
         CowStr::from(dest)
     };
-    let mapped = parsed.events.iter().map(|e| match e {
+    let mapped = events.iter().map(|e| match e {
         Event::Start(Tag::Link {
             link_type,
             title,

@@ -68,7 +68,8 @@ fn body(
         }
         _ => None,
     };
-    let html = markdown::render(&page.parsed, hrefs, id_prefix, words, raw_urls);
+    let events = page.events();
+    let html = markdown::render(&page.parsed, &events, hrefs, id_prefix, words, raw_urls);
     if page.untrusted && page.parsed.has_raw_html {
         crate::sanitize::clean(&html)
     } else {

@@ -65,6 +65,7 @@ pub(super) fn add_missing_sections(
             },
             parsed: markdown::parse("", &empty),
             text: String::new(),
+            body: markdown::BodyText::default(),
             key: crate::fingerprint::of_bytes(b""),
             untrusted: false,
             html_title: None,
