@@ -39,7 +39,9 @@ fn as_bytes(files: &Files) -> BTreeMap<String, Vec<u8>> {
 }
 
 const ACTS: [&str; 2] = ["ask-the-quiet-voice", "share-the-credit"];
-const TAGS: [&str; 4] = ["meetings", "Remote work", "school", "café"];
+/// The last is another spelling of the second: a tag's name is its first spelling in reading
+/// order, which a re-tag can change.
+const TAGS: [&str; 5] = ["meetings", "Remote work", "school", "café", "remote Work"];
 
 /// One thing an editor might do between two saves.
 #[derive(Debug, Clone)]
@@ -72,7 +74,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         (0..6usize, any::<u8>()).prop_map(|(k, v)| Edit::Reword(k, v)),
         (0..6usize).prop_map(Edit::Relink),
         (0..6usize, any::<u8>()).prop_map(|(k, v)| Edit::Title(k, v)),
-        (0..6usize, proptest::collection::vec(0..4usize, 0..3)).prop_map(|(k, t)| Edit::Tags(k, t)),
+        (0..6usize, proptest::collection::vec(0..TAGS.len(), 0..3))
+            .prop_map(|(k, t)| Edit::Tags(k, t)),
         (0..6usize, 0..2usize).prop_map(|(k, a)| Edit::Act(k, a)),
         (0..6usize, 1..28u8).prop_map(|(k, d)| Edit::Date(k, d)),
         any::<u8>().prop_map(Edit::Add),
@@ -641,6 +644,11 @@ fn retitle_and_retag_skip_linking_and_equal_a_full_build() {
         (Edit::Title(1, 9), false),
         (Edit::Tags(1, vec![0, 1]), false),
         (Edit::Tags(1, vec![1]), false),
+        // Another spelling of the only page's tag renames the tag: linked anew. The same
+        // spelling on another page, or another existing tag, is a re-tag.
+        (Edit::Tags(1, vec![4]), true),
+        (Edit::Tags(0, vec![0, 4]), false),
+        (Edit::Tags(1, vec![4, 3]), false),
         (Edit::Act(1, 0), true),
     ] {
         let changes = project.apply(&edit);

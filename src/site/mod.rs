@@ -165,6 +165,15 @@ impl Site {
         }
         if retitled {
             self.put_in_place(i);
+        } else if relate::retag(
+            &mut self.tags,
+            &mut self.page_tags,
+            &self.pages,
+            &self.reading_order,
+            i,
+            &old.fm.tags,
+        ) {
+            return Ok(old);
         }
         // Tag names are the first spelling in reading order.
         let (tags, page_tags) = collect_tags(&self.pages, &self.reading_order);

@@ -141,6 +141,73 @@ pub(super) fn collect_tags(
     (tags, page_tags)
 }
 
+/// Brings `tags` and `page_tags` (as [`collect_tags`] made them) up to date after page `i`,
+/// whose title did not change, changed its tags from `old`: only the tags it had or has are
+/// made again, so a re-tag costs a few lists instead of every page's tags. False, with nothing
+/// changed, when the edit changes the set of tags (a tag appears, goes or is named by another
+/// spelling), or the page is not in the reading order: then [`collect_tags`] decides.
+pub(super) fn retag(
+    tags: &mut [Tag],
+    page_tags: &mut [Vec<usize>],
+    pages: &[Arc<Page>],
+    reading_order: &[usize],
+    i: usize,
+    old: &[String],
+) -> bool {
+    if !reading_order.contains(&i) {
+        return false;
+    }
+    let index: HashMap<&str, usize> = tags
+        .iter()
+        .enumerate()
+        .map(|(t, tag)| (tag.slug.as_str(), t))
+        .collect();
+    let new: Vec<String> = pages[i].fm.tags.iter().map(|n| slugify(n)).collect();
+    let Some(mut now): Option<Vec<usize>> =
+        new.iter().map(|s| index.get(s.as_str()).copied()).collect()
+    else {
+        return false;
+    };
+    now.sort_unstable();
+    now.dedup();
+    let mut touched: Vec<usize> = old
+        .iter()
+        .filter_map(|n| index.get(slugify(n).as_str()).copied())
+        .chain(now.iter().copied())
+        .collect();
+    touched.sort_unstable();
+    touched.dedup();
+    // Each touched tag's pages in reading order, as `collect_tags` meets them.
+    let mut rank = vec![usize::MAX; pages.len()];
+    for (r, &p) in reading_order.iter().enumerate() {
+        rank[p] = r;
+    }
+    let mut lists = Vec::with_capacity(touched.len());
+    for &t in &touched {
+        let mut list: Vec<usize> = tags[t].pages.iter().copied().filter(|&p| p != i).collect();
+        if now.contains(&t) {
+            list.push(i);
+        }
+        if list.is_empty() {
+            return false;
+        }
+        list.sort_unstable_by_key(|&p| rank[p]);
+        // The tag's name is its first spelling in reading order.
+        let spellings = &pages[list[0]].fm.tags;
+        let name = spellings.iter().find(|n| slugify(n) == tags[t].slug);
+        if name.is_none_or(|n| n.trim() != tags[t].name) {
+            return false;
+        }
+        lists.push((t, list));
+    }
+    for (t, mut list) in lists {
+        sort_pages(&mut list, pages, SortBy::Date);
+        tags[t].pages = list;
+    }
+    page_tags[i] = now;
+    true
+}
+
 pub(super) fn check_tag_collisions(
     pages: &[Arc<Page>],
     urls: &[String],
