@@ -327,10 +327,21 @@ fn a_spanish_handbook_prints_the_themes_spanish_words() {
         "<a class=\"skip-link\" href=\"#main\">Saltar al contenido</a>",
         "<dt>Tiempo de lectura</dt><dd>1 min<span class=\"meta-read\"> de lectura</span></dd>",
         "data-t-code-show-hidden=\"Mostrar líneas ocultas\"",
-        "data-t-search-none=\"Sin resultados\"",
+        "data-t-search-unavailable=\"La búsqueda no está disponible\"",
     ] {
         assert!(page.contains(words), "{words} not in {page}");
     }
+    // The messages shown with results are in the search index's folder, not on every page.
+    assert!(!page.contains("data-t-search-none"), "{page}");
+    let messages = b.html("search/t.js");
+    assert!(
+        messages.starts_with("__handbookSearch(\"t\",{\"search-none\":\"Sin resultados\","),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("\"search-results-other\":\"{n} resultados\""),
+        "{messages}"
+    );
     assert!(
         b.html("tags/index.html")
             .contains("<title>Etiquetas · Manual</title>")

@@ -9,6 +9,7 @@ use crate::theme::{keys, templates};
 use crate::urls;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
 /// A collection's random-page picker.
 #[derive(Hash)]
@@ -170,6 +171,30 @@ impl<'a> Renderer<'a> {
             ctx,
             None,
         )
+    }
+
+    /// The messages `search.js` shows with results, in the site's language: `search/t.js`,
+    /// loaded with the search engine, instead of attributes repeated on every page.
+    pub(super) fn emit_search_words(&self) -> Option<RenderedFile> {
+        if !self.shared.site.config.has_search() {
+            return None;
+        }
+        let mut js = String::from("__handbookSearch(\"t\",{");
+        for (n, key) in keys::SEARCH_MESSAGES.iter().enumerate() {
+            if n > 0 {
+                js.push(',');
+            }
+            crate::json::string(&mut js, &key.replace('_', "-"));
+            js.push(':');
+            crate::json::string(&mut js, self.word(key));
+        }
+        js.push_str("});\n");
+        let sig = {
+            let mut h = super::Sig::new();
+            js.hash(&mut h);
+            h.finish()
+        };
+        Some(self.deliver(format!("{}t.js", urls::SEARCH), sig, js.into_bytes(), None))
     }
 
     /// The 404 page, which a server shows at any depth: absolute links and inlined styles.

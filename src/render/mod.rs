@@ -354,6 +354,7 @@ impl<'a> Renderer<'a> {
         files.extend(self.emit_pickers());
         files.extend(self.emit_not_found());
         files.extend(self.emit_search());
+        files.extend(self.emit_search_words());
         files.extend(self.emit_shares());
         files
     }
@@ -551,24 +552,8 @@ impl<'a> Renderer<'a> {
         let s = &self.shared;
         bodies::fill_bodies(s.site, &mut ctx, page, &s.words, &s.text_words);
         let shown = page.map(|i| self.shared.site.pages[i].shown.as_str());
-        let bytes = Arc::new(self.render(template, &ctx, shown)?);
-        let body = match out.sink {
-            Some(sink) => {
-                sink(&path, &bytes);
-                if out.keep {
-                    Body::New(bytes)
-                } else {
-                    Body::Sent
-                }
-            }
-            None => Body::New(bytes),
-        };
-        Some(RenderedFile {
-            path,
-            sig,
-            body,
-            page,
-        })
+        let bytes = self.render(template, &ctx, shown)?;
+        Some(self.deliver(path, sig, bytes, page))
     }
 
     fn render(&self, template: &str, ctx: &Ctx<'_>, page: Option<&str>) -> Option<Vec<u8>> {

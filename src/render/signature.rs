@@ -1,11 +1,53 @@
 //! Signatures of template contexts: a hash of everything a context holds, with each page summary
 //! and each page body standing in as a precomputed key. Each struct is destructured
-//! exhaustively, so a field added to a context without a place here does not compile.
+//! exhaustively, so a field added to a context without a place here does not compile. And what
+//! a signature decides: whether a file is made again ([`Renderer::deliver`]).
 
-use super::Sig;
 use super::context::*;
+use super::{Body, RenderedFile, Renderer, Sig};
 use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+impl Renderer<'_> {
+    /// A file with signature `sig`: unchanged if the previous run's had it, else made of
+    /// `bytes` and handed to the job's sink.
+    pub(super) fn deliver(
+        &self,
+        path: String,
+        sig: u64,
+        bytes: Vec<u8>,
+        page: Option<usize>,
+    ) -> RenderedFile {
+        let out = &self.out;
+        if out.previous.get(&path) == Some(&sig) {
+            return RenderedFile {
+                path,
+                sig,
+                body: Body::Unchanged,
+                page,
+            };
+        }
+        let bytes = Arc::new(bytes);
+        let body = match out.sink {
+            Some(sink) => {
+                sink(&path, &bytes);
+                if out.keep {
+                    Body::New(bytes)
+                } else {
+                    Body::Sent
+                }
+            }
+            None => Body::New(bytes),
+        };
+        RenderedFile {
+            path,
+            sig,
+            body,
+            page,
+        }
+    }
+}
 
 impl PageRef<'_> {
     pub fn key_of(&self) -> u64 {

@@ -232,6 +232,19 @@ pub mod keys {
         "month_9", "month_10", "month_11", "month_12",
     ];
 
+    /// The messages `search.js` shows with results (`search/t.js`, see
+    /// `render::Renderer::emit_search_words`).
+    pub const SEARCH_MESSAGES: [&str; 8] = [
+        "search_none",
+        "search_results_one",
+        "search_results_other",
+        "search_partial",
+        "search_corrected",
+        "search_all",
+        "search_open_page",
+        "search_prompt",
+    ];
+
     /// The labels of note, tip, important, warning and caution callouts in a page's text.
     pub const CALLOUTS: [&str; 5] = [
         "callout_note",

@@ -38,6 +38,8 @@ forEachMount("languages", (site) => {
       await search(page, "preguntando");
       const titles = await page.locator("#search-results [role=option]").allTextContents();
       assert.ok(titles.some((t) => /Pregunta a la voz callada|Haz la pregunta que nadie hace/.test(t)), titles.join(" | "));
+      // Its messages are the Spanish site's too (es/search/t.js, not attributes of every page).
+      assert.match(await page.textContent(".search-status"), /\d+ resultados?\b/);
       // Its own index: the Spanish site's, stemmed as Spanish.
       const manifest = await (await page.request.get(site.url("es/search/index.js"))).text();
       assert.match(manifest, /"lang":\s*"es"/);

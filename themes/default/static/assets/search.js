@@ -3,16 +3,20 @@
    under search/, loaded with <script> tags as needed (so search also works from file://, where
    fetch does not), and so is the engine that reads them (assets/search-engine.js), when a
    reader first focuses the box. Results are built with DOM text APIs only: indexed text is
-   never parsed as HTML. Its messages are the theme's words in the site's language, given as
-   data-t-* attributes of its own <script> tag (English when there are none). */
+   never parsed as HTML. Its messages are the theme's words in the site's language, in
+   search/t.js (loaded with the engine) or data-t-* attributes of its own <script> tag (English
+   when there are none). */
 (function () {
   "use strict";
   var script = document.currentScript;
   if (!script || typeof Promise === "undefined" || !String.prototype.normalize) return;
 
-  /* The message `key` (data-t-<key> of the script tag, or `english`), its {names} filled in. */
+  /* The site's messages from search/t.js, once loaded. */
+  var messages = null;
+  /* The message `key` (search/t.js's, data-t-<key> of the script tag, or `english`), its
+     {names} filled in. */
   function say(key, english, values) {
-    var text = script.getAttribute("data-t-" + key) || english;
+    var text = (messages && messages[key]) || script.getAttribute("data-t-" + key) || english;
     return text.replace(/\{(\w+)\}/g, function (m, name) {
       return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : m;
     });
@@ -67,7 +71,9 @@
       var lang = script.dataset.language;
       engineReady = Promise.all([
         loadScript("search-engine.js"),
-        lang ? loadScript("search-" + lang + ".js") : null
+        lang ? loadScript("search-" + lang + ".js") : null,
+        // Without its messages, search still works, in English.
+        load("t").then(function (t) { messages = t; }, function () {})
       ]).then(function () {
         var api = window.__handbookSearchEngine;
         if (!api) throw new Error("no search engine");
