@@ -330,3 +330,42 @@ fn every_page_holds_the_navigation_once() {
         assert_eq!(html.matches("class=\"nav-list\"").count(), 1, "{page}");
     }
 }
+
+/// The sidebar names every section but lists a section's pages only on the pages inside it:
+/// at 10,000 examples the chapters and acts listed on every example were a fifth of the output.
+#[test]
+fn the_navigation_lists_the_pages_of_the_section_being_read() {
+    let site = handbook_site();
+    let built = site.build().ok();
+    let nav = |page: &str| -> String {
+        let html = built.html(page);
+        let start = html
+            .find("aria-label=\"Handbook contents\"")
+            .unwrap_or_else(|| panic!("{page} has no navigation"));
+        let end = start + html[start..].find("</nav>").expect("the navigation ends");
+        html[start..end].to_string()
+    };
+    let act = nav("acts/ask-the-quiet-voice/index.html");
+    assert!(
+        act.contains("<li class=\"nav-section nav-open\"><a href=\"../../acts/\">Acts</a><ul>"),
+        "{act}"
+    );
+    assert!(
+        act.contains("<a href=\"../../acts/share-the-credit/\">Share the credit</a>"),
+        "{act}"
+    );
+    assert!(
+        act.contains("aria-current=\"page\">Ask the quiet voice</a>"),
+        "{act}"
+    );
+    let acts = nav("acts/index.html");
+    assert!(
+        acts.contains("<a href=\"../acts/share-the-credit/\">Share the credit</a>"),
+        "{acts}"
+    );
+    for page in ["index.html", "examples/new/index.html", "tags/index.html"] {
+        let other = nav(page);
+        assert!(other.contains("acts/\">Acts</a></li>"), "{page}: {other}");
+        assert!(!other.contains("share-the-credit"), "{page}: {other}");
+    }
+}
